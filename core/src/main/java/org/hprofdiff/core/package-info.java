@@ -1,0 +1,2 @@
+/** See the module's pom for what lives here. */
+package org.hprofdiff.core;
