@@ -1,0 +1,55 @@
+package org.hprofdiff.core.summary;
+
+import java.util.List;
+import java.util.Map;
+import org.hprofdiff.core.size.SizeModel;
+
+/**
+ * Everything about one dump that reports and diffs need, small enough to keep as JSON beside the dump
+ * and to compare against later ({@code --baseline}). Serialised with its components in this order;
+ * {@link #SCHEMA_VERSION} changes when a field changes meaning or goes away.
+ *
+ * @param dump          which file and heap dump this describes
+ * @param sizeModel     how shallow sizes were computed
+ * @param totals        objects and bytes by kind, GC roots by kind
+ * @param classes       one row per class, largest shallow size first
+ * @param arraysByLength long object arrays by class and length
+ * @param completeness  whether the whole dump was read
+ */
+public record DumpSummary(int schemaVersion, DumpInfo dump, SizeModel sizeModel, Totals totals, List<ClassStats> classes,
+                          List<ArrayLengthStats> arraysByLength, Completeness completeness) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * @param path            as given by the user
+     * @param fileBytes       size on disk
+     * @param format          "JAVA PROFILE 1.0.2" etc.
+     * @param idSize          4 or 8
+     * @param timestampMillis dump time from the header (ms since the epoch)
+     * @param compression     "none" or "gzip"
+     * @param dumpNumber      which heap dump of the file (1-based)
+     * @param heapDumpCount   heap dumps in the file
+     */
+    public record DumpInfo(String path, long fileBytes, String format, int idSize, long timestampMillis, String compression,
+                           int dumpNumber, int heapDumpCount) {}
+
+    /**
+     * @param objectsByKind  counts per {@link ClassStats.Kind}
+     * @param bytesByKind    shallow bytes per {@link ClassStats.Kind}
+     * @param gcRootsByKind  GC root records per root kind label
+     * @param classCount     classes (class dumps) in the heap dump
+     */
+    public record Totals(Map<ClassStats.Kind, Long> objectsByKind, Map<ClassStats.Kind, Long> bytesByKind,
+                         Map<String, Long> gcRootsByKind, long classCount) {
+        public long objects() { return objectsByKind.values().stream().mapToLong(Long::longValue).sum(); }
+        public long shallowBytes() { return bytesByKind.values().stream().mapToLong(Long::longValue).sum(); }
+    }
+
+    /**
+     * @param partial     true when part of the dump could not be read; numbers cover what was read
+     * @param truncation  where the data ended early, or null
+     * @param problems    what was skipped, one line each ("byte N: ...")
+     */
+    public record Completeness(boolean partial, String truncation, List<String> problems) {}
+}
