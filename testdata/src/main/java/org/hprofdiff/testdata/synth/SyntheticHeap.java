@@ -567,9 +567,9 @@ public final class SyntheticHeap {
             w.stackTrace(DUMMY_STACK_TRACE, 0);
             dummyTraceInFile = true;
         }
-        int threadClassSerial = classes.indexOf(systemClass("java/lang/Thread")) + 1;
         for (; threadsInFile < threads.size(); threadsInFile++) {
             SyntheticThread thread = threads.get(threadsInFile);
+            int threadClassSerial = classes.indexOf(thread.object().type()) + 1;
             long[] frameIds = new long[thread.frames().size()];
             for (int i = 0; i < frameIds.length; i++) {
                 frameIds[i] = symbolId("\0frame " + thread.serial() + "/" + i);
