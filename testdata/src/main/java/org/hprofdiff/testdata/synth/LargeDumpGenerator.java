@@ -113,6 +113,7 @@ public final class LargeDumpGenerator {
         try (OutputStream file = Files.newOutputStream(path)) {
             HprofWriter writer = heap.openWriter(file);
             heap.writePreamble(writer, Layout.hotspot());
+            writer.flush(); // the writer buffers; the bulk goes to the file directly, so hand over in order
             SegmentStream segments = new SegmentStream(file, HprofWriter.HOTSPOT_SEGMENT_BODY_LIMIT);
             ChunkEncoder encoder = new ChunkEncoder(segments, vm.map(), classes, MODEL);
             if (options.classDumpsFirst()) {
