@@ -61,6 +61,27 @@ public final class HistogramBuilder implements HprofVisitor {
         return new SummaryAssembler(this).assemble(dump, result);
     }
 
+    /**
+     * Whether some class loader's object came before any class dump naming it (possible when class
+     * dumps follow the objects, as in JDK 22+ parallel dumps): then {@link #loaderPass()} must run.
+     */
+    public boolean needsLoaderPass() {
+        return loaders.unresolved() > 0;
+    }
+
+    /** A visitor for a second pass that only finds the classes of the loader objects the first pass missed. */
+    public HprofVisitor loaderPass() {
+        return new HprofVisitor() {
+            @Override
+            public void instance(long id, long classId, HprofInput in, long fieldsPos, int fieldsLength) {
+                loaders.instance(id, classId);
+            }
+
+            @Override
+            public boolean wantsStrings() { return false; }
+        };
+    }
+
     @Override
     public void header(HprofHeader h) {
         header = h;

@@ -143,7 +143,8 @@ final class SummaryAssembler {
         long declared = InstanceSizes.declared(model, primitiveBytes[s], references[s]);
         int sup = superSlot(s);
         long inherited = sup == ClassTable.NONE ? 0 : addition(model, sup, 0);
-        return sizes[s] = InstanceSizes.recover(model, declared, t.smallestGap[s], t.smallestGapCount[s], inherited);
+        return sizes[s] = InstanceSizes.recover(model, new InstanceSizes.Evidence(declared, t.smallestGap[s], t.smallestGapCount[s],
+                inherited, injectionTarget(s)));
     }
 
     /** Bytes the VM adds to a class's declared size, as established by its own instances or else its superclass's. */
@@ -154,6 +155,14 @@ final class SummaryAssembler {
         }
         int sup = superSlot(s);
         return sup == ClassTable.NONE ? 0 : addition(model, sup, depth + 1);
+    }
+
+    /** Whether the class or a superclass is one HotSpot injects fields into (a bootstrap class of that name). */
+    private boolean injectionTarget(int s) {
+        for (int c = s, depth = 0; c != ClassTable.NONE && depth < 10_000; c = superSlot(c), depth++) {
+            if (t.loaderId[c] == 0 && InstanceSizes.INJECTED_FIELD_HOLDERS.contains(names[c])) return true;
+        }
+        return false;
     }
 
     private int superSlot(int s) {
