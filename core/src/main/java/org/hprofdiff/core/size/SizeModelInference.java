@@ -86,7 +86,7 @@ public final class SizeModelInference {
                 // With a 12-byte header both array rules put elements at 16; a JDK 14- field layout means JDK 21- arrays.
                 m = new SizeModel(12, m.referenceBytes(), m.objectAlignment(), true, false, "");
             }
-            return m.withOrigin(given + "inferred from object addresses: " + evidence(best));
+            return m.withOrigin(given + (given.isEmpty() ? "inferred" : "the rest inferred") + " from object addresses: " + evidence(best));
         }
         SizeModel fallback = fallback(overrides);
         String why = samples == 0 && classGaps.isEmpty() ? "no objects to infer from"
