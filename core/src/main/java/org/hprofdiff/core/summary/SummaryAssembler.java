@@ -1,6 +1,8 @@
 package org.hprofdiff.core.summary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -22,14 +24,17 @@ import org.hprofdiff.core.size.SizeModel;
 final class SummaryAssembler {
     /** At most this many long-array rows are kept, the largest first. */
     static final int MAX_ARRAY_ROWS = 1000;
+    /** At most this many problems are listed; the rest are counted. */
+    static final int MAX_PROBLEMS = 100;
     private static final String JAVA_LANG_CLASS = "java.lang.Class";
 
     private final HistogramBuilder b;
     private final ClassTable t;
     private final List<String> problems = new ArrayList<>();
-    private List<FieldLayout.OwnFields>[] chains;
+    private List<List<FieldLayout.OwnFields>> chains;
     private String[] names;
     private long[] sizes;
+    private int classSlot;
 
     SummaryAssembler(HistogramBuilder builder) {
         this.b = builder;
@@ -39,10 +44,11 @@ final class SummaryAssembler {
     DumpSummary assemble(DumpSummary.DumpInfo dump, ReadResult result) {
         names = new String[t.size()];
         for (int s = 0; s < t.size(); s++) names[s] = className(s);
+        classSlot = javaLangClassSlot();
         resolveChains();
         SizeModel model = inferModel();
         sizes = new long[t.size()];
-        MirrorSizes mirrorSizes = mirrorSizes(model, javaLangClassSlot());
+        MirrorSizes mirrorSizes = mirrorSizes(model);
         LoaderLabels loaderLabels = new LoaderLabels(b, t, names);
 
         Map<ClassStats.Kind, long[]> objects = new EnumMap<>(ClassStats.Kind.class);
@@ -53,7 +59,6 @@ final class SummaryAssembler {
         }
         List<ClassStats> rows = new ArrayList<>();
         long[] mirror = mirrorTotals(model, mirrorSizes);
-        int classSlot = javaLangClassSlot();
         for (int s = 0; s < t.size(); s++) {
             String loader = loaderLabels.label(s);
             if (t.instances[s] > 0 && s != classSlot) {
@@ -98,13 +103,13 @@ final class SummaryAssembler {
 
     /** Each class's instance fields, the root class's first (memoised; a corrupt superclass cycle is cut). */
     private void resolveChains() {
-        chains = new List[t.size()];
+        chains = new ArrayList<>(Collections.nCopies(t.size(), null));
         for (int s = 0; s < t.size(); s++) chain(s);
     }
 
     private List<FieldLayout.OwnFields> chain(int s) {
-        if (chains[s] != null) return chains[s];
-        chains[s] = List.of(); // a cycle back to s ends here
+        if (chains.get(s) != null) return chains.get(s);
+        chains.set(s, List.of()); // a cycle back to s ends here
         List<FieldLayout.OwnFields> out = new ArrayList<>();
         long superId = t.superId[s];
         if (superId != 0) {
@@ -118,19 +123,21 @@ final class SummaryAssembler {
             }
         }
         out.add(t.ownFields[s] == null ? FieldLayout.OwnFields.NONE : t.ownFields[s]);
-        return chains[s] = List.copyOf(out);
+        List<FieldLayout.OwnFields> chain = List.copyOf(out);
+        chains.set(s, chain);
+        return chain;
     }
 
     private long fieldBytesInFile(int s) {
         long bytes = 0;
-        for (FieldLayout.OwnFields f : chains[s]) bytes += f.bytesInFile(b.header.idSize());
+        for (FieldLayout.OwnFields f : chains.get(s)) bytes += f.bytesInFile(b.header.idSize());
         return bytes;
     }
 
     private SizeModel inferModel() {
         for (int s = 0; s < t.size(); s++) {
             if (t.instances[s] > 0 && t.dumpOrder[s] != ClassTable.NONE && t.smallestGap[s] != Long.MAX_VALUE) {
-                b.inference.classGap(chains[s], t.smallestGap[s]);
+                b.inference.classGap(chains.get(s), t.smallestGap[s]);
             }
         }
         return b.inference.infer(b.overrides);
@@ -143,7 +150,7 @@ final class SummaryAssembler {
             // No layout: the field bytes in the file, references counted at the file's id size.
             return sizes[s] = model.instanceSize(Math.max(0, t.fieldBytesInFile[s]));
         }
-        long declared = InstanceSizes.declared(model, chains[s]);
+        long declared = InstanceSizes.declared(model, chains.get(s));
         int sup = superSlot(s);
         long inherited = sup == ClassTable.NONE ? 0 : addition(model, sup, 0);
         return sizes[s] = InstanceSizes.recover(model, new InstanceSizes.Evidence(declared, t.smallestGap[s], inherited, holder(s)));
@@ -153,7 +160,7 @@ final class SummaryAssembler {
     private long addition(SizeModel model, int s, int depth) {
         if (t.dumpOrder[s] == ClassTable.NONE || depth > 10_000) return 0;
         if (t.instances[s] > 0 && t.smallestGap[s] != Long.MAX_VALUE) {
-            return Math.max(0, instanceSize(model, s) - InstanceSizes.declared(model, chains[s]));
+            return Math.max(0, instanceSize(model, s) - InstanceSizes.declared(model, chains.get(s)));
         }
         int sup = superSlot(s);
         return sup == ClassTable.NONE ? 0 : addition(model, sup, depth + 1);
@@ -186,7 +193,7 @@ final class SummaryAssembler {
      * hundreds of gaps, each an upper bound, the smallest is C itself (any one adjacent mirror gives it).
      * With C known, the mirrors that have statics tell whether statics are part of a mirror.
      */
-    private MirrorSizes mirrorSizes(SizeModel model, int classSlot) {
+    private MirrorSizes mirrorSizes(SizeModel model) {
         long[] addresses = b.gaps.mirrorAddresses();
         long[] gaps = b.gaps.mirrorGaps();
         long smallest = classSlot == ClassTable.NONE ? Long.MAX_VALUE : t.smallestGap[classSlot];
@@ -205,13 +212,14 @@ final class SummaryAssembler {
             }
         }
         long declared = classSlot == ClassTable.NONE ? model.instanceSize(0)
-                : InstanceSizes.declared(model, chains[classSlot]);
+                : InstanceSizes.declared(model, chains.get(classSlot));
         long classSize = smallest == Long.MAX_VALUE ? declared : Math.max(declared, smallest);
-        boolean inMirrors = MirrorSizes.staticsInMirrors(classSize, java.util.Arrays.copyOf(withStatics, n), java.util.Arrays.copyOf(blocks, n));
+        boolean inMirrors = MirrorSizes.staticsInMirrors(classSize, Arrays.copyOf(withStatics, n), Arrays.copyOf(blocks, n));
         if (classSlot != ClassTable.NONE) sizes[classSlot] = classSize;
         return new MirrorSizes(classSize, inMirrors);
     }
 
+    /** The bootstrap class java.lang.Class, whose instances are the mirrors. */
     private int javaLangClassSlot() {
         for (int s = 0; s < t.size(); s++) {
             if (JAVA_LANG_CLASS.equals(names[s]) && t.loaderId[s] == 0 && t.dumpOrder[s] != ClassTable.NONE) return s;
@@ -221,8 +229,7 @@ final class SummaryAssembler {
 
     /** {count, bytes} of java.lang.Class objects: the class dumps (mirrors) and the primitive types' mirrors. */
     private long[] mirrorTotals(SizeModel model, MirrorSizes mirrors) {
-        int cs = javaLangClassSlot();
-        long primitiveMirrors = cs == ClassTable.NONE ? 0 : t.instances[cs];
+        long primitiveMirrors = classSlot == ClassTable.NONE ? 0 : t.instances[classSlot];
         long count = primitiveMirrors, total = primitiveMirrors * mirrors.classInstanceSize();
         for (int s = 0; s < t.size(); s++) {
             if (t.dumpOrder[s] == ClassTable.NONE) continue;
@@ -261,7 +268,9 @@ final class SummaryAssembler {
         }
         if (unknown > 0) all.add(unknown + " classes have objects but no class dump; they are sized from their field bytes");
         if (mismatched > 0) all.add(mismatched + " instances hold a different number of field bytes than others of their class");
-        return new DumpSummary.Completeness(r.isPartial(), r.truncation().map(ReadResult.Problem::toString).orElse(null), List.copyOf(all));
+        List<String> kept = new ArrayList<>(all.subList(0, Math.min(all.size(), MAX_PROBLEMS)));
+        if (all.size() > MAX_PROBLEMS) kept.add("... and " + (all.size() - MAX_PROBLEMS) + " more problems");
+        return new DumpSummary.Completeness(r.isPartial(), r.truncation().map(ReadResult.Problem::toString).orElse(null), List.copyOf(kept));
     }
 
     private String className(int s) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 32-bit Sun JDK 6u18 dump against {@code jmap -histo} of the same JVM (../shared/dumps). The
- * histogram was not taken at the dump's moment: it lists 2,9xx objects where the dump holds 14,850, and
+ * histogram was not taken at the dump's moment: it lists 1,852 objects where the dump holds 14,850, and
  * only 60 of the 140 classes in both have equal counts. What is sound to compare: the bytes of every
  * class whose count agrees, and, since all instances of a class have one size, the size per instance
  * of every (non-array) class in both.
