@@ -25,6 +25,11 @@ public record SizeModel(int objectHeaderBytes, int referenceBytes, int objectAli
     /** The commonest 64-bit HotSpot layout (compressed oops and class pointers, JDK 22+). */
     public static final SizeModel HOTSPOT_64_COMPRESSED = new SizeModel(12, 4, 8, false, true, "default");
 
+    /** A model with the JDK 15+ field layout (the component added last; kept for callers written before it). */
+    public SizeModel(int objectHeaderBytes, int referenceBytes, int objectAlignment, boolean arrayBaseAligned, String origin) {
+        this(objectHeaderBytes, referenceBytes, objectAlignment, arrayBaseAligned, true, origin);
+    }
+
     /** Size of an instance whose fields (superclasses included) take {@code fieldBytes} in the heap, packed. */
     public long instanceSize(long fieldBytes) {
         return align(objectHeaderBytes + fieldBytes);
