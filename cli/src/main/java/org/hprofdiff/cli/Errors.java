@@ -30,14 +30,20 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
         CommandLine cmd = ex.getCommandLine();
         io.err().println(PREFIX + ex.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, io.err());
-        io.err().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
-        io.err().flush();
+        helpPointer(cmd);
         return ExitCode.USAGE.code;
     }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        return report(ex, verbose(parseResult));
+        int code = report(ex, verbose(parseResult));
+        if (code == ExitCode.USAGE.code) helpPointer(cmd);
+        return code;
+    }
+
+    private void helpPointer(CommandLine cmd) {
+        io.err().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        io.err().flush();
     }
 
     /** Prints the line for {@code t} (and its trace when verbose) and returns the exit code. */

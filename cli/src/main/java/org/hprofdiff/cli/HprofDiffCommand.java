@@ -10,10 +10,15 @@ import picocli.CommandLine.HelpCommand;
 
 /** {@code hprof-diff}: compares dumps when given dumps, otherwise dispatches to a command. */
 @Command(name = "hprof-diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        header = "Heap-dump analyzer for the JVM: which classes keep growing across periodic dumps.",
+        synopsisHeading = "%nUsage: ",
         customSynopsis = {
-            "Usage: hprof-diff [OPTIONS] DUMP DUMP [DUMP...]     compare dumps (same as 'hprof-diff diff')",
-            "       hprof-diff COMMAND [OPTIONS] ARGS...          see 'hprof-diff COMMAND --help'"
+            "hprof-diff [OPTIONS] DUMP DUMP [DUMP...]   compare dumps (as 'hprof-diff diff')",
+            "       hprof-diff COMMAND [OPTIONS] ARGS...        see 'hprof-diff COMMAND -h'"
         },
+        commandListHeading = "%nCommands:%n",
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions (comparing dumps):%n",
         subcommands = {HistogramCommand.class, InfoCommand.class, DiffCommand.class, DemoCommand.class, HelpCommand.class})
 public final class HprofDiffCommand extends GrowthCommand {
     public HprofDiffCommand(Io io) {

@@ -29,17 +29,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", sortOptions = false,
-        description = {
-            "Shows the tool at work in seconds: runs a small look-alike of a real incident in a child JVM (this same",
-            "JDK) - a static connection reaper that keeps every leaked HTTP connection pool, with its sockets and",
-            "8 KB buffers, beside benign churn (a cache that fills then stays flat, a sample that goes up and down) -",
-            "takes three heap dumps a second apart, and compares them as 'hprof-diff A B C' would."
-        },
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = org.hprofdiff.cli.VersionProvider.class,
+        parameterListHeading = "%nArguments:%n", synopsisHeading = "%nUsage: ", sortOptions = false,
+        header = "See it find a leak: makes three small dumps of a leaking program and compares them.",
+        descriptionHeading = "%n",
+        description = "Runs a small look-alike of a real incident in a child JVM (this same JDK): a static connection "
+                + "reaper that keeps every leaked HTTP connection pool, with its sockets and 8 KB buffers, beside benign "
+                + "churn (a cache that fills then stays flat, a sample that goes up and down). It takes three heap dumps "
+                + "a second apart and compares them as 'hprof-diff A B C' would. Takes a few seconds.",
+        optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {
             "  hprof-diff demo",
-            "  hprof-diff demo --keep demo-dumps      (then: hprof-diff histogram demo-dumps/connection-reaper-3.hprof)"
+            "  hprof-diff demo --keep demo-dumps",
+            "  hprof-diff histogram --top 10 demo-dumps/connection-reaper-3.hprof"
         })
 public final class DemoCommand implements Callable<Integer> {
     static final Scenario SCENARIO = Scenario.CONNECTION_REAPER;
@@ -49,12 +52,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     private final Io io;
 
-    @Mixin TopOptions top;
-    @Mixin OutputOptions.Tables output;
-    @Mixin CommonOptions common;
 
     @Option(names = "--keep", paramLabel = "DIR", description = "Write the dumps to DIR and keep them (default: a temporary folder, deleted afterwards).")
     Path keep;
+
+    @Mixin TopOptions top;
+    @Mixin OutputOptions.Tables output;
+    @Mixin CommonOptions common;
 
     public DemoCommand(Io io) {
         this.io = io;

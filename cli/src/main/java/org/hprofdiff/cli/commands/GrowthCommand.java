@@ -29,36 +29,36 @@ import picocli.CommandLine.Spec;
 public abstract class GrowthCommand implements Callable<Integer> {
     /** Help text of both names; annotations cannot share arrays, so Main sets these on both. */
     public static final String[] DESCRIPTION = {
-        "Compares periodic dumps of one program (oldest first) class by class: count and shallow bytes in each",
-        "dump, change first to last, whether it grew in every interval, growth per hour from the dumps' times.",
-        "Steady growers (leak suspects) come first; growth that is not a leak (plateau, start-up, up-and-down)",
-        "is labelled after them. With --fail-on, exits 1 and prints one line per breached threshold."
+        "Compares periodic dumps of one program (oldest first) class by class: count and shallow bytes in each "
+        + "dump, change first to last, whether it grew in every interval, and growth per hour from the dumps' times. "
+        + "Steady growers (leak suspects) come first; growth that is not a leak (plateau, one-time start-up growth, "
+        + "up-and-down noise) is labelled after them. With --fail-on, a breach exits with 1 and prints one line per breach."
     };
     public static final String[] EXAMPLES = {
         "  hprof-diff day1.hprof day2.hprof day3.hprof",
         "  hprof-diff --top 10 --format csv -o growth.csv day*.hprof",
-        "  hprof-diff --fail-on count:+1000 --fail-on rate:+10MB/h before.hprof after.hprof",
-        "  hprof-diff --fail-on 'class:com\\.acme\\..*' a.hprof b.hprof     (any steady grower in com.acme fails)"
+        "  hprof-diff --fail-on count:+1000,rate:+10MB/h before.hprof after.hprof",
+        "  hprof-diff --fail-on 'class:com\\.acme\\.' a.hprof b.hprof"
     };
 
     private final Io io;
 
     @Spec CommandSpec spec;
+
+    @Option(names = "--fail-on", paramLabel = "SPEC",
+            description = "Exit 1 when a steady grower passes a threshold (repeatable, or comma-separated): "
+                    + "count:+N (instances), bytes:+50MB, percent:+20, rate:+10MB/h, rate:+500/h (instances), class:REGEX.")
+    List<String> failOn = new ArrayList<>();
+
+    @Parameters(paramLabel = "DUMP", arity = "0..*", description = "Two or more hprof files of the same program, oldest first.")
+    List<Path> dumps = new ArrayList<>();
+
     @Mixin TopOptions top;
     @Mixin OutputOptions.Tables output;
     @Mixin DumpOptions dump;
     @Mixin SizeModelOptions sizes;
     @Mixin CommonOptions common;
 
-    @Option(names = "--fail-on", paramLabel = "SPEC",
-            description = {
-                "Exit 1 when a steady grower passes a threshold (repeatable, or comma-separated):",
-                "count:+N (instances), bytes:+50MB, percent:+20, rate:+10MB/h or rate:+500/h, class:REGEX."
-            })
-    List<String> failOn = new ArrayList<>();
-
-    @Parameters(paramLabel = "DUMP", arity = "0..*", description = "Two or more hprof files of the same program, oldest first.")
-    List<Path> dumps = new ArrayList<>();
 
     protected GrowthCommand(Io io) {
         this.io = io;

@@ -25,28 +25,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "histogram", sortOptions = false,
-        description = {
-            "Objects per class in one dump, largest shallow size first. Every object the dump holds is counted",
-            "(reachable or not); shallow sizes are computed as the JVM counts them (see 'info' for the size model)."
-        },
+@Command(name = "histogram", mixinStandardHelpOptions = true, versionProvider = org.hprofdiff.cli.VersionProvider.class,
+        parameterListHeading = "%nArguments:%n", synopsisHeading = "%nUsage: ", sortOptions = false,
+        header = "Objects and shallow bytes per class in one dump.",
+        descriptionHeading = "%n",
+        description = "Counts every object the dump holds (reachable or not; reachability comes with the index), "
+                + "per class (name + defining loader), largest shallow size first. Shallow sizes are computed as the JVM "
+                + "counts them (GC.class_histogram); 'info' shows the size model used.",
+        optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {
             "  hprof-diff histogram app.hprof",
             "  hprof-diff histogram --top 10 --filter 'HttpClient|Connection' app.hprof.gz",
             "  hprof-diff histogram --group-by package --sort count app.hprof",
             "  hprof-diff histogram --arrays-by-length --filter 'HashMap\\$Node' app.hprof",
-            "  hprof-diff histogram --all --format csv -o histogram.csv app.hprof"
+            "  hprof-diff histogram --all --format csv -o histo.csv app.hprof"
         })
 public final class HistogramCommand implements Callable<Integer> {
     private final Io io;
 
     @Spec CommandSpec spec;
-    @Mixin TopOptions top;
-    @Mixin OutputOptions.Tables output;
-    @Mixin DumpOptions dump;
-    @Mixin SizeModelOptions sizes;
-    @Mixin CommonOptions common;
 
     @Option(names = "--sort", paramLabel = "KEY", defaultValue = "shallow", description = "Rank by 'shallow' bytes (default) or instance 'count'.")
     SortBy sortBy;
@@ -62,6 +60,12 @@ public final class HistogramCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DUMP", description = "An hprof file (.hprof, or gzip-compressed .hprof.gz).")
     Path path;
+
+    @Mixin TopOptions top;
+    @Mixin OutputOptions.Tables output;
+    @Mixin DumpOptions dump;
+    @Mixin SizeModelOptions sizes;
+    @Mixin CommonOptions common;
 
     public HistogramCommand(Io io) {
         this.io = io;

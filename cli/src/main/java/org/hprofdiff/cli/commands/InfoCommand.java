@@ -16,11 +16,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "info", sortOptions = false,
-        description = {
-            "What a dump is: format, id size, dump time, the size model inferred from it, record counts, classes,",
-            "objects and GC roots by kind, whether it is complete, and which heap dump of several was read."
-        },
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = org.hprofdiff.cli.VersionProvider.class,
+        parameterListHeading = "%nArguments:%n", synopsisHeading = "%nUsage: ", sortOptions = false,
+        header = "What a dump is: format, size model, records, objects and GC roots by kind.",
+        descriptionHeading = "%n",
+        description = "Shows the header (format, id size, dump time), the size model inferred from the dump's addresses "
+                + "(or given by options), top-level record counts, classes, objects and bytes by kind, GC roots by kind, "
+                + "whether the file was complete, and which heap dump of several was read.",
+        optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {
             "  hprof-diff info app.hprof",
@@ -30,13 +33,14 @@ import picocli.CommandLine.Parameters;
 public final class InfoCommand implements Callable<Integer> {
     private final Io io;
 
+
+    @Parameters(paramLabel = "DUMP", description = "An hprof file (.hprof, or gzip-compressed .hprof.gz).")
+    Path path;
+
     @Mixin OutputOptions.Document output;
     @Mixin DumpOptions dump;
     @Mixin SizeModelOptions sizes;
     @Mixin CommonOptions common;
-
-    @Parameters(paramLabel = "DUMP", description = "An hprof file (.hprof, or gzip-compressed .hprof.gz).")
-    Path path;
 
     public InfoCommand(Io io) {
         this.io = io;
