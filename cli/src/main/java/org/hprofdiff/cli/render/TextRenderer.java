@@ -96,7 +96,7 @@ public final class TextRenderer implements Renderer {
         f.put("heap dump", d.dumpNumber() + " of " + d.heapDumpCount() + (d.heapDumpCount() > 1 ? " (choose another with --dump N)" : ""));
         f.put("size model", sizeModel(r.sizeModel()));
         InfoReport.Records rec = r.records();
-        f.put("records", count(rec.heapRecords()) + " heap dump records in this heap dump"
+        f.put("records", count(rec.heapRecords()) + (rec.heapRecords() == 1 ? " heap dump record" : " heap dump records") + " in this heap dump"
                 + (rec.unknown() > 0 ? ", " + count(rec.unknown()) + " with unknown tags (skipped)" : ""));
         f.more(joined(rec.byTag(), s -> s));
         DumpSummary.Totals t = r.totals();
