@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * Class names are printed in the JVM's external form, the same as {@link Class#getName()}:
  * {@code java.util.HashMap$Node}, {@code [Ljava.util.HashMap$Node;}, {@code [B}; hidden classes as
  * {@code Foo$$Lambda/0x0000000039040c00} (JDK 17 also puts a counter in: {@code Foo$$Lambda$21/0x...}).
- * Two classes of the same name from different loaders are two rows.
+ * (HPROF dumps name hidden classes with {@code +} instead: {@code Foo$$Lambda+0x0000000039040c00}.)
+ * Two classes of the same name from different loaders are two rows. On JDK 25 with G1 the rows
+ * include {@code [Ljdk.internal.vm.FillerElement;}, dead filler space that dumps do not contain.
  *
  * @param rows           in printed order (descending bytes)
  * @param totalInstances the {@code Total} line's instance count

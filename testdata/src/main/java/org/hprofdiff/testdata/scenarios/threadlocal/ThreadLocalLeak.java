@@ -3,10 +3,11 @@ package org.hprofdiff.testdata.scenarios.threadlocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hprofdiff.testdata.scenarios.ExpectedCount;
@@ -30,7 +31,7 @@ public final class ThreadLocalLeak implements Workload {
     public static final String WORKER_NAME_PREFIX = "request-worker-";
 
     private final int requestsPerRound;
-    private ExecutorService workers;
+    private ThreadPoolExecutor workers;
 
     public ThreadLocalLeak(int requestsPerRound) {
         this.requestsPerRound = requestsPerRound;
@@ -39,7 +40,8 @@ public final class ThreadLocalLeak implements Workload {
     @Override
     public void runRound(int round) throws InterruptedException {
         if (workers == null) {
-            workers = Executors.newFixedThreadPool(WORKER_THREADS, new WorkerThreads());
+            workers = new ThreadPoolExecutor(WORKER_THREADS, WORKER_THREADS, 0, TimeUnit.MILLISECONDS,
+                    new LinkedBlockingQueue<>(), new WorkerThreads()); // a fixed pool, as Executors makes it
         }
         List<RequestHandler> requests = new ArrayList<>(requestsPerRound);
         for (int i = 0; i < requestsPerRound; i++) {
@@ -51,6 +53,18 @@ public final class ThreadLocalLeak implements Workload {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("request failed", e.getCause());
             }
+        }
+        awaitIdleWorkers();
+    }
+
+    /**
+     * Waits until every worker has left the task it ran. A future is done slightly before its worker
+     * lets go of the task (FutureTask clears its callable after waking the waiters), so without
+     * this a histogram taken right after the round could still see a {@link RequestHandler}.
+     */
+    private void awaitIdleWorkers() throws InterruptedException {
+        while (workers.getCompletedTaskCount() < workers.getTaskCount()) {
+            Thread.sleep(1);
         }
     }
 

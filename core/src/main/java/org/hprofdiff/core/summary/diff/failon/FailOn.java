@@ -57,7 +57,7 @@ public record FailOn(List<Threshold> thresholds) {
     public static Threshold parseOne(String spec) {
         Matcher matcher = SPEC.matcher(spec.strip());
         if (!matcher.matches()) {
-            throw new FailOnSpecException(spec, "expected KIND:VALUE with KIND one of count, bytes, percent, rate, class");
+            throw new FailOnSpecException(spec, "expected KIND:VALUE with KIND one of count, bytes, percent, rate or class");
         }
         String value = matcher.group(2).strip();
         return switch (matcher.group(1).toLowerCase(Locale.ROOT)) {
