@@ -3,9 +3,11 @@ package org.hprofdiff.cli.commands;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.hprofdiff.cli.ExitCode;
 import org.hprofdiff.cli.Failure;
+import org.hprofdiff.cli.Output;
 import org.hprofdiff.cli.Progress;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
@@ -23,12 +25,14 @@ import org.hprofdiff.core.summary.HistogramBuilder;
 final class DumpReader {
     private final DumpOptions dumpOptions;
     private final SizeModelOptions sizeOptions;
+    private final Output output;
     private final Progress progress;
 
-    DumpReader(DumpOptions dumpOptions, SizeModelOptions sizeOptions, Progress progress) {
+    DumpReader(DumpOptions dumpOptions, SizeModelOptions sizeOptions, Output output) {
         this.dumpOptions = dumpOptions;
         this.sizeOptions = sizeOptions;
-        this.progress = progress;
+        this.output = output;
+        this.progress = output.progress();
     }
 
     /** A dump's summary and the file's record counts. */
@@ -40,6 +44,7 @@ final class DumpReader {
             HistogramBuilder builder = new HistogramBuilder(sizeOptions.overrides());
             // A gzip pass reports uncompressed offsets, which the compressed size cannot scale.
             progress.start("reading " + path.getFileName(), file.isRandomAccess() ? file.fileSize() : 0);
+            long started = System.nanoTime();
             ReadResult result;
             try {
                 result = new HprofReader(file, new HprofReader.Options(wanted)).read(new ProgressVisitor(builder, progress));
@@ -57,7 +62,11 @@ final class DumpReader {
             HprofHeader h = file.header();
             DumpSummary.DumpInfo info = new DumpSummary.DumpInfo(path.toString(), file.fileSize(), HprofHeader.MAGIC + h.version(),
                     h.idSize(), h.timestampMillis(), file.source() == DumpSource.GZIP ? "gzip" : "none", wanted, result.heapDumpCount());
-            return new Read(builder.summary(info, result), records(result));
+            DumpSummary summary = builder.summary(info, result);
+            double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+            output.detail(String.format(Locale.ROOT, "read %s: heap dump %d of %d, %,d objects, %,d dump bytes in %.2f s (%.0f MB/s)",
+                    path, wanted, result.heapDumpCount(), summary.totals().objects(), result.bytesRead(), seconds, result.bytesRead() / seconds / (1 << 20)));
+            return new Read(summary, records(result));
         }
     }
 
