@@ -57,7 +57,8 @@ final class RecordWalker {
             while (!in.atEnd()) record();
             if (segmentedDumpOpen) missingDumpEnd();
         } catch (EndOfDataException e) {
-            truncation = new ReadResult.Problem(e.offset, truncationMessage(e.offset));
+            String why = in.streamProblem() == null ? "" : " (the compressed data ends early: " + in.streamProblem() + ")";
+            truncation = new ReadResult.Problem(e.offset, truncationMessage(e.offset) + why);
             if (chosen == DumpState.OPEN) chosen = DumpState.CUT;
         }
         Map<RecordTag, Long> recordCounts = new EnumMap<>(RecordTag.class);
