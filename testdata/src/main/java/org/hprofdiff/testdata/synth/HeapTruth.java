@@ -40,6 +40,14 @@ public record HeapTruth(SizeModel sizeModel, Map<ObjectKind, Long> objectCounts,
         return byName;
     }
 
+    public long shallowSize(long objectId) {
+        Long size = shallowSizes.get(objectId);
+        if (size == null) {
+            throw new IllegalArgumentException("no object 0x" + Long.toHexString(objectId));
+        }
+        return size;
+    }
+
     public long totalShallowBytes() {
         return shallowSizes.values().stream().mapToLong(Long::longValue).sum();
     }

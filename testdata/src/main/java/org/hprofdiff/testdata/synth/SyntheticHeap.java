@@ -483,13 +483,7 @@ public final class SyntheticHeap {
 
     /** Writes the heap as it is now as one more dump into the file of {@link #openWriter}. */
     public void writeDump(HprofWriter w, Layout layout) {
-        if (w != writer) {
-            throw new IllegalStateException("write dumps through the writer of the last openWriter call");
-        }
-        writeNewStrings(w);
-        writeNewClassLoads(w);
-        writeNewThreads(w, layout.threadRecords());
-        w.framing(layout.framing()).segmentBodyLimit(layout.segmentBodyLimit());
+        writePreamble(w, layout);
         if (layout.shuffleSegments()) {
             w.holdHeapRecords();
         }
@@ -506,6 +500,23 @@ public final class SyntheticHeap {
             records.forEach(w::rawBytes);
         }
         w.endHeapDump();
+    }
+
+    /** The records before a heap dump: new strings, LOAD_CLASS, traces; then the layout's framing. */
+    void writePreamble(HprofWriter w, Layout layout) {
+        if (w != writer) {
+            throw new IllegalStateException("write dumps through the writer of the last openWriter call");
+        }
+        writeNewStrings(w);
+        writeNewClassLoads(w);
+        writeNewThreads(w, layout.threadRecords());
+        w.framing(layout.framing()).segmentBodyLimit(layout.segmentBodyLimit());
+    }
+
+    /** Class dumps, roots and all objects as heap sub-records, in address order (no preamble, no end). */
+    void writeHeapContent(HprofWriter w) {
+        writeClassDumpsAndRoots(w);
+        writeObjects(w, ordered(Layout.hotspot()));
     }
 
     /** The id of a UTF8 string record for {@code text}, assigned on first use. */
@@ -556,9 +567,9 @@ public final class SyntheticHeap {
             w.stackTrace(DUMMY_STACK_TRACE, 0);
             dummyTraceInFile = true;
         }
-        int threadClassSerial = classes.indexOf(systemClass("java/lang/Thread")) + 1;
         for (; threadsInFile < threads.size(); threadsInFile++) {
             SyntheticThread thread = threads.get(threadsInFile);
+            int threadClassSerial = classes.indexOf(thread.object().type()) + 1;
             long[] frameIds = new long[thread.frames().size()];
             for (int i = 0; i < frameIds.length; i++) {
                 frameIds[i] = symbolId("\0frame " + thread.serial() + "/" + i);
