@@ -95,6 +95,12 @@ final class ClassCounts {
         for (int i = 0; i < ok.length; i++) if (ok[i] != 0) addN(ok[i], oc[i], ob[i]);
     }
 
+    /** Calls {@code action} with each key and its count. */
+    void forEach(java.util.function.BiConsumer<Long, Long> action) {
+        if (hasZero) action.accept(0L, zeroCount);
+        for (int i = 0; i < keys.length; i++) if (keys[i] != 0) action.accept(keys[i], counts[i]);
+    }
+
     private static long mix(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
         return h ^ (h >>> 32);

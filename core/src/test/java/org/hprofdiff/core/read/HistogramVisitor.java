@@ -11,7 +11,7 @@ final class HistogramVisitor implements HprofVisitor {
     final ClassCounts byClass = new ClassCounts();
     final long[] primitiveCounts = new long[16];
     final long[] primitiveElements = new long[16];
-    long instances, objectArrays, primitiveArrays;
+    long instances, objectArrays, primitiveArrays, classDumps, roots;
 
     long objects() { return instances + objectArrays + primitiveArrays; }
 
@@ -35,6 +35,12 @@ final class HistogramVisitor implements HprofVisitor {
     }
 
     @Override
+    public void classDump(org.hprofdiff.core.format.ClassDump classDump) { classDumps++; }
+
+    @Override
+    public void gcRoot(org.hprofdiff.core.format.GcRootKind kind, long objectId, int threadSerial, int frame) { roots++; }
+
+    @Override
     public boolean wantsStrings() { return false; }
 
     void addAll(HistogramVisitor other) {
@@ -46,5 +52,7 @@ final class HistogramVisitor implements HprofVisitor {
         instances += other.instances;
         objectArrays += other.objectArrays;
         primitiveArrays += other.primitiveArrays;
+        classDumps += other.classDumps;
+        roots += other.roots;
     }
 }
