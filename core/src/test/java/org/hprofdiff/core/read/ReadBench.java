@@ -1,10 +1,17 @@
 package org.hprofdiff.core.read;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
- * Times a histogram-like pass over a dump: {@code ReadBench FILE [threads] [repeats]}. Prints one
- * line per run: seconds, MB/s, objects/s. Used by bench/histogram.sh until the CLI's histogram lands.
+ * Times a histogram-like pass over a dump (instances and arrays counted by class, as {@code histogram}
+ * does before naming and sizing): {@code ReadBench FILE [threads] [repeats]}. One line per run, key=value:
+ * seconds of the pass, MB/s, objects, objects/s, and the peak Java heap (sum of the heap pools' peaks).
+ * Used by bench/histogram.sh until the CLI's histogram lands. {@code -Dbench.megamorphic=true} first runs
+ * two other visitor classes so that the parser's visitor calls are not monomorphic.
  */
 public final class ReadBench {
     public static void main(String[] args) throws Exception {
@@ -12,8 +19,6 @@ public final class ReadBench {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         if (Boolean.getBoolean("bench.megamorphic")) {
-            // Other visitor classes first, as in a process that runs several passes: the visitor
-            // calls in the parser then see more than two receiver types.
             HprofReader.read(path, new ObjectCounter());
             HprofReader.read(path, new HprofVisitor() {
                 long n;
@@ -39,8 +44,16 @@ public final class ReadBench {
                 }
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("threads=%d seconds=%.3f MB/s=%.0f objects=%d objects/s=%.0f classes=%d partial=%s%n",
-                    threads, s, size / 1e6 / s, total.objects(), total.objects() / s, total.byClass.distinctKeys(), result.isPartial());
+            System.out.printf(Locale.ROOT, "threads=%d seconds=%.3f MB/s=%.0f objects=%d objects/s=%.0f classes=%d partial=%s peakHeapMB=%.1f%n",
+                    threads, s, size / 1e6 / s, total.objects(), total.objects() / s, total.byClass.distinctKeys(), result.isPartial(), peakHeapMb());
         }
+    }
+
+    private static double peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        return peak / 1e6;
     }
 }
