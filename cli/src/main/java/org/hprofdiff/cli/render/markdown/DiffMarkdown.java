@@ -137,7 +137,8 @@ final class DiffMarkdown {
 
     private void labelled() {
         if (r.labelled().isEmpty()) return;
-        folded(ReportText.LABELLED_HEADING + ": " + Numbers.count(ReportText.labelledTotal(r)) + " classes");
+        long total = ReportText.labelledTotal(r);
+        folded(ReportText.LABELLED_HEADING + ": " + Numbers.count(total) + (total == 1 ? " class" : " classes"));
         Markdown.Table t = new Markdown.Table("Trend", "Class", ">Instances", ">Shallow bytes", "Steps");
         for (GrowthRow row : r.labelled()) {
             t.row(text(row.trend().label()), cellCode(row.label()),
@@ -152,7 +153,8 @@ final class DiffMarkdown {
 
     private void arrays() {
         if (r.arraysByLength().isEmpty()) return;
-        folded(ReportText.ARRAYS_HEADING + ": " + r.arraysByLength().size() + " rows");
+        int rows = r.arraysByLength().size();
+        folded(ReportText.ARRAYS_HEADING + ": " + rows + (rows == 1 ? " row" : " rows"));
         s.append(growthTable(r.arraysByLength(), false)).append("\n</details>\n\n");
     }
 

@@ -9,8 +9,11 @@ import java.util.List;
  * or {@link #code}, so it shows as written and never turns into markup, a link, HTML or math.
  */
 final class Markdown {
-    /** Characters that start markup somewhere in GFM; '$' starts math on GitHub. */
-    private static final String SPECIAL = "\\`*_[]<>|$~&#!";
+    /**
+     * Characters that start markup inside a line in GFM; '$' starts math on GitHub. ('#', '-', '+' and digits
+     * matter only at the start of a line, where this renderer always writes its own text.)
+     */
+    private static final String SPECIAL = "\\`*_[]<>|$~&";
 
     private Markdown() {}
 

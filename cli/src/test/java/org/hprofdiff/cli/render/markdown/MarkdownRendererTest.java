@@ -36,7 +36,7 @@ class MarkdownRendererTest {
         int heading = LINES.indexOf("### Steady growers (grew in every interval)");
         assertTrue(heading > 0, MD);
         assertEquals(List.of(
-                "| \\# | Class | Instances | Shallow bytes | Rate/h | Trend |",
+                "| # | Class | Instances | Shallow bytes | Rate/h | Trend |",
                 "| --: | :-- | --: | --: | --: | :-- |",
                 "| 1 | `com.acme.Conn` | 400 → 800 (+400) | 18.8 KB → 37.5 KB (+18.8 KB) | +16.7/h, +800 B/h | steady growth ↑↑ |",
                 "| 2 | `java.util.HashMap$Node[]` | 1 → 3 (+2) | 4.0 KB → 12.0 KB (+8.0 KB) | +0.1/h, +343 B/h | steady growth ↑↑ |",
@@ -47,12 +47,12 @@ class MarkdownRendererTest {
 
     @Test
     void theRestIsFoldedAndSummarized() {
-        int labelled = LINES.indexOf("<details><summary>Growth that is not a leak (labelled, not ranked): 1 classes</summary>");
+        int labelled = LINES.indexOf("<details><summary>Growth that is not a leak (labelled, not ranked): 1 class</summary>");
         assertTrue(labelled > 0, MD);
         assertEquals("", LINES.get(labelled + 1), "GitHub reads Markdown inside <details> only after a blank line");
         assertEquals("| one\\-time start\\-up growth | `com.acme.Pool` | 50 → 500 → 500 | 3.1 KB → 31.3 KB → 31.3 KB | ↑→ |".replace("\\-", "-"),
                 LINES.get(labelled + 4));
-        assertTrue(MD.contains("<details><summary>Long object arrays that grew, by length (the same objects, another view): 1 rows</summary>"));
+        assertTrue(MD.contains("<details><summary>Long object arrays that grew, by length (the same objects, another view): 1 row</summary>"));
         assertTrue(MD.contains("| 1 | `java.util.HashMap$Node[1024]` | 1 → 3 (+2) |"));
         assertEquals("<sub>5 classes compared; not shown: 1 flat; noise floor: changes of at most 10 objects, 4.0 KB or 1.0% count as flat.</sub>",
                 LINES.getLast());
@@ -90,7 +90,7 @@ class MarkdownRendererTest {
     void histogramAndInfoAreTables() {
         DumpSummary c = ReportFixtures.summaries(0, 12, 24).get(2);
         String h = render(HistogramQuery.run(c, new HistogramReport.Query(HistogramReport.GroupBy.CLASS, HistogramReport.SortBy.COUNT, "acme", 2, false)));
-        assertTrue(h.contains("### Top 2 classes by instance count, class names matching /acme/\n\n| \\# | Instances | Bytes | Class |\n"
+        assertTrue(h.contains("### Top 2 classes by instance count, class names matching /acme/\n\n| # | Instances | Bytes | Class |\n"
                 + "| --: | --: | --: | :-- |\n| 1 | 800 | 38,400 | `com.acme.Conn` |\n| 2 | 500 | 32,000 | `com.acme.Pool` |\n"), h);
         String info = render(new InfoReport(c.dump(), c.sizeModel(), new InfoReport.Records(Map.of(), 7, 0), c.totals(), c.completeness()));
         assertTrue(info.startsWith("**`c.hprof`**: heap dump 1 of 1, JAVA PROFILE 1.0.2, written 2023\\-11\\-15 22:13:20 UTC\n".replace("\\-", "-")), info);
