@@ -88,6 +88,13 @@ public final class Output {
         io.err().flush();
     }
 
+    /** A line for {@code --verbose} only: what was read and how fast. */
+    public void detail(String line) {
+        if (!common.verbose()) return;
+        io.err().println(Errors.PREFIX + line);
+        io.err().flush();
+    }
+
     public Progress progress() {
         return Progress.of(io, common.quiet());
     }

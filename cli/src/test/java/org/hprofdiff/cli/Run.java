@@ -25,9 +25,14 @@ final class Run {
     }
 
     static Result main(Map<String, String> env, String... args) {
+        return main(false, env, args);
+    }
+
+    /** As if at a terminal ({@code interactive}) or not, with these environment variables. */
+    static Result main(boolean interactive, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new Io(new PrintWriter(out, true), new PrintWriter(err, true), false, env), args);
+        int code = Main.run(new Io(new PrintWriter(out, true), new PrintWriter(err, true), interactive, env), args);
         return new Result(code, out.toString(), err.toString());
     }
 }

@@ -52,8 +52,8 @@ class UsageTest {
     @Test
     void badNumbersAndChoices() {
         assertUsage(Run.main("histogram", "--top", "0", "a.hprof"), "hprof-diff: --top 0: expected a number of rows >= 1 (or --all)");
-        assertUsage(Run.main("histogram", "--ref-bytes", "6", "a.hprof"), "hprof-diff: --ref-bytes 6: expected one of [4, 8]");
-        assertUsage(Run.main("info", "--align", "12", "a.hprof"), "hprof-diff: --align 12: expected a power of two from 8 to 256");
+        assertUsage(Run.main("histogram", "--ref-bytes", "6", "a.hprof"), "hprof-diff: --ref-bytes 6: reference bytes 6; expected 4 or 8");
+        assertUsage(Run.main("info", "--align", "12", "a.hprof"), "hprof-diff: --align 12: object alignment 12; expected a power of two from 8 to 256");
         assertEquals(2, Run.main("histogram", "--sort", "size", "a.hprof").code());
         assertEquals(2, Run.main("histogram", "--group-by", "module", "a.hprof").code());
     }

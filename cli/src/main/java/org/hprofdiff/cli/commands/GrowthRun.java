@@ -25,7 +25,7 @@ final class GrowthRun {
     static DiffReport compare(List<Path> dumps, DumpOptions dumpOptions, SizeModelOptions sizes, Output out, Integer top,
                               List<String> thresholds) throws DumpFormatException, IOException {
         FailOn failOn = thresholds.isEmpty() ? null : FailOn.parse(thresholds);
-        DumpReader reader = new DumpReader(dumpOptions, sizes, out.progress());
+        DumpReader reader = new DumpReader(dumpOptions, sizes, out);
         List<DumpSummary> summaries = new ArrayList<>(dumps.size());
         for (Path dump : dumps) summaries.add(reader.read(dump).summary());
         return DiffQuery.run(GrowthAnalysis.analyze(summaries), top, failOn, thresholds);

@@ -79,7 +79,7 @@ public final class HistogramCommand implements Callable<Integer> {
         }
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
-        DumpReader.Read read = new DumpReader(dump, sizes, out.progress()).read(path);
+        DumpReader.Read read = new DumpReader(dump, sizes, out).read(path);
         HistogramReport report = HistogramQuery.run(read.summary(),
                 new HistogramReport.Query(groupBy, sortBy, filter, top.limit().isPresent() ? top.limit().getAsInt() : null, arraysByLength));
         out.write(report);

@@ -50,7 +50,7 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
-        DumpReader.Read read = new DumpReader(dump, sizes, out.progress()).read(path);
+        DumpReader.Read read = new DumpReader(dump, sizes, out).read(path);
         DumpSummary s = read.summary();
         InfoReport report = new InfoReport(s.dump(), s.sizeModel(), read.records(), s.totals(), s.completeness());
         out.write(report);

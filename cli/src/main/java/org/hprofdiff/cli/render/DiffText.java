@@ -1,6 +1,6 @@
 package org.hprofdiff.cli.render;
 
-import static org.hprofdiff.cli.render.Numbers.count;
+import static org.hprofdiff.core.summary.diff.Units.count;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ final class DiffText {
         out.println();
         out.println(style.bold(r.series().dumps().size() == 2 ? "Grew between the two dumps" : "Steady growers (grew in every interval)"));
         if (r.steadyGrowers().isEmpty()) out.println("  none");
-        else growthTable(r.steadyGrowers(), r.series(), true);
+        else growthTable(r, r.steadyGrowers(), true);
         more(r.steadyGrowers().size(), r.verdict().steadyGrowers());
 
         long labelledTotal = r.verdict().classesByTrend().entrySet().stream()
@@ -49,13 +49,13 @@ final class DiffText {
         if (!r.labelled().isEmpty()) {
             out.println();
             out.println(style.bold("Growth that is not a leak (labelled, not ranked)"));
-            labelledTable(r.labelled());
+            labelledTable(r, r.labelled());
             more(r.labelled().size(), labelledTotal);
         }
         if (!r.arraysByLength().isEmpty()) {
             out.println();
             out.println(style.bold("Long object arrays that grew, by length (the same objects, another view)"));
-            growthTable(r.arraysByLength(), r.series(), false);
+            growthTable(r, r.arraysByLength(), false);
         }
         out.println();
         out.println(style.dim(trendCounts(r) + "; noise floor: changes of at most " + count(r.noiseFloor().instances()) + " objects, "
@@ -75,36 +75,36 @@ final class DiffText {
         if (s.rateUnavailable() != null) out.println(style.dim("no rates per hour: " + s.rateUnavailable()));
     }
 
-    private void growthTable(List<GrowthRow> rows, DumpSeries series, boolean ranked) {
+    private void growthTable(DiffReport r, List<GrowthRow> rows, boolean ranked) {
         TextTable t = new TextTable(">#", "instances", ">change", ">per hour", "shallow bytes", ">change", ">per hour", "class");
         int i = 0;
         for (GrowthRow row : rows) {
             i++;
-            t.row(style::bad, count(ranked && row.leakRank() != null ? row.leakRank() : i),
-                    values(row.samples(), Sample::instances, Numbers::count), Units.signedCount(row.instances().change()),
+            t.row(count(ranked && row.leakRank() != null ? row.leakRank() : i),
+                    values(row.samples(), Sample::instances, Units::count), Units.signedCount(row.instances().change()),
                     rate(row.instances(), false), values(row.samples(), Sample::shallowBytes, Units::bytes),
-                    Units.signedBytes(row.shallowBytes().change()), rate(row.shallowBytes(), true), row.label());
+                    Units.signedBytes(row.shallowBytes().change()), rate(row.shallowBytes(), true), r.displayName(row));
         }
         t.print(out, "  ", style);
-        for (GrowthRow row : rows) paths(row);
+        for (GrowthRow row : rows) paths(r, row);
     }
 
     /** Retention paths of a grower, when the index computed them (a later stage fills {@link GrowthRow#paths()}). */
-    private void paths(GrowthRow row) {
+    private void paths(DiffReport r, GrowthRow row) {
         if (row.paths() == null || row.paths().isEmpty()) return;
-        out.println("  " + row.label() + " is held by:");
+        out.println("  " + r.displayName(row) + " is held by:");
         for (PathGrowth p : row.paths()) {
             out.println("    " + p.signature() + "  [" + p.trend().label() + ", " + values(p.samples().stream().map(s -> s.instances()).toList()) + " objects]");
         }
     }
 
-    private void labelledTable(List<GrowthRow> rows) {
+    private void labelledTable(DiffReport r, List<GrowthRow> rows) {
         TextTable t = new TextTable("trend", "steps", "instances", "shallow bytes", ">change", "class");
         for (GrowthRow row : rows) {
             StringBuilder steps = new StringBuilder();
             for (Step s : row.steps()) steps.append(s.arrow());
-            t.row(row.trend().label(), steps.toString(), values(row.samples(), Sample::instances, Numbers::count),
-                    values(row.samples(), Sample::shallowBytes, Units::bytes), Units.signedBytes(row.shallowBytes().change()), row.label());
+            t.row(row.trend().label(), steps.toString(), values(row.samples(), Sample::instances, Units::count),
+                    values(row.samples(), Sample::shallowBytes, Units::bytes), Units.signedBytes(row.shallowBytes().change()), r.displayName(row));
         }
         t.print(out, "  ", style);
     }
@@ -150,7 +150,7 @@ final class DiffText {
     }
 
     private static String values(List<Long> counts) {
-        return arrows(counts.stream().map(Numbers::count).toList());
+        return arrows(counts.stream().map(Units::count).toList());
     }
 
     private static String arrows(List<String> v) {

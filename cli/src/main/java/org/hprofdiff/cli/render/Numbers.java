@@ -5,40 +5,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How numbers read in text output. CSV and JSON carry raw numbers instead. */
+/**
+ * Shares and times as text output shows them; counts and bytes are {@link org.hprofdiff.core.summary.diff.Units}'s,
+ * so every report and the diff's own sentences read alike. CSV and JSON carry raw numbers.
+ */
 public final class Numbers {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
     private Numbers() {}
-
-    /** {@code 1234567} → {@code 1,234,567}. */
-    public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    /** Like {@link #count} with a sign: {@code +200}, {@code -3}, {@code 0}. */
-    public static String signed(long n) {
-        return n > 0 ? "+" + count(n) : count(n);
-    }
-
-    /** Bytes in 1024-based units with three significant digits: {@code 1.13 MB}, {@code 512 B}. */
-    public static String bytes(long n) {
-        double v = Math.abs((double) n);
-        int unit = 0;
-        while (v >= 1024 && unit < UNITS.length - 1) {
-            v /= 1024;
-            unit++;
-        }
-        String sign = n < 0 ? "-" : "";
-        if (unit == 0) return sign + (long) v + " B";
-        String digits = v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : v >= 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
-        return sign + digits + " " + UNITS[unit];
-    }
-
-    public static String signedBytes(long n) {
-        return n > 0 ? "+" + bytes(n) : bytes(n);
-    }
 
     /** Share of a whole as a percentage with one decimal. */
     public static String percent(long part, long whole) {

@@ -1,12 +1,13 @@
 package org.hprofdiff.cli.render;
 
-import static org.hprofdiff.cli.render.Numbers.count;
+import static org.hprofdiff.core.summary.diff.Units.count;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.hprofdiff.core.summary.diff.Units;
 import org.hprofdiff.cli.report.DemoReport;
 import org.hprofdiff.cli.report.DiffReport;
 import org.hprofdiff.cli.report.HistogramReport;
@@ -37,7 +38,7 @@ public final class TextRenderer implements Renderer {
     }
 
     private void histogram(HistogramReport r, PrintWriter out) {
-        out.println(dumpLine(r.dump()));
+        out.println(dumpLine(r.dump()) + (r.completeness().partial() ? style.warn("  PARTIAL (see the warning below)") : ""));
         out.println(style.dim("shallow sizes: " + sizeModel(r.sizeModel())));
         HistogramReport.Query q = r.query();
         String unit = switch (q.groupBy()) {
@@ -71,7 +72,7 @@ public final class TextRenderer implements Renderer {
             out.println("filter: " + count(t.matching().objects()) + " objects, " + count(t.matching().shallowBytes()) + " bytes match");
         }
         out.println(style.bold("total:  " + count(t.dump().objects()) + " objects, " + count(t.dump().shallowBytes()) + " bytes ("
-                + Numbers.bytes(t.dump().shallowBytes()) + ") in " + count(t.dump().rows()) + " classes"));
+                + Units.bytes(t.dump().shallowBytes()) + ") in " + count(t.dump().rows()) + " classes"));
     }
 
     private void demo(DemoReport r, PrintWriter out) {
@@ -95,12 +96,12 @@ public final class TextRenderer implements Renderer {
         f.put("heap dump", d.dumpNumber() + " of " + d.heapDumpCount() + (d.heapDumpCount() > 1 ? " (choose another with --dump N)" : ""));
         f.put("size model", sizeModel(r.sizeModel()));
         InfoReport.Records rec = r.records();
-        f.put("records", count(rec.heapRecords()) + " heap dump records in this heap dump"
+        f.put("records", count(rec.heapRecords()) + (rec.heapRecords() == 1 ? " heap dump record" : " heap dump records") + " in this heap dump"
                 + (rec.unknown() > 0 ? ", " + count(rec.unknown()) + " with unknown tags (skipped)" : ""));
         f.more(joined(rec.byTag(), s -> s));
         DumpSummary.Totals t = r.totals();
         f.put("classes", count(t.classCount()));
-        f.put("objects", count(t.objects()) + " (" + Numbers.bytes(t.shallowBytes()) + " shallow)");
+        f.put("objects", count(t.objects()) + " (" + Units.bytes(t.shallowBytes()) + " shallow)");
         for (ClassStats.Kind kind : ClassStats.Kind.values()) {
             long n = t.objectsByKind().getOrDefault(kind, 0L);
             long b = t.bytesByKind().getOrDefault(kind, 0L);

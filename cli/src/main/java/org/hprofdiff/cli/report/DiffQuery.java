@@ -1,6 +1,10 @@
 package org.hprofdiff.cli.report;
 
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
 import org.hprofdiff.core.summary.diff.GrowthReport;
@@ -28,7 +32,15 @@ public final class DiffQuery {
                 .toList();
         List<GrowthRow> arrays = growth.arraysByLength().stream().filter(r -> r.trend().leakSuspect()).toList();
         return new DiffReport(growth.series(), growth.noiseFloor(), growth.verdict(), top, cut(steady, top), cut(labelled, top),
-                cut(arrays, top), failOn == null ? null : failOn.evaluate(growth), List.copyOf(thresholds));
+                cut(arrays, top), failOn == null ? null : failOn.evaluate(growth), List.copyOf(thresholds), sharedNames(growth));
+    }
+
+    private static Set<String> sharedNames(GrowthReport growth) {
+        Map<String, Set<String>> loaders = new HashMap<>();
+        for (GrowthRow r : growth.classes()) loaders.computeIfAbsent(r.name(), k -> new HashSet<>()).add(r.loader());
+        Set<String> shared = new TreeSet<>();
+        loaders.forEach((name, l) -> { if (l.size() > 1) shared.add(name); });
+        return shared;
     }
 
     private static <T> List<T> cut(List<T> rows, Integer top) {

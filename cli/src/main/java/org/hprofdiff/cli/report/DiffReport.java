@@ -22,10 +22,19 @@ import org.hprofdiff.core.summary.diff.failon.FailOnResult;
  *                       of objects already counted above, as people spotted {@code HashMap$Node[16384]})
  * @param checks         the {@code --fail-on} outcome, or null when no threshold was given
  * @param thresholds     the {@code --fail-on} specs as given
+ * @param sharedNames    class names that more than one loader defines: only rows with these names need their
+ *                       loader shown to be told apart
  */
 public record DiffReport(DumpSeries series, NoiseFloor noiseFloor, Verdict verdict, Integer top, List<GrowthRow> steadyGrowers,
-                         List<GrowthRow> labelled, List<GrowthRow> arraysByLength, FailOnResult checks, List<String> thresholds)
+                         List<GrowthRow> labelled, List<GrowthRow> arraysByLength, FailOnResult checks, List<String> thresholds,
+                         java.util.Set<String> sharedNames)
         implements Report {
+
+    /** How a row is named in text: the class name, with its loader only where the name alone is ambiguous. */
+    public String displayName(GrowthRow row) {
+        String name = row.arrayLength() == null ? row.name() : row.label().replace(" @" + row.loader(), "");
+        return sharedNames.contains(row.name()) ? name + " (loader " + row.loader() + ")" : name;
+    }
 
     public boolean breached() {
         return checks != null && checks.failed();
