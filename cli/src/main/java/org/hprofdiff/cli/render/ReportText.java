@@ -71,7 +71,7 @@ public final class ReportText {
 
     /** The noise floor in words, for the foot of a report. */
     public static String noiseFloor(DiffReport r) {
-        return "noise floor: changes of at most " + Numbers.count(r.noiseFloor().instances()) + " objects, "
+        return "noise floor: changes of at most " + Units.count(r.noiseFloor().instances()) + " objects, "
                 + Units.bytes(r.noiseFloor().bytes()) + " or " + r.noiseFloor().percent() + "% count as flat";
     }
 
@@ -82,10 +82,10 @@ public final class ReportText {
         for (Map.Entry<Trend, Integer> e : r.verdict().classesByTrend().entrySet()) {
             all += e.getValue();
             if (e.getValue() > 0 && !e.getKey().leakSuspect() && !DiffQuery.LABELLED.contains(e.getKey())) {
-                parts.add(Numbers.count(e.getValue()) + " " + e.getKey().label());
+                parts.add(Units.count(e.getValue()) + " " + e.getKey().label());
             }
         }
-        return Numbers.count(all) + " classes compared" + (parts.isEmpty() ? "" : "; not shown: " + String.join(", ", parts));
+        return Units.count(all) + " classes compared" + (parts.isEmpty() ? "" : "; not shown: " + String.join(", ", parts));
     }
 
     /** Labelled rows in the whole analysis (the table may show fewer). */
@@ -96,7 +96,7 @@ public final class ReportText {
 
     /** "… 12 more (--top N or --all to see them)" when a table was cut, else null. */
     public static String more(int shown, long total) {
-        return total > shown ? Numbers.count(total - shown) + " more (--top N or --all to see them)" : null;
+        return total > shown ? Units.count(total - shown) + " more (--top N or --all to see them)" : null;
     }
 
     /** {@code "12-byte headers, 4-byte references, 8-byte alignment (inferred)"}. */

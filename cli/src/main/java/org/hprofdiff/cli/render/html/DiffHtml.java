@@ -118,21 +118,22 @@ final class DiffHtml {
 
     private void card(GrowthRow row, int n) {
         String id = Html.id("grower", n);
+        String name = r.displayName(row);
         s.append("<article class=\"grower\"").append(attr("id", id)).append(attr("data-key", row.key())).append(">\n<h4>")
-                .append(n).append(". <code class=\"cls\">").append(Html.name(row.label())).append("</code></h4>\n<p class=\"meta\">")
+                .append(n).append(". <code class=\"cls\">").append(Html.name(name)).append("</code></h4>\n<p class=\"meta\">")
                 .append(esc(Units.signedCount(row.instances().change()) + " objects (" + ReportText.countRate(row.instances()) + "), "
                         + Units.signedBytes(row.shallowBytes().change()) + " (" + ReportText.byteRate(row.shallowBytes()) + ")"))
                 .append("</p>\n<div class=\"charts\">\n");
-        s.append(new LineChart(id + "-instances", "Instances of " + row.label(), "instances", axis,
+        s.append(new LineChart(id + "-instances", "Instances of " + name, "instances", axis,
                 values(row.samples(), false), ValueAxis.Unit.OBJECTS).figure("Instances"));
-        s.append(new LineChart(id + "-shallow", "Shallow bytes of " + row.label(), "shallowBytes", axis,
+        s.append(new LineChart(id + "-shallow", "Shallow bytes of " + name, "shallowBytes", axis,
                 values(row.samples(), true), ValueAxis.Unit.BYTES).figure("Shallow bytes"));
         if (row.retainedBytes() != null) {
-            s.append(new LineChart(id + "-retained", "Retained bytes of " + row.label(), "retainedBytes", axis,
+            s.append(new LineChart(id + "-retained", "Retained bytes of " + name, "retainedBytes", axis,
                     row.samples().stream().map(Sample::retainedBytes).toList(), ValueAxis.Unit.BYTES).figure("Retained bytes"));
         }
         s.append("</div>\n");
-        s.append(PathsHtml.of(row, axis, id));
+        s.append(PathsHtml.of(row, name, axis, id));
         s.append("</article>\n");
     }
 
@@ -142,7 +143,7 @@ final class DiffHtml {
         Table t = new Table("labelled growth", true, Column.text("trend"), Column.text("steps"), Column.text("class"),
                 Column.num("instances"), Column.num("shallow bytes"), Column.num("change"));
         for (GrowthRow row : r.labelled()) {
-            t.row(Cell.text(row.trend().label()), RowHtml.steps(row), RowHtml.classCell(row, null), RowHtml.series(row.samples(), false),
+            t.row(Cell.text(row.trend().label()), RowHtml.steps(row), RowHtml.classCell(row, r.displayName(row), null), RowHtml.series(row.samples(), false),
                     RowHtml.series(row.samples(), true), RowHtml.change(row.shallowBytes(), true));
         }
         s.append(t.html());
@@ -171,7 +172,7 @@ final class DiffHtml {
             GrowthRow row = rows.get(i);
             int rank = row.leakRank() != null ? row.leakRank() : i + 1;
             String anchor = charted && i < MAX_CHARTED ? Html.id("grower", i + 1) : null;
-            List<Cell> cells = new java.util.ArrayList<>(List.of(Cell.num(rank, String.valueOf(rank)), RowHtml.classCell(row, anchor),
+            List<Cell> cells = new java.util.ArrayList<>(List.of(Cell.num(rank, String.valueOf(rank)), RowHtml.classCell(row, r.displayName(row), anchor),
                     RowHtml.series(row.samples(), false), RowHtml.change(row.instances(), false), RowHtml.rate(row.instances(), false),
                     RowHtml.series(row.samples(), true), RowHtml.change(row.shallowBytes(), true), RowHtml.rate(row.shallowBytes(), true)));
             if (retained) {

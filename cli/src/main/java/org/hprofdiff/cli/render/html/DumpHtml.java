@@ -33,24 +33,24 @@ final class DumpHtml {
             rank++;
             Cell label = new Cell("<code class=\"cls\">" + Html.name(row.label()) + "</code>", row.label());
             if (groups) {
-                t.row(Cell.num(rank, Numbers.count(rank)), Cell.num(row.instances(), Numbers.count(row.instances())),
-                        Cell.num(row.shallowBytes(), Numbers.count(row.shallowBytes())), Cell.num(row.classes(), Numbers.count(row.classes())), label);
+                t.row(Cell.num(rank, Units.count(rank)), Cell.num(row.instances(), Units.count(row.instances())),
+                        Cell.num(row.shallowBytes(), Units.count(row.shallowBytes())), Cell.num(row.classes(), Units.count(row.classes())), label);
             } else {
-                t.row(Cell.num(rank, Numbers.count(rank)), Cell.num(row.instances(), Numbers.count(row.instances())),
-                        Cell.num(row.shallowBytes(), Numbers.count(row.shallowBytes())), label);
+                t.row(Cell.num(rank, Units.count(rank)), Cell.num(row.instances(), Units.count(row.instances())),
+                        Cell.num(row.shallowBytes(), Units.count(row.shallowBytes())), label);
             }
         }
         s.append(t.isEmpty() ? "<p>No class matches.</p>\n" : t.html());
         HistogramReport.Totals totals = r.totals();
-        s.append("<footer>\n<p>Shown: ").append(esc(Numbers.count(totals.shown().rows()) + " of " + Numbers.count(totals.matching().rows())
-                + " " + unit + ", " + Numbers.count(totals.shown().objects()) + " objects, " + Numbers.count(totals.shown().shallowBytes())
+        s.append("<footer>\n<p>Shown: ").append(esc(Units.count(totals.shown().rows()) + " of " + Units.count(totals.matching().rows())
+                + " " + unit + ", " + Units.count(totals.shown().objects()) + " objects, " + Units.count(totals.shown().shallowBytes())
                 + " bytes (" + Numbers.percent(totals.shown().shallowBytes(), totals.dump().shallowBytes()) + " of all bytes).")).append("</p>\n");
         if (q.filter() != null) {
-            s.append("<p>Filter: ").append(esc(Numbers.count(totals.matching().objects()) + " objects, "
-                    + Numbers.count(totals.matching().shallowBytes()) + " bytes match.")).append("</p>\n");
+            s.append("<p>Filter: ").append(esc(Units.count(totals.matching().objects()) + " objects, "
+                    + Units.count(totals.matching().shallowBytes()) + " bytes match.")).append("</p>\n");
         }
-        s.append("<p><strong>Total: ").append(esc(Numbers.count(totals.dump().objects()) + " objects, " + Numbers.count(totals.dump().shallowBytes())
-                + " bytes (" + Numbers.bytes(totals.dump().shallowBytes()) + ") in " + Numbers.count(totals.dump().rows()) + " classes."))
+        s.append("<p><strong>Total: ").append(esc(Units.count(totals.dump().objects()) + " objects, " + Units.count(totals.dump().shallowBytes())
+                + " bytes (" + Units.bytes(totals.dump().shallowBytes()) + ") in " + Units.count(totals.dump().rows()) + " classes."))
                 .append("</strong></p>\n</footer>\n</section>\n");
         return s.toString();
     }
@@ -60,17 +60,17 @@ final class DumpHtml {
         DumpSummary.DumpInfo d = r.dump();
         header(s, d, r.warnings());
         s.append("</header>\n<section id=\"info\">\n<h2>The file</h2>\n<dl class=\"facts\">\n");
-        fact(s, "file", d.path() + " (" + Numbers.count(d.fileBytes()) + " bytes" + ("none".equals(d.compression()) ? "" : ", " + d.compression()) + ")");
+        fact(s, "file", d.path() + " (" + Units.count(d.fileBytes()) + " bytes" + ("none".equals(d.compression()) ? "" : ", " + d.compression()) + ")");
         fact(s, "format", d.format() + ", " + d.idSize() + "-byte ids");
         fact(s, "written", Numbers.time(d.timestampMillis()));
         fact(s, "heap dump", d.dumpNumber() + " of " + d.heapDumpCount());
         fact(s, "size model", ReportText.sizeModel(r.sizeModel()));
         InfoReport.Records rec = r.records();
-        fact(s, "records", Numbers.count(rec.heapRecords()) + " heap dump records in this heap dump"
-                + (rec.unknown() > 0 ? ", " + Numbers.count(rec.unknown()) + " with unknown tags (skipped)" : ""));
+        fact(s, "records", Units.count(rec.heapRecords()) + " heap dump records in this heap dump"
+                + (rec.unknown() > 0 ? ", " + Units.count(rec.unknown()) + " with unknown tags (skipped)" : ""));
         DumpSummary.Totals t = r.totals();
-        fact(s, "classes", Numbers.count(t.classCount()));
-        fact(s, "objects", Numbers.count(t.objects()) + " (" + Numbers.bytes(t.shallowBytes()) + " shallow)");
+        fact(s, "classes", Units.count(t.classCount()));
+        fact(s, "objects", Units.count(t.objects()) + " (" + Units.bytes(t.shallowBytes()) + " shallow)");
         DumpSummary.Completeness c = r.completeness();
         fact(s, "complete", c.partial() ? "NO, partial: " + (c.truncation() != null ? c.truncation() : "part of the heap data was skipped")
                 : c.problems().isEmpty() ? "yes" : "yes (with " + c.problems().size() + " notes)");
@@ -80,7 +80,7 @@ final class DumpHtml {
         for (ClassStats.Kind kind : ClassStats.Kind.values()) {
             long n = t.objectsByKind().getOrDefault(kind, 0L);
             long b = t.bytesByKind().getOrDefault(kind, 0L);
-            kinds.row(Cell.text(ReportText.kind(kind)), Cell.num(n, Numbers.count(n)), Cell.num(b, Numbers.count(b)));
+            kinds.row(Cell.text(ReportText.kind(kind)), Cell.num(n, Units.count(n)), Cell.num(b, Units.count(b)));
         }
         s.append("<section id=\"kinds\">\n<h2>Objects by kind</h2>\n").append(kinds.html()).append("</section>\n");
         s.append("<section id=\"roots\">\n<h2>GC roots</h2>\n").append(counts("GC roots by kind", "root kind", t.gcRootsByKind())).append("</section>\n");

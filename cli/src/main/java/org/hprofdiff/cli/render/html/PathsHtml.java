@@ -20,8 +20,11 @@ import org.hprofdiff.core.summary.diff.Units;
 final class PathsHtml {
     private PathsHtml() {}
 
-    /** @param idPrefix unique prefix for the charts' ids */
-    static String of(GrowthRow row, SeriesAxis axis, String idPrefix) {
+    /**
+     * @param name      as the report names the row
+     * @param idPrefix  unique prefix for the charts' ids
+     */
+    static String of(GrowthRow row, String name, SeriesAxis axis, String idPrefix) {
         if (row.paths() == null) return "";
         StringBuilder s = new StringBuilder(1024);
         s.append("<section class=\"paths\">\n<h4>Retention paths</h4>\n");
@@ -32,18 +35,18 @@ final class PathsHtml {
         List<PathGrowth> context = new ArrayList<>();
         for (PathGrowth p : row.paths()) (p.trend().leakSuspect() ? growing : context).add(p);
         int n = 0;
-        for (PathGrowth p : growing) s.append(path(p, row, axis, idPrefix + "-p" + ++n, true));
+        for (PathGrowth p : growing) s.append(path(p, name, axis, idPrefix + "-p" + ++n, true));
         if (!context.isEmpty()) {
             s.append("<details class=\"context\"><summary>").append(context.size())
                     .append(context.size() == 1 ? " path that did not grow steadily" : " paths that did not grow steadily")
                     .append(" (context)</summary>\n");
-            for (PathGrowth p : context) s.append(path(p, row, axis, idPrefix + "-p" + ++n, false));
+            for (PathGrowth p : context) s.append(path(p, name, axis, idPrefix + "-p" + ++n, false));
             s.append("</details>\n");
         }
         return s.append("</section>\n").toString();
     }
 
-    private static String path(PathGrowth p, GrowthRow row, SeriesAxis axis, String id, boolean growing) {
+    private static String path(PathGrowth p, String name, SeriesAxis axis, String id, boolean growing) {
         StringBuilder s = new StringBuilder(2048);
         s.append("<details class=\"path").append(growing ? " growing\" open>" : "\">").append("<summary><span class=\"badge\">")
                 .append(esc(p.trend().label())).append("</span> ")
@@ -55,7 +58,7 @@ final class PathsHtml {
         s.append(perDump(p));
         if (growing) {
             s.append("<div class=\"charts\">\n");
-            s.append(new LineChart(id + "-instances", "Objects of " + row.label() + " through " + p.signature(), "instances", axis,
+            s.append(new LineChart(id + "-instances", "Objects of " + name + " through " + p.signature(), "instances", axis,
                     p.samples().stream().map(PathSample::instances).toList(), ValueAxis.Unit.OBJECTS).figure("Objects through this path"));
             if (p.samples().stream().allMatch(x -> x.retainedBytes() != null)) {
                 s.append(new LineChart(id + "-retained", "Bytes retained through " + p.signature(), "retainedBytes", axis,

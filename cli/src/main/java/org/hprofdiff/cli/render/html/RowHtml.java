@@ -19,16 +19,21 @@ import org.hprofdiff.core.summary.diff.Units;
 final class RowHtml {
     private RowHtml() {}
 
-    /** The class cell: the label as the summary of a {@code <details>} holding the per-dump numbers. */
-    static Cell classCell(GrowthRow row, String chartAnchor) {
+    /**
+     * The class cell: the row's name as the summary of a {@code <details>} holding the per-dump numbers.
+     *
+     * @param name         as the report names the row ({@link org.hprofdiff.cli.report.DiffReport#displayName})
+     * @param chartAnchor  id of the row's charts, or null when it has none
+     */
+    static Cell classCell(GrowthRow row, String name, String chartAnchor) {
         StringBuilder s = new StringBuilder(512);
-        s.append("<details class=\"row\"><summary><code class=\"cls\">").append(Html.name(row.label())).append("</code></summary>\n");
+        s.append("<details class=\"row\"><summary><code class=\"cls\">").append(Html.name(name)).append("</code></summary>\n");
         s.append("<p class=\"meta\">").append(esc(kindWords(row))).append(", loader <code>").append(esc(row.loader()))
                 .append("</code>, ").append(esc(row.trend().label()))
                 .append(chartAnchor == null ? "" : " · <a" + attr("href", "#" + chartAnchor) + ">charts</a>").append("</p>\n");
         s.append(perDump(row));
         s.append("</details>");
-        return new Cell(s.toString(), row.label());
+        return new Cell(s.toString(), name);
     }
 
     /** Per-dump numbers of a row with the step into each dump: nothing is hidden behind "first → last". */

@@ -100,7 +100,7 @@ final class DiffMarkdown {
         int i = 0;
         for (GrowthRow row : rows) {
             i++;
-            t.row(String.valueOf(ranked && row.leakRank() != null ? row.leakRank() : i), cellCode(row.label()),
+            t.row(String.valueOf(ranked && row.leakRank() != null ? row.leakRank() : i), cellCode(r.displayName(row)),
                     text(change(row.instances(), false)), text(change(row.shallowBytes(), true)),
                     text(ReportText.countRate(row.instances()) + ", " + ReportText.byteRate(row.shallowBytes())),
                     text(row.trend().label() + " " + ReportText.steps(row.steps())));
@@ -118,7 +118,7 @@ final class DiffMarkdown {
     /** A grower's retention paths, when the index computed them: growing ones first, the rest counted. */
     private void paths(GrowthRow row) {
         if (row.paths() == null) return;
-        s.append(code(row.label())).append(row.paths().isEmpty() ? ": no retention path found.\n\n" : " is held by:\n\n");
+        s.append(code(r.displayName(row))).append(row.paths().isEmpty() ? ": no retention path found.\n\n" : " is held by:\n\n");
         int flat = 0;
         for (PathGrowth p : row.paths()) {
             if (!p.trend().leakSuspect()) {
@@ -138,10 +138,10 @@ final class DiffMarkdown {
     private void labelled() {
         if (r.labelled().isEmpty()) return;
         long total = ReportText.labelledTotal(r);
-        folded(ReportText.LABELLED_HEADING + ": " + Numbers.count(total) + (total == 1 ? " class" : " classes"));
+        folded(ReportText.LABELLED_HEADING + ": " + Units.count(total) + (total == 1 ? " class" : " classes"));
         Markdown.Table t = new Markdown.Table("Trend", "Class", ">Instances", ">Shallow bytes", "Steps");
         for (GrowthRow row : r.labelled()) {
-            t.row(text(row.trend().label()), cellCode(row.label()),
+            t.row(text(row.trend().label()), cellCode(r.displayName(row)),
                     text(ReportText.series(row.samples().stream().map(Sample::instances).toList(), Units::count)),
                     text(ReportText.series(row.samples().stream().map(Sample::shallowBytes).toList(), Units::bytes)),
                     text(ReportText.steps(row.steps())));

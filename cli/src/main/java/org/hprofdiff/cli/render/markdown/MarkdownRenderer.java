@@ -17,6 +17,7 @@ import org.hprofdiff.cli.report.InfoReport;
 import org.hprofdiff.cli.report.Report;
 import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.DumpSummary;
+import org.hprofdiff.core.summary.diff.Units;
 
 /**
  * GitHub-flavoured Markdown for pull-request comments and wikis: the answer in the first line, pipe
@@ -63,17 +64,17 @@ public final class MarkdownRenderer implements Renderer {
         int rank = 0;
         for (HistogramReport.Row row : r.rows()) {
             rank++;
-            if (groups) t.row(String.valueOf(rank), text(Numbers.count(row.instances())), text(Numbers.count(row.shallowBytes())),
-                    text(Numbers.count(row.classes())), cellCode(row.label()));
-            else t.row(String.valueOf(rank), text(Numbers.count(row.instances())), text(Numbers.count(row.shallowBytes())), cellCode(row.label()));
+            if (groups) t.row(String.valueOf(rank), text(Units.count(row.instances())), text(Units.count(row.shallowBytes())),
+                    text(Units.count(row.classes())), cellCode(row.label()));
+            else t.row(String.valueOf(rank), text(Units.count(row.instances())), text(Units.count(row.shallowBytes())), cellCode(row.label()));
         }
         s.append(r.rows().isEmpty() ? "No class matches.\n" : t.render()).append('\n');
         HistogramReport.Totals totals = r.totals();
-        s.append(text("Shown: " + Numbers.count(totals.shown().rows()) + " of " + Numbers.count(totals.matching().rows()) + " "
-                + ReportText.histogramUnit(q) + ", " + Numbers.count(totals.shown().objects()) + " objects, "
-                + Numbers.count(totals.shown().shallowBytes()) + " bytes (" + Numbers.percent(totals.shown().shallowBytes(),
-                totals.dump().shallowBytes()) + " of all bytes). Total: " + Numbers.count(totals.dump().objects()) + " objects, "
-                + Numbers.bytes(totals.dump().shallowBytes()) + " in " + Numbers.count(totals.dump().rows()) + " classes.")).append('\n');
+        s.append(text("Shown: " + Units.count(totals.shown().rows()) + " of " + Units.count(totals.matching().rows()) + " "
+                + ReportText.histogramUnit(q) + ", " + Units.count(totals.shown().objects()) + " objects, "
+                + Units.count(totals.shown().shallowBytes()) + " bytes (" + Numbers.percent(totals.shown().shallowBytes(),
+                totals.dump().shallowBytes()) + " of all bytes). Total: " + Units.count(totals.dump().objects()) + " objects, "
+                + Units.bytes(totals.dump().shallowBytes()) + " in " + Units.count(totals.dump().rows()) + " classes.")).append('\n');
         return s.toString();
     }
 
@@ -86,16 +87,16 @@ public final class MarkdownRenderer implements Renderer {
         DumpSummary.Totals t = r.totals();
         DumpSummary.Completeness c = r.completeness();
         Markdown.Table facts = new Markdown.Table("Fact", "Value")
-                .row("file", text(d.path() + " (" + Numbers.count(d.fileBytes()) + " bytes, " + d.compression() + ")"))
+                .row("file", text(d.path() + " (" + Units.count(d.fileBytes()) + " bytes, " + d.compression() + ")"))
                 .row("format", text(d.format() + ", " + d.idSize() + "-byte ids"))
                 .row("size model", text(ReportText.sizeModel(r.sizeModel())))
-                .row("records", text(Numbers.count(r.records().heapRecords()) + " heap dump records, "
-                        + Numbers.count(r.records().unknown()) + " with unknown tags"))
-                .row("classes", text(Numbers.count(t.classCount())))
-                .row("objects", text(Numbers.count(t.objects()) + " (" + Numbers.bytes(t.shallowBytes()) + " shallow)"));
+                .row("records", text(Units.count(r.records().heapRecords()) + " heap dump records, "
+                        + Units.count(r.records().unknown()) + " with unknown tags"))
+                .row("classes", text(Units.count(t.classCount())))
+                .row("objects", text(Units.count(t.objects()) + " (" + Units.bytes(t.shallowBytes()) + " shallow)"));
         for (ClassStats.Kind kind : ClassStats.Kind.values()) {
-            facts.row(text(ReportText.kind(kind)), text(Numbers.count(t.objectsByKind().getOrDefault(kind, 0L)) + " objects, "
-                    + Numbers.count(t.bytesByKind().getOrDefault(kind, 0L)) + " bytes"));
+            facts.row(text(ReportText.kind(kind)), text(Units.count(t.objectsByKind().getOrDefault(kind, 0L)) + " objects, "
+                    + Units.count(t.bytesByKind().getOrDefault(kind, 0L)) + " bytes"));
         }
         facts.row("GC roots", text(joined(t.gcRootsByKind())))
                 .row("complete", text(c.partial() ? "NO, partial" + (c.truncation() != null ? ": " + c.truncation() : "") : "yes"));
@@ -110,10 +111,10 @@ public final class MarkdownRenderer implements Renderer {
 
     private static String joined(Map<String, Long> counts) {
         long all = counts.values().stream().mapToLong(Long::longValue).sum();
-        StringBuilder sb = new StringBuilder(Numbers.count(all));
+        StringBuilder sb = new StringBuilder(Units.count(all));
         String sep = ": ";
         for (Map.Entry<String, Long> e : counts.entrySet()) {
-            sb.append(sep).append(e.getKey()).append(' ').append(Numbers.count(e.getValue()));
+            sb.append(sep).append(e.getKey()).append(' ').append(Units.count(e.getValue()));
             sep = ", ";
         }
         return sb.toString();

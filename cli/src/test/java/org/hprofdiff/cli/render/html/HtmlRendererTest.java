@@ -117,7 +117,7 @@ class HtmlRendererTest {
         assertTrue(labelled.contains("50 → 500 → 500"));
         assertTrue(section(PAGE, "arrays").contains("<code class=\"cls\">java.util.HashMap$Node[1024]</code>"));
         assertFalse(PAGE.contains("java.lang.String"), "flat classes are counted in the footer, not listed");
-        assertTrue(PAGE.contains("5 classes compared; not shown: 1 flat."));
+        assertTrue(PAGE.contains("6 classes compared; not shown: 2 flat."));
         // Every listed row folds out its per-dump numbers: 3 growers, 1 labelled, 1 array row.
         assertEquals(5, count(PAGE, "<details class=\"row\">"));
         assertTrue(growers.contains("<td class=\"num\">2</td><td class=\"num\">600</td><td class=\"num\">28,800</td><td>↑ +200</td>"), growers);
@@ -132,7 +132,7 @@ class HtmlRendererTest {
         assertTrue(PAGE.contains("app&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertEquals(1, count(PAGE, "<script"), "only the page's own script");
         // The chart of that class parses as XML and its title reads back exactly.
-        assertEquals("Instances of " + ReportFixtures.WEIRD + " @" + ReportFixtures.WEIRD_LOADER, title(chart(PAGE, "grower-3-instances")));
+        assertEquals("Instances of " + ReportFixtures.WEIRD + " (loader " + ReportFixtures.WEIRD_LOADER + ")", title(chart(PAGE, "grower-3-instances")));
     }
 
     @Test
@@ -196,7 +196,7 @@ class HtmlRendererTest {
         assertTrue(page.contains("<tr><td class=\"num\" data-sort=\"1\">1</td><td class=\"num\" data-sort=\"10000\">10,000</td>"
                 + "<td class=\"num\" data-sort=\"240000\">240,000</td><td data-sort=\"java.lang.String\"><code class=\"cls\">java.lang.String</code></td></tr>"), page);
         assertEquals(3, count(section(page, "histogram"), "<tr><td"));
-        assertTrue(page.contains("Total: 11,603 objects"));
+        assertTrue(page.contains("Total: 11,610 objects"));
     }
 
     @Test

@@ -27,7 +27,8 @@ import org.hprofdiff.core.summary.diff.Trend;
  *   <li>{@code java.util.HashMap$Node[]}: 1 → 2 → 3 arrays of length 1,024, 4,112 bytes each (count changes are within
  *       the noise floor, byte changes are not): leak rank 2; also the arrays-by-length row {@code java.util.HashMap$Node[1024]}</li>
  *   <li>{@link #WEIRD} (a name full of markup characters, loader {@link #WEIRD_LOADER}): 100 → 200 → 300 of 24 bytes
- *       (+4,800 bytes): leak rank 3</li>
+ *       (+4,800 bytes): leak rank 3. The bootstrap loader defines a class of that name too (7 instances in every
+ *       dump: flat), so reports name the grower with its loader.</li>
  *   <li>{@code com.acme.Pool}: 50 → 500 → 500 of 64 bytes: one-time start-up growth (labelled)</li>
  *   <li>{@code java.lang.String}: 10,000 in every dump: flat</li>
  * </ul>
@@ -48,6 +49,7 @@ public final class ReportFixtures {
             List<ClassStats> classes = List.of(
                     cls("com.acme.Conn", ClassStats.BOOTSTRAP, counts[0][i], 48),
                     cls(WEIRD, WEIRD_LOADER, counts[1][i], 24),
+                    cls(WEIRD, ClassStats.BOOTSTRAP, 7, 24),
                     cls("com.acme.Pool", ClassStats.BOOTSTRAP, counts[2][i], 64),
                     cls("java.lang.String", ClassStats.BOOTSTRAP, counts[3][i], 24),
                     new ClassStats("java.util.HashMap$Node[]", ClassStats.BOOTSTRAP, ClassStats.Kind.OBJECT_ARRAY, counts[4][i],

@@ -40,7 +40,7 @@ class MarkdownRendererTest {
                 "| --: | :-- | --: | --: | --: | :-- |",
                 "| 1 | `com.acme.Conn` | 400 → 800 (+400) | 18.8 KB → 37.5 KB (+18.8 KB) | +16.7/h, +800 B/h | steady growth ↑↑ |",
                 "| 2 | `java.util.HashMap$Node[]` | 1 → 3 (+2) | 4.0 KB → 12.0 KB (+8.0 KB) | +0.1/h, +343 B/h | steady growth ↑↑ |",
-                "| 3 | ``com.acme.Weird$<lambda>\\|&\"q\"'*_`x` @app<script>alert(1)</script>`` | 100 → 300 (+200) | 2.3 KB → 7.0 KB (+4.7 KB)"
+                "| 3 | ``com.acme.Weird$<lambda>\\|&\"q\"'*_`x` (loader app<script>alert(1)</script>)`` | 100 → 300 (+200) | 2.3 KB → 7.0 KB (+4.7 KB)"
                         + " | +8.3/h, +200 B/h | steady growth ↑↑ |",
                 ""), LINES.subList(heading + 2, heading + 8));
     }
@@ -54,7 +54,7 @@ class MarkdownRendererTest {
                 LINES.get(labelled + 4));
         assertTrue(MD.contains("<details><summary>Long object arrays that grew, by length (the same objects, another view): 1 row</summary>"));
         assertTrue(MD.contains("| 1 | `java.util.HashMap$Node[1024]` | 1 → 3 (+2) |"));
-        assertEquals("<sub>5 classes compared; not shown: 1 flat; noise floor: changes of at most 10 objects, 4.0 KB or 1.0% count as flat.</sub>",
+        assertEquals("<sub>6 classes compared; not shown: 2 flat; noise floor: changes of at most 10 objects, 4.0 KB or 1.0% count as flat.</sub>",
                 LINES.getLast());
         assertFalse(MD.contains("java.lang.String"));
         assertFalse(MD.contains("\u001b"), "no colour codes");
