@@ -90,7 +90,7 @@ final class LineChart {
             s.append("<line class=\"grid\"").append(attr("x1", LEFT)).append(attr("x2", WIDTH - RIGHT))
                     .append(attr("y1", y)).append(attr("y2", y)).append("/>")
                     .append("<text class=\"tick\" text-anchor=\"end\" dominant-baseline=\"middle\"")
-                    .append(attr("x", LEFT - 6)).append(attr("y", y)).append('>').append(esc(yAxis.unit().tick(tick)))
+                    .append(attr("x", LEFT - 6)).append(attr("y", y)).append('>').append(esc(yAxis.tick(tick)))
                     .append("</text>\n");
         }
         s.append("<text class=\"axis-title\"").append(attr("x", LEFT)).append(attr("y", 12)).append('>')

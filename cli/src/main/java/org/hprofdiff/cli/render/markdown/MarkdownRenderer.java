@@ -87,7 +87,7 @@ public final class MarkdownRenderer implements Renderer {
         DumpSummary.Totals t = r.totals();
         DumpSummary.Completeness c = r.completeness();
         Markdown.Table facts = new Markdown.Table("Fact", "Value")
-                .row("file", text(d.path() + " (" + Units.count(d.fileBytes()) + " bytes, " + d.compression() + ")"))
+                .row("file", text(d.path() + " (" + Units.count(d.fileBytes()) + " bytes" + ("none".equals(d.compression()) ? "" : ", " + d.compression()) + ")"))
                 .row("format", text(d.format() + ", " + d.idSize() + "-byte ids"))
                 .row("size model", text(ReportText.sizeModel(r.sizeModel())))
                 .row("records", text(Units.count(r.records().heapRecords()) + " heap dump records, "

@@ -97,7 +97,7 @@ class HtmlRendererTest {
         assertEquals(List.of("0 h", "+12.0 h", "+24.0 h"), texts(count, "tick time"));
         assertEquals(List.of("objects", "dump (time since the first)"), texts(count, "axis-title"));
         Element bytes = chart(PAGE, "grower-1-shallow");
-        assertEquals(List.of("0 B", "10.0 KB", "20.0 KB", "30.0 KB", "40.0 KB"), texts(bytes, "tick").subList(0, 5));
+        assertEquals(List.of("0 KB", "10 KB", "20 KB", "30 KB", "40 KB"), texts(bytes, "tick").subList(0, 5));
         assertEquals("dump 2 · b.hprof · 2023-11-15 10:13:20 UTC: 600 objects", title(points(count).get(1)));
         assertEquals("dump 3 · c.hprof · 2023-11-15 22:13:20 UTC: 38,400 bytes (37.5 KB)", title(points(bytes).get(2)));
     }
