@@ -140,7 +140,8 @@ final class DiffHtml {
     private void labelled() {
         if (r.labelled().isEmpty()) return;
         s.append("<section id=\"labelled\">\n<h2>").append(esc(ReportText.LABELLED_HEADING)).append("</h2>\n");
-        Table t = new Table("labelled growth", true, Column.text("trend"), Column.text("steps"), Column.text("class"),
+        Table t = new Table("labelled growth", true, Column.text("trend"),
+                Column.text("steps").help("one arrow per interval: ↑ up, ↓ down, → flat, ↕ count and bytes apart"), Column.text("class"),
                 Column.num("instances"), Column.num("shallow bytes"), Column.num("change"));
         for (GrowthRow row : r.labelled()) {
             t.row(Cell.text(row.trend().label()), RowHtml.steps(row), RowHtml.classCell(row, r.displayName(row), null), RowHtml.series(row.samples(), false),
@@ -158,7 +159,10 @@ final class DiffHtml {
         s.append("</section>\n");
     }
 
-    /** Sortable table of growing rows; {@code charted} rows link to their card. */
+    /**
+     * Sortable table of steadily growing rows ({@code charted} ones link to their card). No steps column: every
+     * step of a steady grower is up; the per-dump block of each row shows them.
+     */
     private String growthTable(List<GrowthRow> rows, String label, boolean charted) {
         boolean retained = rows.stream().anyMatch(row -> row.retainedBytes() != null);
         List<Column> columns = new java.util.ArrayList<>(List.of(Column.num("#"), Column.text("class"),
@@ -166,7 +170,6 @@ final class DiffHtml {
                 Column.num("per hour"), Column.num("shallow bytes").help("per dump, oldest first; sorted by the last"),
                 Column.num("change"), Column.num("per hour")));
         if (retained) columns.add(Column.num("retained change"));
-        columns.add(Column.text("steps").help("one arrow per interval: ↑ up, ↓ down, → flat, ↕ count and bytes apart"));
         Table t = new Table(label, true, columns.toArray(Column[]::new));
         for (int i = 0; i < rows.size(); i++) {
             GrowthRow row = rows.get(i);
@@ -178,7 +181,6 @@ final class DiffHtml {
             if (retained) {
                 cells.add(row.retainedBytes() == null ? Cell.text("n/a") : RowHtml.change(row.retainedBytes(), true));
             }
-            cells.add(RowHtml.steps(row));
             t.row(cells.toArray(Cell[]::new));
         }
         return t.html();
