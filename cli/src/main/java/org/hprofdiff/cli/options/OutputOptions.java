@@ -36,23 +36,23 @@ public abstract sealed class OutputOptions permits OutputOptions.Tables, OutputO
         format = requested;
     }
 
-    /** Commands whose results are tables: text, CSV or JSON. */
+    /** Commands whose results are tables: text, CSV, JSON, Markdown or HTML. */
     public static final class Tables extends OutputOptions {
         @Option(names = "--format", paramLabel = "FORMAT", converter = Format.Converter.class,
-                description = "text (default), csv or json.")
+                description = "text (default), csv, json, md or html.")
         void setFormat(Format f) { format(f); }
 
         @Override
-        Set<Format> supported() { return Set.of(Format.TEXT, Format.CSV, Format.JSON); }
+        Set<Format> supported() { return Set.of(Format.TEXT, Format.CSV, Format.JSON, Format.MD, Format.HTML); }
     }
 
-    /** Commands whose result is a document of sections: text or JSON. */
+    /** Commands whose result is a document of sections (no one table for CSV): text, JSON, Markdown or HTML. */
     public static final class Document extends OutputOptions {
         @Option(names = "--format", paramLabel = "FORMAT", converter = Format.Converter.class,
-                description = "text (default) or json.")
+                description = "text (default), json, md or html.")
         void setFormat(Format f) { format(f); }
 
         @Override
-        Set<Format> supported() { return Set.of(Format.TEXT, Format.JSON); }
+        Set<Format> supported() { return Set.of(Format.TEXT, Format.JSON, Format.MD, Format.HTML); }
     }
 }

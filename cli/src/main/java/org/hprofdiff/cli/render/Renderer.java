@@ -15,7 +15,8 @@ public interface Renderer {
             case TEXT -> new TextRenderer(style);
             case CSV -> new CsvRenderer();
             case JSON -> new JsonRenderer();
-            case MD, HTML -> throw new UnsupportedOperationException(format.id() + " output is not implemented yet");
+            case MD -> new org.hprofdiff.cli.render.markdown.MarkdownRenderer();
+            case HTML -> new org.hprofdiff.cli.render.html.HtmlRenderer();
         };
     }
 }
