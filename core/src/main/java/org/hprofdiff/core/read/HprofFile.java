@@ -87,6 +87,13 @@ public final class HprofFile implements AutoCloseable {
         return in;
     }
 
+    /** An input over the mapped file for one thread (parallel heap parsing); positioned at offset 0. */
+    HprofInput newMappedInput() {
+        HprofInput in = HprofInput.of(mapped());
+        in.idSize(header.idSize());
+        return in;
+    }
+
     @Override
     public void close() {
         if (arena != null) arena.close();
