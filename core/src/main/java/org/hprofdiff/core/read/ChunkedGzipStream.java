@@ -104,11 +104,24 @@ final class ChunkedGzipStream extends InputStream {
         return n;
     }
 
+    /**
+     * Stops the workers and waits for them: an inflate in progress holds the mapped file, which its
+     * {@link HprofFile} unmaps on close, and that must not happen under a worker's feet.
+     */
     @Override
     public void close() {
         ahead.forEach(f -> f.cancel(true));
         ahead.clear();
         workers.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (workers.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     private IOException failure() {
