@@ -43,6 +43,17 @@ public record SizeModel(int objectHeaderBytes, int referenceBytes, int objectAli
         return (afterLength + to - 1) / to * to;
     }
 
+    /** The same layout with another origin. */
+    public SizeModel withOrigin(String newOrigin) {
+        return new SizeModel(objectHeaderBytes, referenceBytes, objectAlignment, arrayBaseAligned, newOrigin);
+    }
+
+    /** Whether two models size every object alike (origins aside). */
+    public boolean sameLayout(SizeModel other) {
+        return objectHeaderBytes == other.objectHeaderBytes && referenceBytes == other.referenceBytes
+                && objectAlignment == other.objectAlignment && arrayBaseAligned == other.arrayBaseAligned;
+    }
+
     public long align(long bytes) {
         return (bytes + objectAlignment - 1) / objectAlignment * objectAlignment;
     }
