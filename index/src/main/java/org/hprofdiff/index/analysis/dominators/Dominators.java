@@ -46,13 +46,14 @@ public final class Dominators {
                                  boolean wide, boolean durable) throws IOException {
         long n = graph.nodeCount();
         Phases phases = new Phases(listener);
-        try (PreorderNumbering num = new PreorderNumbering(graph, options.references(), scratch, wide)) {
+        boolean wideDegrees = wide || NodeArray.needsWide(graph.firstEdge(n));
+        try (PreorderNumbering num = new PreorderNumbering(graph, options.references(), scratch, wide, wideDegrees)) {
             num.run(options.keepUnreachable());
             phases.done("dominators: depth-first numbering");
 
             try (PredecessorLists preds = PredecessorLists.build(graph, options.references(), num, num.cursor, scratch, wide)) {
                 phases.done("dominators: predecessor lists");
-                SemiNca.computeInPlace(num.parent, preds, num.count, scratch, wide);
+                SemiNca.computeInPlace(num.parent, preds, num.rootPredecessor, num.count, scratch, wide);
                 phases.done("dominators: semi-NCA");
             }
             NodeArray idomPre = num.parent;
@@ -113,7 +114,7 @@ public final class Dominators {
         long unreachableBytes = 0;
         long notInTree = n + 1;
         for (long node = 0; node < n; node++) {
-            if (num.preOf.get(node) == 0) {
+            if (num.numbers.pre(node) == 0) {
                 idom.set(node, notInTree);
                 unreachableObjects++;
                 unreachableBytes += graph.shallowSize(node);

@@ -18,37 +18,43 @@ import org.hprofdiff.index.analysis.offheap.Scratch;
  *   <li>kept unreachable (only with {@code keepUnreachable}): entered at unreachable objects no other
  *       unreachable object references, then at the lowest-numbered one left, {@code [endWeak, count)}.</li>
  * </ol>
- * Iterative: the stack is the chain of DFS parents plus one edge cursor per visited object, so a chain of
- * a billion objects needs no thread stack.
+ * While it walks, it counts each object's predecessors in the dominator graph: a retaining edge u→t counts
+ * when u's range is not below t's (what is only weakly reachable, or garbage, keeps nothing stronger alive),
+ * and it flags the objects whose predecessors include the virtual root. The search is iterative: the stack
+ * is the chain of DFS parents plus one edge cursor per visited object.
  */
 final class PreorderNumbering implements AutoCloseable {
     private final ObjectGraph graph;
     private final References references;
     private final Scratch scratch;
 
-    /** Object ordinal → pre-order number; 0 = not reached. */
-    final NodeArray preOf;
+    /** Object ordinal → pre-order number (0 = not reached) and predecessor count. */
+    final NumberAndDegree numbers;
     /** Pre-order number → object ordinal (entry 0, the virtual root, unused). */
     final NodeArray vertex;
     /** Pre-order number → pre-order number of the DFS parent (0 for objects entered from the virtual root). */
     final NodeArray parent;
     /** Pre-order number → next edge to look at; free for reuse once numbering is done. */
     final LongArray cursor;
+    /** Pre-order numbers whose predecessors include the virtual root. */
+    final Bits rootPredecessor;
 
     private final LongStack weakTargets;
+    private int phase;
     long count = 1;
-    long endStrong;
-    long endWeak;
+    long endStrong = Long.MAX_VALUE;
+    long endWeak = Long.MAX_VALUE;
 
-    PreorderNumbering(ObjectGraph graph, References references, Scratch scratch, boolean wide) {
+    PreorderNumbering(ObjectGraph graph, References references, Scratch scratch, boolean wide, boolean wideDegrees) {
         this.graph = graph;
         this.references = references;
         this.scratch = scratch;
         long n = graph.nodeCount();
-        preOf = scratch.nodes(n, wide);
+        numbers = new NumberAndDegree(scratch, n, wideDegrees);
         vertex = scratch.nodes(n + 1, wide);
         parent = scratch.nodes(n + 1, wide);
         cursor = scratch.longs(n + 1);
+        rootPredecessor = scratch.bits(n + 1);
         weakTargets = new LongStack(scratch, 1024);
     }
 
@@ -58,12 +64,18 @@ final class PreorderNumbering implements AutoCloseable {
             if (references.retains(graph.rootKind(r))) enter(graph.rootNode(r));
         }
         endStrong = count;
+        phase = 1;
         for (long r = 0; r < roots; r++) {
-            if (!references.retains(graph.rootKind(r))) enter(graph.rootNode(r));
+            long node = graph.rootNode(r);
+            if (references.retains(graph.rootKind(r))) rootPredecessor.set(numbers.pre(node));
+            else enterWeakly(node);
         }
         drainWeakTargets();
         endWeak = count;
-        if (keepUnreachable) enterUnreachable();
+        if (keepUnreachable) {
+            phase = 2;
+            enterUnreachable();
+        }
     }
 
     /** Which range a pre-order number is in: 0 strong, 1 weak, 2 kept unreachable. */
@@ -75,14 +87,14 @@ final class PreorderNumbering implements AutoCloseable {
         long n = graph.nodeCount();
         try (Bits referencedByUnreached = scratch.bits(n)) {
             for (long node = 0; node < n; node++) {
-                if (preOf.get(node) != 0) continue;
+                if (numbers.pre(node) != 0) continue;
                 for (long e = graph.firstEdge(node), end = graph.firstEdge(node + 1); e < end; e++) {
                     long t = graph.edgeTarget(e);
-                    if (t != node && preOf.get(t) == 0) referencedByUnreached.set(t);
+                    if (t != node && numbers.pre(t) == 0) referencedByUnreached.set(t);
                 }
             }
             for (long node = 0; node < n; node++) {
-                if (preOf.get(node) == 0 && !referencedByUnreached.get(node)) {
+                if (numbers.pre(node) == 0 && !referencedByUnreached.get(node)) {
                     enter(node);
                     drainWeakTargets();
                 }
@@ -90,22 +102,33 @@ final class PreorderNumbering implements AutoCloseable {
         }
         // What is left are cycles nothing outside them references: enter each at its lowest ordinal.
         for (long node = 0; node < n; node++) {
-            if (preOf.get(node) == 0) {
+            if (numbers.pre(node) == 0) {
                 enter(node);
                 drainWeakTargets();
             }
         }
     }
 
+    /**
+     * Targets of non-retaining edges seen while their target was not reached yet. After the strong phase
+     * every such target outside the strong range is held by the virtual root (section 5).
+     */
     private void drainWeakTargets() {
-        while (!weakTargets.isEmpty()) enter(weakTargets.pop());
+        while (!weakTargets.isEmpty()) enterWeakly(weakTargets.pop());
+    }
+
+    private void enterWeakly(long node) {
+        long pre = numbers.pre(node);
+        if (pre == 0) enter(node);
+        else if (pre >= endStrong) rootPredecessor.set(pre);
     }
 
     /** Visits everything not yet numbered below {@code entry}, which hangs from the virtual root. */
     private void enter(long entry) {
-        if (preOf.get(entry) != 0) return;
+        if (numbers.pre(entry) != 0) return;
         boolean followWeak = references.followsWeakEdges();
         long cur = number(entry, 0);
+        rootPredecessor.set(cur);
         while (cur != 0) {
             long node = vertex.get(cur);
             long e = cursor.get(cur);
@@ -115,12 +138,16 @@ final class PreorderNumbering implements AutoCloseable {
                 long t = graph.edgeTarget(e);
                 boolean weak = !followWeak && graph.isWeakEdge(e);
                 e++;
-                if (preOf.get(t) != 0) continue;
+                long tp = numbers.pre(t);
                 if (weak) {
-                    weakTargets.push(t);
-                } else {
+                    if (tp == 0) weakTargets.push(t);
+                    else if (tp >= endStrong && phase <= rangeOf(tp)) rootPredecessor.set(tp);
+                } else if (tp == 0) {
+                    numbers.countPredecessor(t);
                     next = t;
                     break;
+                } else if (phase <= rangeOf(tp)) {
+                    numbers.countPredecessor(t);
                 }
             }
             cursor.set(cur, e);
@@ -130,7 +157,7 @@ final class PreorderNumbering implements AutoCloseable {
 
     private long number(long node, long parentPre) {
         long pre = count++;
-        preOf.set(node, pre);
+        numbers.setPre(node, pre);
         vertex.set(pre, node);
         parent.set(pre, parentPre);
         cursor.set(pre, graph.firstEdge(node));
@@ -140,9 +167,10 @@ final class PreorderNumbering implements AutoCloseable {
     @Override
     public void close() {
         weakTargets.close();
+        rootPredecessor.close();
         cursor.close();
         parent.close();
         vertex.close();
-        preOf.close();
+        numbers.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.hprofdiff.index.analysis.dominators;
 
+import org.hprofdiff.index.analysis.offheap.Bits;
 import org.hprofdiff.index.analysis.offheap.NodeArray;
 import org.hprofdiff.index.analysis.offheap.Scratch;
 
@@ -19,28 +20,31 @@ final class SemiNca {
      * Overwrites {@code parent} (DFS parents by pre-order number) with immediate dominators; entry 0 is
      * the virtual root.
      */
-    static void computeInPlace(NodeArray parent, PredecessorLists preds, long count, Scratch scratch, boolean wide) {
+    static void computeInPlace(NodeArray parent, PredecessorLists preds, Bits rootPredecessor, long count, Scratch scratch,
+                               boolean wide) {
         try (NodeArray semi = scratch.nodes(count, wide)) {
-            try (NodeArray label = scratch.nodes(count, wide); NodeArray ancestor = scratch.nodes(count, wide)) {
-                semidominators(parent, preds, count, semi, label, ancestor);
+            try (LinkAndLabel forest = new LinkAndLabel(scratch, count, wide)) {
+                semidominators(parent, preds, rootPredecessor, count, semi, forest);
             }
             nearestCommonAncestors(parent, semi, count);
         }
     }
 
-    private static void semidominators(NodeArray parent, PredecessorLists preds, long count, NodeArray semi,
-                                       NodeArray label, NodeArray ancestor) {
+    private static void semidominators(NodeArray parent, PredecessorLists preds, Bits rootPredecessor, long count,
+                                       NodeArray semi, LinkAndLabel forest) {
         NodeArray predList = preds.preds;
         for (long w = count - 1; w >= 1; w--) {
-            long s = parent.get(w);
-            for (long k = preds.begin(w), end = preds.end.get(w); k < end; k++) {
-                long v = predList.get(k);
-                long candidate = v <= w ? v : eval(v, w, label, ancestor);
-                if (candidate < s) s = candidate;
+            long s = 0; // the virtual root: nothing can be smaller
+            if (!rootPredecessor.get(w)) {
+                s = parent.get(w);
+                for (long k = preds.begin(w), end = preds.end.get(w); k < end; k++) {
+                    long v = predList.get(k);
+                    long candidate = v <= w ? v : eval(v, w, forest);
+                    if (candidate < s) s = candidate;
+                }
             }
             semi.set(w, s);
-            label.set(w, s);
-            ancestor.set(w, parent.get(w)); // link(parent(w), w)
+            forest.set(w, parent.get(w), s); // link(parent(w), w), label = semi
         }
     }
 
@@ -48,26 +52,26 @@ final class SemiNca {
      * The smallest semidominator on the forest path from processed node {@code v} up to (excluding) the
      * first unprocessed node (number ≤ {@code w}), compressing that path.
      */
-    private static long eval(long v, long w, NodeArray label, NodeArray ancestor) {
+    private static long eval(long v, long w, LinkAndLabel forest) {
         long x = v;
         long below = 0;
         long steps = 0;
-        long a = ancestor.get(x);
+        long a = forest.ancestor(x);
         while (a > w) { // x is not the top of its path yet: reverse its pointer and climb
-            ancestor.set(x, below);
+            forest.setAncestor(x, below);
             below = x;
             x = a;
-            a = ancestor.get(x);
+            a = forest.ancestor(x);
             steps++;
         }
-        long min = label.get(x);
+        long min = forest.label(x);
         long y = below;
         for (long i = 0; i < steps; i++) { // back down: prefix minima from the top, every pointer to the top's root
-            long next = ancestor.get(y);
-            long ly = label.get(y);
-            if (ly > min) label.set(y, min);
+            long next = forest.ancestor(y);
+            long ly = forest.label(y);
+            if (ly > min) ly = min;
             else min = ly;
-            ancestor.set(y, a);
+            forest.set(y, a, ly);
             y = next;
         }
         return min;

@@ -40,9 +40,9 @@ public final class Scratch implements AutoCloseable {
 
     /** A zeroed segment of {@code bytes} bytes, 8-byte aligned. */
     public synchronized Allocation allocate(long bytes) {
-        Arena arena = Arena.ofConfined();
+        Arena arena = Arena.ofShared();
         try {
-            MemorySegment segment = directory == null ? arena.allocate(Math.max(bytes, 8), 8) : mapTemporary(arena, bytes);
+            MemorySegment segment = directory == null ? NativeMemory.allocate(arena, bytes) : mapTemporary(arena, bytes);
             open.push(arena);
             return new Allocation(this, arena, segment);
         } catch (RuntimeException | Error e) {
