@@ -6,15 +6,22 @@ import org.hprofdiff.core.format.GcRootKind;
  * A linked list of {@code length} objects defined by formula, with no per-object memory: each object refers
  * to the next one ({@code next}) and, when doubly linked, to the previous one ({@code prev}); the one GC
  * root is the head. {@code descending} numbers the list from the tail, so pre-order and ordinal order
- * differ. Sizes 16, 24, 32 repeating; classes alternate between {@code Even} and {@code Odd}.
+ * differ. Sizes 16, 24, 32 repeating; classes alternate between {@code Even} and {@code Odd}, or are all
+ * {@code Node} when {@code oneClass}.
  */
 public final class ChainGraph implements ObjectGraph {
     private final long length;
     private final boolean doubly;
     private final boolean descending;
     private final long edges;
+    private final boolean oneClass;
 
     public ChainGraph(long length, boolean doubly, boolean descending) {
+        this(length, doubly, descending, false);
+    }
+
+    public ChainGraph(long length, boolean doubly, boolean descending, boolean oneClass) {
+        this.oneClass = oneClass;
         this.length = length;
         this.doubly = doubly;
         this.descending = descending;
@@ -35,9 +42,9 @@ public final class ChainGraph implements ObjectGraph {
 
     @Override public long nodeCount() { return length; }
     @Override public long shallowSize(long node) { return sizeAt(position(node)); }
-    @Override public int classIndex(long node) { return (int) (position(node) & 1); }
-    @Override public int classCount() { return 2; }
-    @Override public String className(int classIndex) { return classIndex == 0 ? "Even" : "Odd"; }
+    @Override public int classIndex(long node) { return oneClass ? 0 : (int) (position(node) & 1); }
+    @Override public int classCount() { return oneClass ? 1 : 2; }
+    @Override public String className(int classIndex) { return oneClass ? "Node" : classIndex == 0 ? "Even" : "Odd"; }
     @Override public int classObjectIndex(long node) { return -1; }
 
     @Override
