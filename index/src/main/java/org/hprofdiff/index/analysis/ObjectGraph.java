@@ -43,10 +43,15 @@ public interface ObjectGraph {
     long edgeTarget(long edge);
 
     /**
-     * Hot. True exactly for the edge of the {@code referent} field declared by {@code java.lang.ref.Reference},
-     * in instances of any of its subclasses (soft, weak, phantom, final references and
-     * {@code java.lang.ref.Finalizer}, {@code WeakHashMap$Entry}, user subclasses). All other edges,
-     * including {@code Reference.next}, {@code queue} and {@code discovered}, are strong.
+     * Hot. Whether an edge does not keep its target alive (docs/semantics.md, section 3). True exactly for
+     * <ul>
+     *   <li>the {@code referent} field declared by {@code java.lang.ref.Reference}, in instances of any subclass
+     *       (soft, weak, phantom and final references, {@code java.lang.ref.Finalizer}, {@code WeakHashMap$Entry},
+     *       {@code jdk.internal.ref.Cleaner}, user subclasses), and</li>
+     *   <li>the static field {@code unfinalized} of {@code java.lang.ref.Finalizer}, the head of the JDK's list of
+     *       objects registered for finalization (the finalizer queue).</li>
+     * </ul>
+     * All other edges, including {@code Reference.next}, {@code queue} and {@code discovered}, are strong.
      */
     boolean isWeakEdge(long edge);
 

@@ -8,11 +8,11 @@ import org.hprofdiff.core.format.GcRootKind;
  */
 public enum References {
     /**
-     * The default: {@code Reference.referent} edges and finalizer roots do not retain. Objects reachable only
-     * through them form the separate "weakly reachable" group.
+     * The default: {@code Reference.referent}, the finalizer queue ({@code Finalizer.unfinalized}) and finalizer
+     * roots do not retain. Objects reachable only through them form the separate "weakly reachable" group.
      */
     STRONG,
-    /** Every edge and every root retains, like Eclipse MAT's dominator tree. */
+    /** Every edge and every root retains, as in Eclipse MAT's dominator tree and retained sizes. */
     ALL;
 
     /** Whether an edge the graph marks weak is followed as a retaining edge. */
