@@ -23,6 +23,8 @@ public final class RandomHeapGraph implements ObjectGraph, AutoCloseable {
     private final NodeArray targets;
     private final long[] roots;
     private static final long WEAK_BIT = 1L << 31;
+    /** Tenths of the references that point near their holder (allocation locality); the bench's default is 5. */
+    private static final int NEARBY_TENTHS = Integer.getInteger("bench.nearbyTenths", 5);
 
     public RandomHeapGraph(long nodes, long seed, Scratch scratch) {
         this.nodes = nodes;
@@ -67,8 +69,8 @@ public final class RandomHeapGraph implements ObjectGraph, AutoCloseable {
     private long target(long i, int k) {
         long h = mix((seed * 31 + i) * 17 + k);
         long kind = (h >>> 56) % 10;
-        if (kind < 5) return (i + 1 + ((h >>> 8) & 63) * ((h >>> 20) & 3)) % nodes; // nearby
-        if (kind < 8) return Math.floorMod(h, nodes);                              // anywhere
+        if (kind < NEARBY_TENTHS) return (i + 1 + ((h >>> 8) & 63) * ((h >>> 20) & 3)) % nodes; // nearby
+        if (kind < NEARBY_TENTHS + (10 - NEARBY_TENTHS) * 3 / 5) return Math.floorMod(h, nodes); // anywhere
         return Math.floorMod(h, Math.max(1, nodes / 1000));                        // popular
     }
 
