@@ -19,7 +19,7 @@ import org.hprofdiff.index.analysis.offheap.Scratch;
 
 /**
  * Computes a dump's dominator tree and retained sizes and stores them in one file
- * (docs/semantics.md, sections 5 to 7). Temporary arrays come from a {@link Scratch}; the Java heap holds
+ * (docs/semantics.md, sections 5 to 8). Temporary arrays come from a {@link Scratch}; the Java heap holds
  * only per-class counters.
  */
 public final class Dominators {

@@ -9,7 +9,7 @@ import org.hprofdiff.index.analysis.offheap.NodeArray;
 import org.hprofdiff.index.analysis.offheap.Scratch;
 
 /**
- * Depth-first numbering of the graph the dominators are computed on (docs/semantics.md, section 5): pre-order
+ * Depth-first numbering of the graph the dominators are computed on (docs/semantics.md, section 6): pre-order
  * number 0 is the virtual root; the objects get 1, 2, ... in three consecutive ranges:
  * <ol>
  *   <li>strongly reachable: from the retaining roots over retaining edges, {@code [1, endStrong)};</li>
@@ -111,7 +111,7 @@ final class PreorderNumbering implements AutoCloseable {
 
     /**
      * Targets of non-retaining edges seen while their target was not reached yet. After the strong phase
-     * every such target outside the strong range is held by the virtual root (section 5).
+     * every such target outside the strong range is held by the virtual root (section 6).
      */
     private void drainWeakTargets() {
         while (!weakTargets.isEmpty()) enterWeakly(weakTargets.pop());

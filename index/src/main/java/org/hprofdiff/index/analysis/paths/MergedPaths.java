@@ -17,7 +17,7 @@ import org.hprofdiff.index.analysis.offheap.NodeArray;
 import org.hprofdiff.index.analysis.offheap.Scratch;
 
 /**
- * Merges the shortest paths of many objects into one tree by path signature (docs/semantics.md, section 9),
+ * Merges the shortest paths of many objects into one tree by path signature (docs/semantics.md, section 10),
  * like MAT's "merge shortest paths to GC roots", but keyed by class and field names so the same path can be
  * found again in another dump. Each object's path signature is built once per object on any target's path
  * and memoised off-heap, so a million targets on a ten-million-long list cost one walk of the list.

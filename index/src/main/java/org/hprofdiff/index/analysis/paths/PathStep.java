@@ -3,7 +3,7 @@ package org.hprofdiff.index.analysis.paths;
 import org.hprofdiff.core.format.GcRootKind;
 
 /**
- * One step of a merged retention path (docs/semantics.md, section 9). {@link #signature()} is what paths are
+ * One step of a merged retention path (docs/semantics.md, section 10). {@link #signature()} is what paths are
  * merged and matched across dumps by: class names and field names only, never object ids or addresses.
  * {@link #display()} is the short form people read: simple class names.
  */

@@ -19,7 +19,7 @@ import org.hprofdiff.index.analysis.offheap.NodeArray;
 import org.hprofdiff.index.analysis.offheap.Scratch;
 
 /**
- * A shortest path from the GC roots to every object (docs/semantics.md, section 8): a breadth-first search
+ * A shortest path from the GC roots to every object (docs/semantics.md, section 9): a breadth-first search
  * from all retaining roots at once over the retaining references, storing per object the edge it was first
  * reached by. Roots are seeded kind by kind in {@link #ROOT_PREFERENCE} order, so among paths of equal
  * length the one from the more telling root wins. Stored in one file and mapped, like the dominator tree.

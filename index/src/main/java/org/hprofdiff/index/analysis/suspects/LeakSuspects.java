@@ -13,7 +13,7 @@ import org.hprofdiff.index.analysis.paths.PathTree;
 import org.hprofdiff.index.analysis.paths.ShortestPaths;
 
 /**
- * Leak suspects in the manner of Eclipse MAT's leak suspects report (docs/semantics.md, section 10):
+ * Leak suspects in the manner of Eclipse MAT's leak suspects report (docs/semantics.md, section 11):
  * objects directly below the virtual root of the dominator tree that retain more than a share of the heap,
  * each with its accumulation point; then classes whose directly-rooted instances together retain more than
  * that share, each with the path most of them share.

@@ -193,4 +193,25 @@ class DominatorsHandExamplesTest {
         Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(file), 5000));
         assertThrows(IOException.class, () -> DominatorTree.open(truncated));
     }
+
+    @Test
+    void emptyGraphAndGraphWithoutRoots() throws IOException {
+        try (DominatorTree tree = tree(InMemoryGraph.builder().build(), References.STRONG, false)) {
+            assertEquals(0, tree.nodeCount());
+            assertEquals(0, tree.retainedSize(tree.virtualRoot()));
+            assertEquals(0, tree.childCount(tree.virtualRoot()));
+        }
+        InMemoryGraph.Builder b = InMemoryGraph.builder();
+        int t = b.type("T");
+        int a = b.object(t, 8), c = b.object(t, 16);
+        b.edge(a, c, false);
+        try (DominatorTree tree = tree(b.build(), References.STRONG, false)) {
+            assertEquals(new ReachabilitySummary.Totals(2, 24), tree.summary().of(Reachability.UNREACHABLE));
+            assertEquals(0, tree.retainedSize(tree.virtualRoot()));
+        }
+        try (DominatorTree tree = tree(b.build(), References.STRONG, true)) {
+            assertEquals(a, tree.immediateDominator(c));
+            assertEquals(24, tree.retainedSize(a));
+        }
+    }
 }
