@@ -27,7 +27,12 @@ final class Transpose {
 
     static Result run(PackedColumn outOffsets, PackedColumn outTargets, long n, long edges, Path workDir, byte[] identity,
                       Parallel parallel, BuildProgress progress) throws IOException {
-        boolean wide = edges > 0xFFFF_FFFFL;
+        return run(outOffsets, outTargets, n, edges, workDir, identity, parallel, progress, edges > 0xFFFF_FFFFL);
+    }
+
+    /** @param wide 8-byte counters (needed from 2^32 edges on; tests force them on small graphs) */
+    static Result run(PackedColumn outOffsets, PackedColumn outTargets, long n, long edges, Path workDir, byte[] identity,
+                      Parallel parallel, BuildProgress progress, boolean wide) throws IOException {
         int counterBytes = wide ? 8 : 4;
         int threads = (int) Math.max(1, Math.min(parallel.threads(), n / 1024));
         try (ScratchFile countsFile = ScratchFile.create(workDir.resolve(IndexFiles.TMP_COUNTS), n * counterBytes)) {

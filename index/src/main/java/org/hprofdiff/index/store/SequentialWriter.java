@@ -135,6 +135,10 @@ public final class SequentialWriter implements AutoCloseable {
     }
 
     private void writeFully(ByteBuffer b, long position) throws IOException {
-        while (b.hasRemaining()) position += channel.write(b, position);
+        try {
+            while (b.hasRemaining()) position += channel.write(b, position);
+        } catch (IOException e) {
+            throw new IOException(path + ": cannot write at byte " + position + " (" + e.getMessage() + ")", e);
+        }
     }
 }
