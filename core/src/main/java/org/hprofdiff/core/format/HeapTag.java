@@ -46,7 +46,34 @@ public enum HeapTag {
         this.rootKind = rootKind;
     }
 
+    /** The tag for a code, or null when no writer defines it (the reader stops the heap record there). */
     public static HeapTag of(int code) {
         return BY_CODE[code & 0xFF];
+    }
+
+    /**
+     * Bytes of this sub-record before its variable part, tag included: the whole sub-record for roots and
+     * Android markers; for objects the header up to the field, element or class-layout data.
+     */
+    public int fixedLength(int idSize) {
+        return 1 + switch (this) {
+            case ROOT_UNKNOWN, ROOT_STICKY_CLASS, ROOT_MONITOR_USED, ROOT_INTERNED_STRING, ROOT_FINALIZING,
+                 ROOT_DEBUGGER, ROOT_REFERENCE_CLEANUP, ROOT_VM_INTERNAL, UNREACHABLE -> idSize;
+            case ROOT_JNI_GLOBAL -> 2 * idSize;                                          // object, JNI global ref
+            case ROOT_JNI_LOCAL, ROOT_JAVA_FRAME, ROOT_JNI_MONITOR -> idSize + 8;        // object, thread serial, frame
+            case ROOT_THREAD_OBJECT -> idSize + 8;                                       // thread, thread serial, stack serial
+            case ROOT_NATIVE_STACK, ROOT_THREAD_BLOCK -> idSize + 4;                     // object, thread serial
+            case HEAP_DUMP_INFO -> 4 + idSize;                                           // heap id, name string
+            // class, stack serial, super, loader, signers, protection domain, 2 reserved, instance size, constant count
+            case CLASS_DUMP -> 7 * idSize + 4 + 4 + 2;
+            case INSTANCE_DUMP -> 2 * idSize + 8;                                        // id, stack serial, class, length
+            case OBJ_ARRAY_DUMP -> 2 * idSize + 8;                                       // id, stack serial, length, class
+            case PRIM_ARRAY_DUMP, PRIMITIVE_ARRAY_NODATA -> idSize + 9;                  // id, stack serial, length, type
+        };
+    }
+
+    /** How messages name the sub-record. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

@@ -2,7 +2,6 @@ package org.hprofdiff.core.read;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -17,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * valid for bytes the reader has {@link #require required}; the reader requires a record's bytes
  * before it hands the record to a visitor.
  */
-public final class HprofInput {
+public final class HprofInput implements AutoCloseable {
     private static final ValueLayout.OfShort U2 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt U4 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfLong U8 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
@@ -32,6 +31,7 @@ public final class HprofInput {
     private final InputStream stream;
     private byte[] streamBuffer;
     private boolean streamEnded;
+    private String streamProblem;
 
     private HprofInput(MemorySegment window, long windowStart, InputStream stream) {
         this.window = window;
@@ -91,20 +91,14 @@ public final class HprofInput {
         if (stream == null) throw new EndOfDataException(windowEnd, pos + n - windowEnd);
         long remaining = n - (windowEnd - pos);
         pos = windowEnd;
-        windowStart = windowEnd;
         window = MemorySegment.NULL;
         try {
             while (remaining > 0) {
-                int r = stream.read(streamBuffer, 0, (int) Math.min(streamBuffer.length, remaining));
-                if (r < 0) {
-                    streamEnded = true;
-                    throw new EndOfDataException(pos, remaining);
-                }
+                int r = readStream(streamBuffer, 0, (int) Math.min(streamBuffer.length, remaining));
+                if (r < 0) throw new EndOfDataException(pos, remaining);
                 remaining -= r;
                 pos += r;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             windowStart = windowEnd = pos;
         }
@@ -151,6 +145,37 @@ public final class HprofInput {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** Closes the stream under a compressed dump (a mapped file is unmapped by its {@link HprofFile}). */
+    @Override
+    public void close() {
+        if (stream == null) return;
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // nothing was written; a failed close of a read-only stream loses nothing
+        }
+    }
+
+    /**
+     * Why the stream ended before its natural end (a gzip file cut short or corrupt), or null. The data up
+     * to there is used, like a truncated plain file's.
+     */
+    String streamProblem() { return streamProblem; }
+
+    /** Reads from the stream; -1 at its end, also when it breaks (the reason is kept in {@link #streamProblem}). */
+    private int readStream(byte[] buffer, int offset, int length) {
+        if (streamEnded) return -1;
+        try {
+            int r = stream.read(buffer, offset, length);
+            if (r < 0) streamEnded = true;
+            return r;
+        } catch (IOException e) {
+            streamEnded = true;
+            streamProblem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return -1;
+        }
+    }
+
     private void fill(long n, boolean mustHave) {
         if (stream == null) {
             if (mustHave) throw new EndOfDataException(windowEnd, pos + n - windowEnd);
@@ -163,15 +188,10 @@ public final class HprofInput {
         if (keep > 0) System.arraycopy(streamBuffer, (int) (pos - windowStart), target, 0, keep);
         streamBuffer = target;
         int filled = keep;
-        try {
-            // Fill at least half the buffer so that small records do not cost a stream call each.
-            while ((filled < n || filled < streamBuffer.length / 2) && !streamEnded) {
-                int r = stream.read(streamBuffer, filled, streamBuffer.length - filled);
-                if (r < 0) streamEnded = true;
-                else filled += r;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // Fill at least half the buffer so that small records do not cost a stream call each.
+        while ((filled < n || filled < streamBuffer.length / 2) && !streamEnded) {
+            int r = readStream(streamBuffer, filled, streamBuffer.length - filled);
+            if (r > 0) filled += r;
         }
         windowStart = pos;
         windowEnd = pos + filled;

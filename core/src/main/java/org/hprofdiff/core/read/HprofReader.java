@@ -1,21 +1,38 @@
 package org.hprofdiff.core.read;
 
 import java.io.IOException;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Optional;
-import org.hprofdiff.core.format.RecordTag;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Streams a dump's records to a visitor in one pass. Records the visitor does not need are skipped
- * by their length. Damage is reported, not fatal: an unknown top-level tag is skipped with a warning;
- * an unknown heap sub-record or a length past its record skips the rest of that record; data that ends
- * early (a dump written at OutOfMemoryError) ends the pass with {@link ReadResult#truncation()} set
- * and everything before it delivered.
+ * Reads a dump's records into visitors, in one pass ({@link #read}) or with the heap parsed on several
+ * threads ({@link #readParallel}).
+ *
+ * <p>Records a visitor does not need are skipped by their length. Damage is reported, not fatal: an
+ * unknown top-level tag is skipped with a warning; an unknown heap sub-record or a length past its record
+ * skips the rest of that record; data that ends early (a dump written at OutOfMemoryError) ends the pass
+ * with {@link ReadResult#truncation()} set and every object before the cut delivered.
  *
  * <p>Files with several heap dumps (the hprof agent writes one per request, each a run of
  * HEAP_DUMP_SEGMENTs closed by HEAP_DUMP_END, or one HEAP_DUMP record each) deliver the heap content of
  * one of them, {@link Options#dumpNumber()}; strings, classes and threads are shared by all.
+ *
+ * <h2>Parallel reading and ordering</h2>
+ * A parallel read first walks the top-level records, jumping by their lengths, and delivers every non-heap
+ * record (strings, classes, frames, traces, threads) to one visitor on the calling thread, in file order;
+ * only then does heap parsing start. The chosen dump's heap records (HotSpot cuts them at about 1 MiB)
+ * are then parsed on {@code threads} threads, each with its own visitor from the supplier: a thread takes
+ * the next unparsed record, so each visitor sees whole records, in increasing file order, each preceded by
+ * {@link HprofVisitor#heapRecord}, but which records a visitor gets is not fixed. Within a record,
+ * sub-records arrive in file order. The caller merges the visitors afterwards. The calling thread is one of
+ * the workers; every visitor is created on the calling thread before parsing starts.
+ * <p>A dump written as one HEAP_DUMP record (JDK 5/6 jmap, the hprof agent, Android) has no safe cut
+ * points (sub-records carry no length, so a cut must be found by decoding everything before it): it is
+ * parsed on one thread. A gzip dump cannot be read at random: {@link #readParallel} reads it sequentially
+ * on the calling thread, heap content to one visitor from the supplier, everything else to the top-level
+ * visitor, both in file order.
  */
 public final class HprofReader {
 
@@ -41,145 +58,82 @@ public final class HprofReader {
     }
 
     /** Convenience: opens, reads once, closes. */
-    public static ReadResult read(java.nio.file.Path path, HprofVisitor visitor) throws DumpFormatException, IOException {
+    public static ReadResult read(Path path, HprofVisitor visitor) throws DumpFormatException, IOException {
         try (HprofFile file = HprofFile.open(path)) {
             return new HprofReader(file).read(visitor);
         }
     }
 
+    /** One pass on the calling thread: every record to {@code visitor}, in file order. */
     public ReadResult read(HprofVisitor visitor) throws IOException {
-        return new Pass(visitor).run();
+        try (HprofInput in = file.newInput()) {
+            Problems problems = new Problems();
+            HeapRecordParser parser = new HeapRecordParser(in, visitor, problems);
+            RecordWalker.HeapRecords parseNow = range -> {
+                visitor.heapRecord(range.offset(), range.length());
+                parser.parse(range.offset(), range.end());
+            };
+            return new RecordWalker(file, in, visitor, options.dumpNumber(), parseNow, problems).walk();
+        }
     }
 
-    /** State of one pass. */
-    private final class Pass {
-        private final HprofVisitor visitor;
-        private final HprofInput in;
-        private final Problems problems = new Problems();
-        private final HeapRecordParser heapParser;
-        private final Map<RecordTag, long[]> counts = new EnumMap<>(RecordTag.class);
-        private final long knownEnd;
-        private long unknownRecords;
-        private int dumpsSeen;
-        private boolean segmentedDumpOpen;
-        private long heapRecordsVisited;
-        private ReadResult.Problem truncation;
-
-        Pass(HprofVisitor visitor) throws IOException {
-            this.visitor = visitor;
-            this.in = file.newInput();
-            this.heapParser = new HeapRecordParser(in, visitor, problems);
-            this.knownEnd = file.isRandomAccess() ? file.fileSize() : Long.MAX_VALUE;
+    /**
+     * Walks the top-level records (mapped files only), delivering the non-heap ones to {@code topLevel} in
+     * file order, and returns where the chosen dump's heap records are, without decoding them.
+     */
+    public HeapPlan plan(HprofVisitor topLevel) throws IOException {
+        requireRandomAccess();
+        List<HeapRecordRange> ranges = new ArrayList<>();
+        Problems problems = new Problems();
+        try (HprofInput in = file.newInput()) {
+            ReadResult walk = new RecordWalker(file, in, topLevel, options.dumpNumber(), ranges::add, problems).walk();
+            return new HeapPlan(ranges, walk, problems);
         }
+    }
 
-        ReadResult run() {
-            visitor.header(file.header());
-            try {
-                while (!in.atEnd()) {
-                    if (!record()) break;
-                }
-            } catch (EndOfDataException e) {
-                truncation = new ReadResult.Problem(e.offset, "the dump ends here, " + e.needed + " bytes short of the record in progress (truncated file)");
-            }
-            Map<RecordTag, Long> recordCounts = new EnumMap<>(RecordTag.class);
-            counts.forEach((t, c) -> recordCounts.put(t, c[0]));
-            return new ReadResult(recordCounts, unknownRecords, dumpsSeen, options.dumpNumber(), heapRecordsVisited,
-                    Optional.ofNullable(truncation), problems.list(), in.position());
+    /**
+     * Parses a plan's heap records on {@code threads} threads (mapped files only), one visitor per thread;
+     * see the class comment for the ordering. Used for a second pass without walking the file again.
+     */
+    public <V extends HprofVisitor> ParallelRead<V> readHeap(HeapPlan plan, int threads, Supplier<V> perThread) {
+        requireRandomAccess();
+        ReadResult walk = plan.walk();
+        List<Problems> parts = new ArrayList<>(List.of(plan.walkProblems));
+        List<V> visitors = HeapRangeWorkers.run(file, plan.ranges(), threads, perThread, parts);
+        Problems all = Problems.merge(parts);
+        ReadResult merged = new ReadResult(walk.recordCounts(), walk.unknownRecords(), walk.heapDumpCount(), walk.dumpNumber(),
+                walk.heapRecordCount(), walk.truncation(), all.list(), walk.bytesRead(), walk.dumpComplete(), all.damagedHeapRecords());
+        return new ParallelRead<>(merged, visitors);
+    }
+
+    /**
+     * {@link #plan} then {@link #readHeap}: non-heap records to {@code topLevel} first, on the calling
+     * thread; then the heap on {@code threads} threads. A gzip dump is read sequentially instead.
+     */
+    public <V extends HprofVisitor> ParallelRead<V> readParallel(int threads, HprofVisitor topLevel, Supplier<V> perThread)
+            throws IOException {
+        if (!file.isRandomAccess()) {
+            V heap = perThread.get();
+            return new ParallelRead<>(read(new SplitVisitor(topLevel, heap)), List.of(heap));
         }
+        return readHeap(plan(topLevel), threads, perThread);
+    }
 
-        /** Reads one top-level record; false ends the pass. */
-        private boolean record() {
-            long start = in.position();
-            in.require(9);
-            int code = in.u1();
-            in.skip(4); // microseconds since the header's timestamp
-            long length = in.u4Unsigned();
-            long bodyStart = in.position();
-            long end = bodyStart + length;
-            RecordTag tag = RecordTag.of(code);
-            if (tag == null) {
-                unknownRecords++;
-                problems.add(start, String.format("unknown record tag 0x%02x (%d bytes) skipped; expected a tag defined by hprof 1.0.x", code, length));
-                if (end > knownEnd) return truncated(start, tag, code, length);
-                in.seek(end);
-                return true;
-            }
-            counts.computeIfAbsent(tag, t -> new long[1])[0]++;
-            if (tag.isHeapData()) return heapRecord(tag, start, end, length);
-            if (end > knownEnd) return truncated(start, tag, code, length);
-            in.require(length);
-            switch (tag) {
-                case STRING -> {
-                    if (visitor.wantsStrings()) {
-                        long id = in.id();
-                        visitor.string(id, in, in.position(), (int) (end - in.position()));
-                    }
-                }
-                case LOAD_CLASS -> {
-                    int serial = in.u4();
-                    long classId = in.id();
-                    int stackSerial = in.u4();
-                    visitor.loadClass(serial, classId, stackSerial, in.id());
-                }
-                case STACK_FRAME -> {
-                    long frameId = in.id();
-                    long method = in.id();
-                    long signature = in.id();
-                    long source = in.id();
-                    int classSerial = in.u4();
-                    visitor.stackFrame(frameId, method, signature, source, classSerial, in.u4());
-                }
-                case STACK_TRACE -> {
-                    int serial = in.u4();
-                    int thread = in.u4();
-                    int frames = in.u4();
-                    if (frames < 0 || 12L + (long) frames * in.idSize() > length) {
-                        problems.add(start, "stack trace " + serial + " declares " + frames + " frames, more than its " + length + " bytes hold; skipped");
-                    } else {
-                        long[] ids = new long[frames];
-                        for (int i = 0; i < frames; i++) ids[i] = in.id();
-                        visitor.stackTrace(serial, thread, ids);
-                    }
-                }
-                case START_THREAD -> {
-                    int serial = in.u4();
-                    long threadId = in.id();
-                    int stack = in.u4();
-                    long name = in.id();
-                    long group = in.id();
-                    visitor.startThread(serial, threadId, stack, name, group, in.id());
-                }
-                case HEAP_DUMP_END -> segmentedDumpOpen = false;
-                default -> { } // records that carry nothing for heap analysis
-            }
-            in.seek(end);
-            return true;
-        }
+    /**
+     * Parses one heap record of a plan with {@code visitor} on the calling thread (mapped files only) and
+     * returns the problems found in it. Safe to call from several threads at once.
+     */
+    public List<ReadResult.Problem> readRange(HeapRecordRange range, HprofVisitor visitor) {
+        requireRandomAccess();
+        Problems problems = new Problems();
+        HprofInput in = file.newMappedInput();
+        HeapRangeWorkers.parse(in, new HeapRecordParser(in, visitor, problems), visitor, range);
+        return problems.list();
+    }
 
-        private boolean heapRecord(RecordTag tag, long start, long end, long length) {
-            if (tag == RecordTag.HEAP_DUMP || !segmentedDumpOpen) dumpsSeen++;
-            segmentedDumpOpen = tag == RecordTag.HEAP_DUMP_SEGMENT;
-            boolean wanted = dumpsSeen == options.dumpNumber();
-            long available = Math.min(end, knownEnd);
-            if (wanted) {
-                heapRecordsVisited++;
-                visitor.heapRecord(start, length);
-                heapParser.parse(start, available);
-            } else if (available < end) {
-                in.seek(available);
-            } else {
-                in.seek(end);
-            }
-            if (available < end) return truncated(start, tag, tag.code, length);
-            return true;
-        }
-
-        private boolean truncated(long start, RecordTag tag, int code, long length) {
-            String name = tag != null ? tag.name() : String.format("0x%02x", code);
-            truncation = new ReadResult.Problem(knownEnd, String.format(
-                    "the file ends here, inside the %s record at byte %d that declares %d bytes (truncated file; %d bytes missing)",
-                    name, start, length, start + 9 + length - knownEnd));
-            return false;
+    private void requireRandomAccess() {
+        if (!file.isRandomAccess()) {
+            throw new IllegalStateException(file.path() + " is " + file.source() + ": heap records cannot be read out of order");
         }
     }
 }

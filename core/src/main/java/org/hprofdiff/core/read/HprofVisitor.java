@@ -14,6 +14,7 @@ import org.hprofdiff.core.format.HprofHeader;
  * <p>Heap callbacks arrive only for the heap dump the reader was asked for (see
  * {@link HprofReader.Options#dumpNumber}). Class dumps may come after instances of their class
  * (JDK 22+ writes segments in parallel): a visitor that needs layouts resolves them at the end.
+ * In a parallel read each thread has its own visitor; {@link HprofReader} says which callbacks go where.
  */
 public interface HprofVisitor {
 

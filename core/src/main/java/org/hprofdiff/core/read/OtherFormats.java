@@ -7,6 +7,7 @@ final class OtherFormats {
     private OtherFormats() {}
 
     static String describe(byte[] start) {
+        if (start.length == 0) return "it is empty";
         String ascii = new String(start, StandardCharsets.ISO_8859_1);
         if (ascii.contains("portable heap dump")) {
             return "this is an IBM portable heap dump (PHD), which hprof-diff does not read (Eclipse MAT with IBM DTFJ does)";

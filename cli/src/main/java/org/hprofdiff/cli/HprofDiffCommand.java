@@ -1,0 +1,27 @@
+package org.hprofdiff.cli;
+
+import org.hprofdiff.cli.commands.DemoCommand;
+import org.hprofdiff.cli.commands.DiffCommand;
+import org.hprofdiff.cli.commands.GrowthCommand;
+import org.hprofdiff.cli.commands.HistogramCommand;
+import org.hprofdiff.cli.commands.InfoCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** {@code hprof-diff}: compares dumps when given dumps, otherwise dispatches to a command. */
+@Command(name = "hprof-diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        header = "Heap-dump analyzer for the JVM: which classes keep growing across periodic dumps.",
+        synopsisHeading = "%nUsage: ",
+        customSynopsis = {
+            "hprof-diff [OPTIONS] DUMP DUMP [DUMP...]   compare dumps (as 'hprof-diff diff')",
+            "       hprof-diff COMMAND [OPTIONS] ARGS...        see 'hprof-diff COMMAND -h'"
+        },
+        commandListHeading = "%nCommands:%n",
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions (comparing dumps):%n",
+        subcommands = {HistogramCommand.class, InfoCommand.class, DiffCommand.class, DemoCommand.class, HelpCommand.class})
+public final class HprofDiffCommand extends GrowthCommand {
+    public HprofDiffCommand(Io io) {
+        super(io);
+    }
+}

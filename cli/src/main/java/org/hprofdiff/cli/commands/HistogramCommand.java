@@ -1,0 +1,98 @@
+package org.hprofdiff.cli.commands;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.hprofdiff.cli.ExitCode;
+import org.hprofdiff.cli.Io;
+import org.hprofdiff.cli.Output;
+import org.hprofdiff.cli.options.CommonOptions;
+import org.hprofdiff.cli.options.DumpOptions;
+import org.hprofdiff.cli.options.OutputOptions;
+import org.hprofdiff.cli.options.SizeModelOptions;
+import org.hprofdiff.cli.options.TopOptions;
+import org.hprofdiff.cli.report.HistogramQuery;
+import org.hprofdiff.cli.report.HistogramReport;
+import org.hprofdiff.cli.report.HistogramReport.GroupBy;
+import org.hprofdiff.cli.report.HistogramReport.SortBy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "histogram", mixinStandardHelpOptions = true, versionProvider = org.hprofdiff.cli.VersionProvider.class,
+        parameterListHeading = "%nArguments:%n", synopsisHeading = "%nUsage: ", sortOptions = false,
+        header = "Objects and shallow bytes per class in one dump.",
+        descriptionHeading = "%n",
+        description = "Counts every object the dump holds (reachable or not; reachability comes with the index), "
+                + "per class (name + defining loader), largest shallow size first. Shallow sizes are computed as the JVM "
+                + "counts them (GC.class_histogram); 'info' shows the size model used.",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hprof-diff histogram app.hprof",
+            "  hprof-diff histogram --top 10 --filter 'HttpClient|Connection' app.hprof.gz",
+            "  hprof-diff histogram --group-by package --sort count app.hprof",
+            "  hprof-diff histogram --arrays-by-length --filter 'HashMap\\$Node' app.hprof",
+            "  hprof-diff histogram --all --format csv -o histo.csv app.hprof"
+        })
+public final class HistogramCommand implements Callable<Integer> {
+    private final Io io;
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--sort", paramLabel = "KEY", defaultValue = "shallow", description = "Rank by 'shallow' bytes (default) or instance 'count'.")
+    SortBy sortBy;
+
+    @Option(names = "--filter", paramLabel = "REGEX", description = "Only classes whose Java name contains a match, e.g. 'java\\.util\\.' or 'Connection$'.")
+    String filter;
+
+    @Option(names = "--group-by", paramLabel = "KEY", defaultValue = "class", description = "One row per 'class' (default), 'package' or class 'loader'.")
+    GroupBy groupBy;
+
+    @Option(names = "--arrays-by-length", description = "Split long object arrays into one row per length, e.g. java.util.HashMap$Node[16384].")
+    boolean arraysByLength;
+
+    @Parameters(paramLabel = "DUMP", description = "An hprof file (.hprof, or gzip-compressed .hprof.gz).")
+    Path path;
+
+    @Mixin TopOptions top;
+    @Mixin OutputOptions.Tables output;
+    @Mixin DumpOptions dump;
+    @Mixin SizeModelOptions sizes;
+    @Mixin CommonOptions common;
+
+    public HistogramCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        checkFilter();
+        if (arraysByLength && groupBy != GroupBy.CLASS) {
+            throw new ParameterException(spec.commandLine(), "--arrays-by-length needs --group-by class");
+        }
+        Output out = new Output(io, common, output);
+        out.checkNotAnInput(List.of(path));
+        DumpReader.Read read = new DumpReader(dump, sizes, out).read(path);
+        HistogramReport report = HistogramQuery.run(read.summary(),
+                new HistogramReport.Query(groupBy, sortBy, filter, top.limit().isPresent() ? top.limit().getAsInt() : null, arraysByLength));
+        out.write(report);
+        return ExitCode.of(false, report.completeness().partial()).code;
+    }
+
+    private void checkFilter() {
+        if (filter == null) return;
+        try {
+            Pattern.compile(filter);
+        } catch (PatternSyntaxException e) {
+            throw new ParameterException(spec.commandLine(), "--filter '" + filter + "': not a regular expression: "
+                    + e.getDescription() + " near index " + e.getIndex());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.hprofdiff.cli.commands;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hprofdiff.cli.ExitCode;
+import org.hprofdiff.cli.Io;
+import org.hprofdiff.cli.Output;
+import org.hprofdiff.cli.options.CommonOptions;
+import org.hprofdiff.cli.options.DumpOptions;
+import org.hprofdiff.cli.options.OutputOptions;
+import org.hprofdiff.cli.options.SizeModelOptions;
+import org.hprofdiff.cli.report.InfoReport;
+import org.hprofdiff.core.summary.DumpSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = org.hprofdiff.cli.VersionProvider.class,
+        parameterListHeading = "%nArguments:%n", synopsisHeading = "%nUsage: ", sortOptions = false,
+        header = "What a dump is: format, size model, records, objects and GC roots by kind.",
+        descriptionHeading = "%n",
+        description = "Shows the header (format, id size, dump time), the size model inferred from the dump's addresses "
+                + "(or given by options), top-level record counts, classes, objects and bytes by kind, GC roots by kind, "
+                + "whether the file was complete, and which heap dump of several was read.",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hprof-diff info app.hprof",
+            "  hprof-diff info --dump 2 agent-output.hprof",
+            "  hprof-diff info --format json app.hprof.gz"
+        })
+public final class InfoCommand implements Callable<Integer> {
+    private final Io io;
+
+
+    @Parameters(paramLabel = "DUMP", description = "An hprof file (.hprof, or gzip-compressed .hprof.gz).")
+    Path path;
+
+    @Mixin OutputOptions.Document output;
+    @Mixin DumpOptions dump;
+    @Mixin SizeModelOptions sizes;
+    @Mixin CommonOptions common;
+
+    public InfoCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Output out = new Output(io, common, output);
+        out.checkNotAnInput(List.of(path));
+        DumpReader.Read read = new DumpReader(dump, sizes, out).read(path);
+        DumpSummary s = read.summary();
+        InfoReport report = new InfoReport(s.dump(), s.sizeModel(), read.records(), s.totals(), s.completeness());
+        out.write(report);
+        return ExitCode.of(false, s.completeness().partial()).code;
+    }
+}

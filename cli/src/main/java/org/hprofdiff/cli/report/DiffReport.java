@@ -1,0 +1,56 @@
+package org.hprofdiff.cli.report;
+
+import java.util.List;
+import org.hprofdiff.core.summary.diff.DumpSeries;
+import org.hprofdiff.core.summary.diff.GrowthRow;
+import org.hprofdiff.core.summary.diff.NoiseFloor;
+import org.hprofdiff.core.summary.diff.Verdict;
+import org.hprofdiff.core.summary.diff.failon.FailOnResult;
+
+/**
+ * A comparison of 2..N dumps as the user asked to see it: the answer (verdict and steady growers)
+ * first, the growth that is not a leak labelled after, every table cut to {@code --top}.
+ *
+ * @param series         the dumps, their times and intervals
+ * @param noiseFloor     changes within it count as flat
+ * @param verdict        leak suspected or not, in one sentence, and the count of classes per trend
+ * @param top            rows per table, null for all
+ * @param steadyGrowers  classes that grew in every interval, leak rank order (with retention paths when known)
+ * @param labelled       classes that grew but are not leak suspects (intermittent, new, plateau, start-up,
+ *                       up-and-down), largest byte change first, with their trend
+ * @param arraysByLength long object arrays by class and length that grew in every interval (a second view
+ *                       of objects already counted above, as people spotted {@code HashMap$Node[16384]})
+ * @param checks         the {@code --fail-on} outcome, or null when no threshold was given
+ * @param thresholds     the {@code --fail-on} specs as given
+ * @param sharedNames    class names that more than one loader defines: only rows with these names need their
+ *                       loader shown to be told apart
+ */
+public record DiffReport(DumpSeries series, NoiseFloor noiseFloor, Verdict verdict, Integer top, List<GrowthRow> steadyGrowers,
+                         List<GrowthRow> labelled, List<GrowthRow> arraysByLength, FailOnResult checks, List<String> thresholds,
+                         java.util.Set<String> sharedNames)
+        implements Report {
+
+    /** How a row is named in text: the class name, with its loader only where the name alone is ambiguous. */
+    public String displayName(GrowthRow row) {
+        String name = row.arrayLength() == null ? row.name() : row.label().replace(" @" + row.loader(), "");
+        return sharedNames.contains(row.name()) ? name + " (loader " + row.loader() + ")" : name;
+    }
+
+    public boolean breached() {
+        return checks != null && checks.failed();
+    }
+
+    public boolean partial() {
+        return series.dumps().stream().anyMatch(d -> d.partial());
+    }
+
+    @Override
+    public String kind() { return "diff"; }
+
+    @Override
+    public List<String> warnings() {
+        List<String> lines = new java.util.ArrayList<>(series.notes());
+        if (checks != null) lines.addAll(checks.unchecked());
+        return lines;
+    }
+}

@@ -1,0 +1,32 @@
+package org.hprofdiff.cli.report;
+
+import java.util.List;
+import java.util.Map;
+import org.hprofdiff.core.size.SizeModel;
+import org.hprofdiff.core.summary.DumpSummary;
+
+/**
+ * What one dump is: header, size model, records, objects and roots by kind, completeness.
+ *
+ * @param dump         file, format, id size, time, which heap dump of how many
+ * @param sizeModel    the size model used, and where it came from
+ * @param records      top-level records of the file
+ * @param totals       classes, objects and bytes by kind, GC roots by kind (of the chosen heap dump)
+ * @param completeness whether the whole dump was read
+ */
+public record InfoReport(DumpSummary.DumpInfo dump, SizeModel sizeModel, Records records, DumpSummary.Totals totals,
+                         DumpSummary.Completeness completeness) implements Report {
+
+    /**
+     * @param byTag       top-level records by tag name, file order of tags
+     * @param heapRecords HEAP_DUMP / HEAP_DUMP_SEGMENT records of the chosen heap dump
+     * @param unknown     records with tags hprof does not define (skipped)
+     */
+    public record Records(Map<String, Long> byTag, long heapRecords, long unknown) {}
+
+    @Override
+    public String kind() { return "info"; }
+
+    @Override
+    public List<String> warnings() { return Warnings.of(completeness); }
+}

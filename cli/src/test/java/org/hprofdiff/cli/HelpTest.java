@@ -1,0 +1,56 @@
+package org.hprofdiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Help is complete (every exit code, examples) and the README's exit-code table says the same as the code. */
+class HelpTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "histogram", "info", "diff", "demo"})
+    void helpListsEveryExitCodeAndExamples(String command) {
+        Run.Result r = command.isEmpty() ? Run.main("--help") : Run.main(command, "--help");
+        assertEquals(0, r.code(), r::toString);
+        for (ExitCode c : ExitCode.values()) {
+            assertTrue(r.out().contains("  " + c.code + "   " + c.meaning.substring(0, 20)), () -> c + " missing from\n" + r.out());
+        }
+        assertTrue(r.out().contains("Examples:"), r::toString);
+    }
+
+    @Test
+    void sharedOptionsHaveTheSameNamesEverywhere() {
+        for (String command : new String[] {"histogram", "info", "diff", "demo"}) {
+            String help = Run.main(command, "--help").out();
+            for (String option : new String[] {"--format=FORMAT", "--output=FILE", "--quiet", "--verbose", "--no-color"}) {
+                assertTrue(help.contains(option), command + " lacks " + option);
+            }
+        }
+    }
+
+    @Test
+    void versionNamesTheProject() {
+        Run.Result r = Run.main("--version");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("hprof-diff 0."), r::toString);
+    }
+
+    /** The README's table is written by hand; this keeps it from drifting from {@link ExitCode}. */
+    @Test
+    void readmeTableMatchesTheExitCodes() throws IOException {
+        Path readme = Path.of("..", "README.md");
+        String text = Files.readString(readme);
+        for (ExitCode c : ExitCode.values()) {
+            Matcher m = Pattern.compile("(?m)^\\| *`?" + c.code + "`? *\\| *`" + c.name() + "` *\\|").matcher(text);
+            assertTrue(m.find(), "README.md has no exit-code row for " + c.code + " " + c.name());
+        }
+    }
+}

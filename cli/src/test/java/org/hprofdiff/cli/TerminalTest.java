@@ -1,0 +1,68 @@
+package org.hprofdiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Colour and progress only for a person at a terminal; --quiet, --no-color and NO_COLOR turn them off. */
+class TerminalTest {
+    private static final String ESC = "\u001b[";
+
+    @TempDir Path dir;
+
+    private static String dump() {
+        return ReaperDumps.get().dumps().get(0).toString();
+    }
+
+    @Test
+    void terminalGetsColourAndProgress() {
+        Run.Result r = Run.main(true, Map.of(), "histogram", "--top", "3", dump());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains(ESC), "colour on a terminal");
+        assertTrue(r.err().startsWith("\rreading connection-reaper-1.hprof"), r::toString);
+    }
+
+    @Test
+    void quietAndNoColourAreHonoured() {
+        Run.Result r = Run.main(true, Map.of(), "histogram", "--top", "3", "--quiet", "--no-color", dump());
+        assertFalse(r.out().contains(ESC), r::toString);
+        assertEquals("", r.err());
+        Run.Result env = Run.main(true, Map.of("NO_COLOR", "1"), "histogram", "--top", "3", dump());
+        assertFalse(env.out().contains(ESC), env::toString);
+    }
+
+    @Test
+    void noTerminalNoColourNoProgress() {
+        Run.Result r = Run.main("histogram", "--top", "3", dump());
+        assertFalse(r.out().contains(ESC), r::toString);
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void verboseSaysWhatWasRead() {
+        Run.Result r = Run.main("histogram", "--top", "3", "--verbose", dump());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().matches("(?s)hprof-diff: read .*connection-reaper-1\\.hprof: heap dump 1 of 1, [0-9,]+ objects, [0-9,]+ dump bytes in .*\n"), r::toString);
+    }
+
+    @Test
+    void aPartialDumpInASeriesGivesExitCode5() throws IOException {
+        Path whole = ReaperDumps.get().dumps().get(2);
+        Path cut = dir.resolve("cut.hprof");
+        try (var in = Files.newInputStream(whole); OutputStream out = Files.newOutputStream(cut)) {
+            out.write(in.readNBytes((int) (Files.size(whole) * 3 / 4)));
+        }
+        Run.Result r = Run.main("--format", "json", dump(), cut.toString());
+        assertEquals(5, r.code(), r::toString);
+        assertTrue(r.err().contains("warning: "), r::toString);
+        assertTrue(r.out().contains("\"partial\" : true"), r::toString);
+    }
+}

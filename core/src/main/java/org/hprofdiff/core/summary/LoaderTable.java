@@ -1,0 +1,54 @@
+package org.hprofdiff.core.summary;
+
+import java.util.Arrays;
+
+/**
+ * The class loaders that define classes in the dump and the class of each loader object. Loader ids
+ * become known from class dumps; the loader object's class from its INSTANCE_DUMP. When a loader's
+ * instance came before any class dump naming it (possible in JDK 22+ parallel dumps) its class stays
+ * unknown after the pass, and {@link #unresolved()} says so: a short extra pass
+ * ({@link HistogramBuilder#loaderPass()}) then finds it.
+ */
+final class LoaderTable {
+    private final LongIntMap index = new LongIntMap(64);
+    private long[] loaderId = new long[64];
+    private long[] loaderClassId = new long[64];
+    /** Order of the first class dump that names the loader: HotSpot lists loaders newest first. */
+    private int[] firstClassDump = new int[64];
+    private int size;
+
+    void definesClasses(long id, int classDumpOrder) {
+        if (index.get(id) != LongIntMap.ABSENT) return;
+        if (size == loaderId.length) {
+            loaderId = Arrays.copyOf(loaderId, size * 2);
+            loaderClassId = Arrays.copyOf(loaderClassId, size * 2);
+            firstClassDump = Arrays.copyOf(firstClassDump, size * 2);
+        }
+        loaderId[size] = id;
+        firstClassDump[size] = classDumpOrder;
+        index.put(id, size++);
+    }
+
+    /** Called for every instance: cheap, the map holds only the (few) loaders. */
+    void instance(long id, long classId) {
+        int i = index.get(id);
+        if (i != LongIntMap.ABSENT) loaderClassId[i] = classId;
+    }
+
+    int size() { return size; }
+
+    long loaderId(int i) { return loaderId[i]; }
+
+    /** Class id of loader {@code i}'s object, 0 when its instance was not seen. */
+    long loaderClassId(int i) { return loaderClassId[i]; }
+
+    int firstClassDump(int i) { return firstClassDump[i]; }
+
+    int indexOf(long id) { return index.get(id); }
+
+    long unresolved() {
+        long n = 0;
+        for (int i = 0; i < size; i++) if (loaderClassId[i] == 0) n++;
+        return n;
+    }
+}

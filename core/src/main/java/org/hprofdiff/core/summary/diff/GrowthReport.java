@@ -1,0 +1,44 @@
+package org.hprofdiff.core.summary.diff;
+
+import java.util.List;
+
+/**
+ * The result of comparing a series of dumps: everything a renderer (text, CSV, JSON, Markdown, HTML) needs,
+ * already ranked. Made by {@link GrowthAnalysis#analyze}.
+ *
+ * @param schemaVersion   {@link #SCHEMA_VERSION}; changes when a field changes meaning or goes away
+ * @param series          the dumps, their timestamps and the intervals between them
+ * @param noiseFloor      the floor used to decide up/down/flat
+ * @param verdict         leak suspected or not, and why
+ * @param classes         one row per class seen in any dump: steady growers first (by shallow-byte growth,
+ *                        then instance growth), then the other trends in {@link Trend} order, each by
+ *                        shallow-byte change, largest first
+ * @param arraysByLength  the same for long object arrays by class and length ({@code HashMap$Node[16384]});
+ *                        a second view of objects already counted in {@code classes}, so not part of the verdict
+ */
+public record GrowthReport(int schemaVersion, DumpSeries series, NoiseFloor noiseFloor, Verdict verdict,
+                           List<GrowthRow> classes, List<GrowthRow> arraysByLength) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public GrowthReport {
+        classes = List.copyOf(classes);
+        arraysByLength = List.copyOf(arraysByLength);
+    }
+
+    /** The leak ranking: class rows with steady growth, best suspect first. */
+    public List<GrowthRow> steadyGrowers() {
+        return classes.stream().filter(row -> row.trend().leakSuspect()).toList();
+    }
+
+    /**
+     * This report with retention paths attached to the first {@code top} steady growers of {@link #classes}
+     * (other rows keep {@code paths == null}: not computed).
+     */
+    public GrowthReport withRetentionPaths(RetentionPaths source, int top) {
+        List<GrowthRow> withPaths = classes.stream()
+                .map(row -> row.leakRank() != null && row.leakRank() <= top ? row.withPaths(source.pathsOf(row, series)) : row)
+                .toList();
+        return new GrowthReport(schemaVersion, series, noiseFloor, verdict, withPaths, arraysByLength);
+    }
+}

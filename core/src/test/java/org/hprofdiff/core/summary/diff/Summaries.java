@@ -1,0 +1,67 @@
+package org.hprofdiff.core.summary.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hprofdiff.core.size.SizeModel;
+import org.hprofdiff.core.summary.ArrayLengthStats;
+import org.hprofdiff.core.summary.ClassStats;
+import org.hprofdiff.core.summary.DumpSummary;
+
+/** Hand-built summaries for tests: only the rows a test needs, with round numbers. */
+public final class Summaries {
+
+    public static final long HOUR = 3_600_000L;
+    public static final long T0 = 1_700_000_000_000L;
+
+    private final String path;
+    private long timestamp;
+    private SizeModel sizeModel = SizeModel.HOTSPOT_64_COMPRESSED;
+    private DumpSummary.Completeness completeness = new DumpSummary.Completeness(false, null, List.of());
+    private final List<ClassStats> classes = new ArrayList<>();
+    private final List<ArrayLengthStats> arrays = new ArrayList<>();
+
+    private Summaries(String path, long timestamp) {
+        this.path = path;
+        this.timestamp = timestamp;
+    }
+
+    /** A dump taken {@code hours} after T0. */
+    public static Summaries dump(String path, double hours) {
+        return new Summaries(path, T0 + Math.round(hours * HOUR));
+    }
+
+    public Summaries timestamp(long millis) { this.timestamp = millis; return this; }
+
+    Summaries sizeModel(SizeModel model) { this.sizeModel = model; return this; }
+
+    Summaries partial(String truncation) {
+        this.completeness = new DumpSummary.Completeness(true, truncation, List.of("byte 99: truncated"));
+        return this;
+    }
+
+    /** Instances of an ordinary class of the bootstrap loader, {@code size} bytes each. */
+    public Summaries cls(String name, long instances, long size) {
+        return cls(name, ClassStats.BOOTSTRAP, instances, size, null);
+    }
+
+    public Summaries cls(String name, String loader, long instances, long size, Long retained) {
+        classes.add(new ClassStats(name, loader, ClassStats.Kind.INSTANCE, instances, instances * size, retained));
+        return this;
+    }
+
+    public Summaries array(String name, int length, long instances, long sizeEach) {
+        arrays.add(new ArrayLengthStats(name, ClassStats.BOOTSTRAP, length, instances, instances * sizeEach));
+        return this;
+    }
+
+    public DumpSummary build() {
+        long objects = classes.stream().mapToLong(ClassStats::instances).sum();
+        long bytes = classes.stream().mapToLong(ClassStats::shallowBytes).sum();
+        DumpSummary.Totals totals = new DumpSummary.Totals(Map.of(ClassStats.Kind.INSTANCE, objects),
+                Map.of(ClassStats.Kind.INSTANCE, bytes), Map.of(), classes.size());
+        DumpSummary.DumpInfo info = new DumpSummary.DumpInfo(path, 1000, "JAVA PROFILE 1.0.2", 8, timestamp, "none", 1, 1);
+        return new DumpSummary(DumpSummary.SCHEMA_VERSION, info, sizeModel, totals, List.copyOf(classes), List.copyOf(arrays),
+                completeness);
+    }
+}
