@@ -8,14 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hprofdiff.core.read.DumpFormatException;
 import org.hprofdiff.core.read.HprofFile;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.size.SizeModel;
+import org.hprofdiff.core.size.SizeModelOverrides;
+import org.hprofdiff.index.build.EdgeOrigins;
 import org.hprofdiff.index.build.IndexBuilder;
 import org.hprofdiff.index.graph.ClassInfo;
 import org.hprofdiff.index.graph.ClassTable;
+import org.hprofdiff.index.graph.EdgeOrigin;
 import org.hprofdiff.index.graph.Edges;
 import org.hprofdiff.index.graph.IdIndex;
 import org.hprofdiff.index.graph.IndexVerifier;
@@ -57,6 +61,10 @@ public final class DumpIndex implements AutoCloseable {
     private final ThreadTable threads;
     private final ObjectFields fields;
     private final HprofInput dumpInput;
+    private final PackedColumn weakBits;
+    private final SizeModel sizeModel;
+    private volatile EdgeOrigins origins;
+    private volatile Map<Long, Integer> classByObject;
 
     private DumpIndex(HprofFile dump, IndexDirectory dir, boolean deleteOnClose) throws IOException {
         this.dump = dump;
@@ -83,6 +91,10 @@ public final class DumpIndex implements AutoCloseable {
         this.threads = ThreadTable.read(dir.data(IndexFiles.THREADS), dir.path().resolve(IndexFiles.THREADS));
         this.dumpInput = dump.newInput();
         this.fields = new ObjectFields(dumpInput, positions, classOf, classes, ids);
+        this.weakBits = dir.column(IndexFiles.OUT_WEAK, (edges + 63) / 64);
+        this.sizeModel = new SizeModel((int) m.requireLong("size.model.objectHeaderBytes", p), (int) m.requireLong("size.model.referenceBytes", p),
+                (int) m.requireLong("size.model.objectAlignment", p), Boolean.parseBoolean(m.require("size.model.arrayBaseAligned", p)),
+                Boolean.parseBoolean(m.require("size.model.subclassFieldsFillGaps", p)), m.require("size.model.origin", p));
     }
 
     /**
@@ -94,10 +106,9 @@ public final class DumpIndex implements AutoCloseable {
         HprofFile dump = HprofFile.open(dumpPath);
         try {
             DumpIdentity identity = DumpIdentity.of(dumpPath, dump.header().version(), dump.header().idSize(), dump.header().timestampMillis());
-            SizeModel model = options.sizeModel() != null ? options.sizeModel() : IndexBuilder.defaultSizeModel(dump.header().idSize());
             IndexLocator locator = IndexLocator.of(options.indexDir(), options.environment());
             List<IndexLocator.Location> candidates = locator.candidates(dumpPath);
-            if (options.noCache()) return buildTemporary(dump, identity, model, options, candidates, progress);
+            if (options.noCache()) return buildTemporary(dump, identity, options, candidates, progress);
             for (IndexLocator.Location c : candidates) {
                 Optional<DumpIndex> found = tryOpen(dump, c.dir(), identity, options, progress);
                 if (found.isPresent()) return found.get();
@@ -113,7 +124,7 @@ public final class DumpIndex implements AutoCloseable {
                 Path work = Commit.tempSibling(target.dir());
                 Files.createDirectories(work);
                 try {
-                    new IndexBuilder(dump, identity, work, model, options.threads(), options.dumpNumber(), progress).build();
+                    new IndexBuilder(dump, identity, work, options.sizeOverrides(), options.threads(), options.dumpNumber(), progress).build();
                     IndexDirectory check = IndexDirectory.open(work, identity.digest());
                     check.close();
                     Commit.commitDirectory(work, target.dir());
@@ -146,14 +157,14 @@ public final class DumpIndex implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static DumpIndex buildTemporary(HprofFile dump, DumpIdentity identity, SizeModel model, IndexOptions options,
+    private static DumpIndex buildTemporary(HprofFile dump, DumpIdentity identity, IndexOptions options,
                                             List<IndexLocator.Location> candidates, BuildProgress progress) throws IOException {
         IndexLocator.Location target = candidates.stream().filter(IndexLocator::writable).findFirst()
                 .orElseThrow(() -> new IOException("no writable place for a temporary index of " + dump.path() + "; use --index-dir"));
         Path work = Commit.tempSibling(target.dir());
         Files.createDirectories(work);
         try {
-            new IndexBuilder(dump, identity, work, model, options.threads(), options.dumpNumber(), progress).build();
+            new IndexBuilder(dump, identity, work, options.sizeOverrides(), options.threads(), options.dumpNumber(), progress).build();
             return new DumpIndex(dump, IndexDirectory.open(work, identity.digest()), true);
         } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(work);
@@ -192,12 +203,11 @@ public final class DumpIndex implements AutoCloseable {
                 m.requireLong("dump.headHash", mp), m.requireLong("dump.tailHash", mp));
         if (!recorded.equals(identity)) return "the dump changed: " + identity.differenceFrom(recorded);
         if (m.requireLong("dump.dumpNumber", mp) != options.dumpNumber()) return "it indexes heap dump " + m.get("dump.dumpNumber") + " of the file";
-        SizeModel wanted = options.sizeModel();
-        if (wanted != null && (m.requireLong("size.model.objectHeaderBytes", mp) != wanted.objectHeaderBytes()
-                || m.requireLong("size.model.referenceBytes", mp) != wanted.referenceBytes()
-                || m.requireLong("size.model.objectAlignment", mp) != wanted.objectAlignment()
-                || Boolean.parseBoolean(m.require("size.model.arrayBaseAligned", mp)) != wanted.arrayBaseAligned())) {
-            return "built with another size model";
+        SizeModelOverrides wanted = options.sizeOverrides();
+        if (wanted.objectHeaderBytes() != null && m.requireLong("size.model.objectHeaderBytes", mp) != wanted.objectHeaderBytes()
+                || wanted.referenceBytes() != null && m.requireLong("size.model.referenceBytes", mp) != wanted.referenceBytes()
+                || wanted.objectAlignment() != null && m.requireLong("size.model.objectAlignment", mp) != wanted.objectAlignment()) {
+            return "built with another size model than " + wanted.describe();
         }
         return null;
     }
@@ -243,6 +253,37 @@ public final class DumpIndex implements AutoCloseable {
 
     /** References to each object; sources ascending. */
     public Edges inbound() { return inbound; }
+
+    /**
+     * Whether outbound edge {@code edge} does not keep its target alive: the {@code referent} of a
+     * {@code java.lang.ref.Reference} (any subclass) or the static {@code java.lang.ref.Finalizer.unfinalized}.
+     */
+    public boolean isWeakEdge(long edge) {
+        return (weakBits.get(edge >>> 6) >>> (edge & 63) & 1) != 0;
+    }
+
+    /** Where outbound edge {@code edge} of {@code ordinal} comes from (decodes the object again; for labels). */
+    public EdgeOrigin edgeOrigin(long ordinal, long edge) {
+        long k = edge - outbound.start(ordinal);
+        if (k < 0 || edge >= outbound.end(ordinal)) throw new IllegalArgumentException("edge " + edge + " is not an edge of object " + ordinal);
+        EdgeOrigins o = origins;
+        if (o == null) origins = o = new EdgeOrigins(dumpInput, ids, classes, sizeModel);
+        return o.of(ordinal, positions.get(ordinal), k);
+    }
+
+    /** For a class object (a CLASS_DUMP record): the class index of the class it stands for; otherwise -1. */
+    public int classObjectIndex(long ordinal) {
+        Map<Long, Integer> m = classByObject;
+        if (m == null) {
+            Map<Long, Integer> built = new java.util.HashMap<>();
+            for (ClassInfo c : classes.all()) if (c.ordinal() >= 0) built.putIfAbsent(c.ordinal(), c.index());
+            classByObject = m = built;
+        }
+        return m.getOrDefault(ordinal, -1);
+    }
+
+    /** The layout shallow sizes were computed with. */
+    public SizeModel sizeModel() { return sizeModel; }
 
     public RootTable roots() { return roots; }
 

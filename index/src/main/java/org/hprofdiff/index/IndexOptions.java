@@ -2,7 +2,7 @@ package org.hprofdiff.index;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.hprofdiff.core.size.SizeModel;
+import org.hprofdiff.core.size.SizeModelOverrides;
 
 /**
  * How to find or build a dump's index.
@@ -10,31 +10,32 @@ import org.hprofdiff.core.size.SizeModel;
  * @param indexDir    where indexes live ({@code --index-dir}); null: the environment variable, else beside the dump
  * @param noCache     build into a temporary directory and delete it on close ({@code --no-cache})
  * @param threads     worker threads for the build
- * @param sizeModel   the object layout for shallow sizes; null: the default for the dump's id size
+ * @param sizeOverrides layout values stated instead of inferred (header, reference and alignment bytes)
  * @param dumpNumber  which heap dump of a multi-dump file (1-based)
  * @param environment environment variables consulted ({@code HPROF_DIFF_INDEX_DIR}, {@code XDG_CACHE_HOME})
  */
-public record IndexOptions(Path indexDir, boolean noCache, int threads, SizeModel sizeModel, int dumpNumber, Map<String, String> environment) {
+public record IndexOptions(Path indexDir, boolean noCache, int threads, SizeModelOverrides sizeOverrides, int dumpNumber, Map<String, String> environment) {
 
     public IndexOptions {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1: " + threads);
         if (dumpNumber < 1) throw new IllegalArgumentException("dump number must be >= 1: " + dumpNumber);
         environment = Map.copyOf(environment);
+        if (sizeOverrides == null) sizeOverrides = SizeModelOverrides.NONE;
     }
 
     public static IndexOptions defaults() {
-        return new IndexOptions(null, false, Runtime.getRuntime().availableProcessors(), null, 1, System.getenv());
+        return new IndexOptions(null, false, Runtime.getRuntime().availableProcessors(), SizeModelOverrides.NONE, 1, System.getenv());
     }
 
-    public IndexOptions withIndexDir(Path dir) { return new IndexOptions(dir, noCache, threads, sizeModel, dumpNumber, environment); }
+    public IndexOptions withIndexDir(Path dir) { return new IndexOptions(dir, noCache, threads, sizeOverrides, dumpNumber, environment); }
 
-    public IndexOptions withNoCache(boolean value) { return new IndexOptions(indexDir, value, threads, sizeModel, dumpNumber, environment); }
+    public IndexOptions withNoCache(boolean value) { return new IndexOptions(indexDir, value, threads, sizeOverrides, dumpNumber, environment); }
 
-    public IndexOptions withThreads(int n) { return new IndexOptions(indexDir, noCache, n, sizeModel, dumpNumber, environment); }
+    public IndexOptions withThreads(int n) { return new IndexOptions(indexDir, noCache, n, sizeOverrides, dumpNumber, environment); }
 
-    public IndexOptions withSizeModel(SizeModel model) { return new IndexOptions(indexDir, noCache, threads, model, dumpNumber, environment); }
+    public IndexOptions withSizeOverrides(SizeModelOverrides o) { return new IndexOptions(indexDir, noCache, threads, o, dumpNumber, environment); }
 
-    public IndexOptions withDumpNumber(int n) { return new IndexOptions(indexDir, noCache, threads, sizeModel, n, environment); }
+    public IndexOptions withDumpNumber(int n) { return new IndexOptions(indexDir, noCache, threads, sizeOverrides, n, environment); }
 
-    public IndexOptions withEnvironment(Map<String, String> env) { return new IndexOptions(indexDir, noCache, threads, sizeModel, dumpNumber, env); }
+    public IndexOptions withEnvironment(Map<String, String> env) { return new IndexOptions(indexDir, noCache, threads, sizeOverrides, dumpNumber, env); }
 }

@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hprofdiff.core.read.HprofFile;
+import org.hprofdiff.core.summary.ClassStats;
+import org.hprofdiff.core.summary.Summarizer;
+import org.hprofdiff.index.graph.EdgeOrigin;
 import org.hprofdiff.index.graph.Edges;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +98,37 @@ class IndexEdgesTest {
 
     @ParameterizedTest
     @MethodSource("dumps")
+    void everyEdgeKnowsItsOriginAndWhetherItIsWeak(Path dump) throws Exception {
+        DumpIndex index = index(dump);
+        ReferenceDecoder expected = DECODED.get(dump);
+        Edges out = index.outbound();
+        long weakEdges = 0;
+        for (long o = 0; o < index.objectCount(); o++) {
+            long id = index.idOf(o);
+            List<String> labels = new ArrayList<>();
+            List<Boolean> weak = new ArrayList<>();
+            for (long i = out.start(o); i < out.end(o); i++) {
+                labels.add(label(index.edgeOrigin(o, i)));
+                weak.add(index.isWeakEdge(i));
+                if (index.isWeakEdge(i)) weakEdges++;
+            }
+            assertEquals(expected.labels.get(id), labels, "origins of the edges of 0x" + Long.toHexString(id));
+            assertEquals(expected.weak.get(id), weak, "weak edges of 0x" + Long.toHexString(id));
+        }
+        assertEquals(weakEdges, Long.parseLong(index.manifest().get("weakEdges")));
+    }
+
+    private static String label(EdgeOrigin origin) {
+        return switch (origin) {
+            case EdgeOrigin.Internal i -> i.name();
+            case EdgeOrigin.Field f -> "field " + f.name();
+            case EdgeOrigin.StaticField s -> "static " + s.name();
+            case EdgeOrigin.ArrayElement a -> "[" + a.index() + "]";
+        };
+    }
+
+    @ParameterizedTest
+    @MethodSource("dumps")
     void inboundEdgesAreExactlyTheTranspose(Path dump) throws Exception {
         DumpIndex index = index(dump);
         Map<Long, List<Long>> transpose = new HashMap<>();
@@ -137,6 +172,34 @@ class IndexEdgesTest {
                 assertEquals(expected.classNames.get(classId), index.classOf(o).name(), "class of 0x" + Long.toHexString(id));
             }
         }
+    }
+
+    /** Objects and shallow bytes per class name: the index's per-object sizes add up to core's histogram of the dump. */
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void shallowSizesAddUpToTheHistogram(Path dump) throws Exception {
+        DumpIndex index = index(dump);
+        Map<String, long[]> histogram = new java.util.TreeMap<>();
+        try (HprofFile file = HprofFile.open(dump)) {
+            for (ClassStats row : Summarizer.summarize(file).classes()) {
+                long[] t = histogram.computeIfAbsent(row.name(), k -> new long[2]);
+                t[0] += row.instances();
+                t[1] += row.shallowBytes();
+            }
+        }
+        Map<String, long[]> indexed = new java.util.TreeMap<>();
+        for (long o = 0; o < index.objectCount(); o++) {
+            long[] t = indexed.computeIfAbsent(index.classOf(o).javaName(), k -> new long[2]);
+            t[0]++;
+            t[1] += index.shallowSize(o);
+        }
+        Map<String, String> differences = new java.util.TreeMap<>();
+        for (String name : histogram.keySet()) {
+            long[] h = histogram.get(name);
+            long[] i = indexed.getOrDefault(name, new long[2]);
+            if (h[0] != i[0] || h[1] != i[1]) differences.put(name, "histogram " + h[0] + "/" + h[1] + ", index " + i[0] + "/" + i[1]);
+        }
+        assertEquals(Map.of(), differences);
     }
 
     @ParameterizedTest

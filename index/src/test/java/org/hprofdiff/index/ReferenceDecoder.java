@@ -24,6 +24,13 @@ public final class ReferenceDecoder {
     public final int idSize;
     /** Object id → its expected outbound references (ids), in order. */
     public final Map<Long, List<Long>> edges = new LinkedHashMap<>();
+    /**
+     * Object id → where each expected edge comes from: "<class>", "<super>", "<classloader>", "<signers>",
+     * "<protection domain>", "field NAME", "static NAME" or "[INDEX]"; and whether it is weak (the referent
+     * declared by java.lang.ref.Reference, the static java.lang.ref.Finalizer.unfinalized).
+     */
+    public final Map<Long, List<String>> labels = new HashMap<>();
+    public final Map<Long, List<Boolean>> weak = new HashMap<>();
     /** Object id → kind: 'I' instance, 'O' object array, 'P' primitive array, 'C' class. */
     public final Map<Long, Character> kinds = new HashMap<>();
     public final Map<Long, String> classNames = new HashMap<>();
@@ -38,8 +45,11 @@ public final class ReferenceDecoder {
     private final Map<Long, String> strings = new HashMap<>();
     private final Map<Long, long[]> classRefs = new HashMap<>();          // class id -> super, loader, signers, pd
     private final Map<Long, List<Long>> staticRefs = new HashMap<>();
+    private final Map<Long, List<String>> staticRefNames = new HashMap<>();
     private final Map<Long, List<Integer>> fieldTypes = new HashMap<>();   // class id -> own instance field type codes
+    private final Map<Long, List<String>> fieldNames = new HashMap<>();
     private final Map<Long, Long> superOf = new HashMap<>();
+    private final Map<Long, Long> loaderOf = new HashMap<>();
     private final Map<Long, byte[]> instanceFields = new HashMap<>();
     private final Map<Long, long[]> arrayElements = new HashMap<>();
     private final Map<Long, Integer> primitiveTypes = new HashMap<>();
@@ -165,19 +175,28 @@ public final class ReferenceDecoder {
             b.position(b.position() + size(type));
         }
         List<Long> statics = new ArrayList<>();
+        List<String> staticNames = new ArrayList<>();
         int staticCount = b.getShort() & 0xFFFF;
         for (int i = 0; i < staticCount; i++) {
-            id();
+            long nameId = id();
             int type = b.get();
-            if (type == 2) statics.add(id());
-            else b.position(b.position() + size(type));
+            if (type == 2) {
+                statics.add(id());
+                staticNames.add(strings.get(nameId));
+            } else {
+                b.position(b.position() + size(type));
+            }
         }
         List<Integer> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         int fieldCount = b.getShort() & 0xFFFF;
         for (int i = 0; i < fieldCount; i++) {
-            id();
+            names.add(strings.get(id()));
             fields.add((int) b.get());
         }
+        staticRefNames.put(id, staticNames);
+        fieldNames.put(id, names);
+        loaderOf.put(id, refs[1]);
         kinds.put(id, 'C');
         classOf.put(id, id);
         classRefs.put(id, refs);
@@ -207,42 +226,74 @@ public final class ReferenceDecoder {
 
     private void resolve() {
         long javaLangClass = classNamed("java/lang/Class");
+        long reference = bootstrapClassNamed("java/lang/ref/Reference");
+        long finalizer = bootstrapClassNamed("java/lang/ref/Finalizer");
         for (long id : kinds.keySet()) {
             List<Long> out = new ArrayList<>();
+            List<String> label = new ArrayList<>();
+            List<Boolean> isWeak = new ArrayList<>();
             switch (kinds.get(id)) {
                 case 'I' -> {
-                    out.add(classOf.get(id));
+                    add(out, label, isWeak, classOf.get(id), "<class>", false);
                     ByteBuffer f = ByteBuffer.wrap(instanceFields.get(id));
                     for (long c = classOf.get(id); c != 0 && fieldTypes.containsKey(c); c = superOf.get(c)) {
-                        for (int type : fieldTypes.get(c)) {
-                            if (type == 2) out.add(idSize == 8 ? f.getLong() : f.getInt() & 0xFFFFFFFFL);
-                            else f.position(f.position() + size(type));
+                        List<Integer> types = fieldTypes.get(c);
+                        for (int i = 0; i < types.size(); i++) {
+                            if (types.get(i) == 2) {
+                                String name = fieldNames.get(c).get(i);
+                                add(out, label, isWeak, idSize == 8 ? f.getLong() : f.getInt() & 0xFFFFFFFFL, "field " + name,
+                                        c == reference && name.equals("referent"));
+                            } else {
+                                f.position(f.position() + size(types.get(i)));
+                            }
                         }
                     }
                 }
                 case 'O' -> {
-                    out.add(classOf.get(id));
-                    for (long e : arrayElements.get(id)) out.add(e);
+                    add(out, label, isWeak, classOf.get(id), "<class>", false);
+                    long[] elements = arrayElements.get(id);
+                    for (int i = 0; i < elements.length; i++) add(out, label, isWeak, elements[i], "[" + i + "]", false);
                 }
                 case 'P' -> {
                     long c = classNamed(PRIMITIVE_ARRAY[primitiveTypes.get(id)]);
                     classOf.put(id, c);
-                    out.add(c);
+                    add(out, label, isWeak, c, "<class>", false);
                 }
                 case 'C' -> {
-                    out.add(javaLangClass);
-                    for (long r : classRefs.get(id)) out.add(r);
-                    out.addAll(staticRefs.get(id));
+                    add(out, label, isWeak, javaLangClass, "<class>", false);
+                    String[] internal = {"<super>", "<classloader>", "<signers>", "<protection domain>"};
+                    long[] refs = classRefs.get(id);
+                    for (int i = 0; i < 4; i++) add(out, label, isWeak, refs[i], internal[i], false);
+                    List<Long> statics = staticRefs.get(id);
+                    for (int i = 0; i < statics.size(); i++) {
+                        String name = staticRefNames.get(id).get(i);
+                        add(out, label, isWeak, statics.get(i), "static " + name, id == finalizer && name.equals("unfinalized"));
+                    }
                 }
                 default -> throw new IllegalStateException();
             }
-            List<Long> kept = new ArrayList<>();
-            for (long t : out) {
-                if (t == 0) continue;
-                if (kinds.containsKey(t)) kept.add(t);
-                else missingReferences++;
-            }
-            edges.put(id, kept);
+            edges.put(id, out);
+            labels.put(id, label);
+            weak.put(id, isWeak);
         }
+    }
+
+    /** Keeps a reference that is non-null and names an object of the dump; counts the others as missing. */
+    private void add(List<Long> out, List<String> label, List<Boolean> isWeak, long target, String origin, boolean weakEdge) {
+        if (target == 0) return;
+        if (!kinds.containsKey(target)) {
+            missingReferences++;
+            return;
+        }
+        out.add(target);
+        label.add(origin);
+        isWeak.add(weakEdge);
+    }
+
+    private long bootstrapClassNamed(String name) {
+        for (Map.Entry<Long, String> e : classNames.entrySet()) {
+            if (e.getValue().equals(name) && kinds.get(e.getKey()) != null && loaderOf.getOrDefault(e.getKey(), -1L) == 0) return e.getKey();
+        }
+        return 0;
     }
 }

@@ -3,43 +3,89 @@ package org.hprofdiff.index.build;
 import java.util.ArrayList;
 import java.util.List;
 import org.hprofdiff.core.format.BasicType;
-import org.hprofdiff.core.format.ClassDump;
 import org.hprofdiff.index.graph.ClassInfo;
 import org.hprofdiff.index.graph.ClassTable;
 
 /**
- * Class look-ups of the second pass, built once and read by all workers: class id → class index
- * (placeholders included), class-dump ordinal → class index, and the ids each class object refers to.
+ * Class look-ups for decoding objects, built once from the class table and read by all workers:
+ * class id → class index (placeholders included), class-object ordinal → class index, the ids each
+ * class object refers to, and which references do not keep their target alive: the {@code referent}
+ * field declared by {@code java.lang.ref.Reference} (in instances of every subclass) and the static
+ * {@code java.lang.ref.Finalizer.unfinalized} (the finalizer queue) — docs/semantics.md, section 3.
  */
 final class ClassResolver {
+    static final String REFERENCE = "java/lang/ref/Reference";
+    static final String FINALIZER = "java/lang/ref/Finalizer";
+
     private final LongIntMap byId;
-    private final LongIntMap byClassDumpOrdinal;
+    private final LongIntMap byClassOrdinal;
     private final long[][] classObjectReferences;
+    private final long[][] classObjectOrigins;
+    private final boolean[][] classObjectWeak;
+    private final int[] referentOffset;
     private final int unknownInstanceClass;
     private final int unknownArrayClass;
 
-    ClassResolver(ClassTable classes, FirstPass p1) {
+    ClassResolver(ClassTable classes) {
         byId = new LongIntMap(classes.size());
+        byClassOrdinal = new LongIntMap(classes.size());
         int unknownInstance = -1;
         int unknownArray = -1;
         for (ClassInfo c : classes.all()) {
             if (c.classId() != 0) byId.putIfAbsent(c.classId(), c.index());
             else if (c.placeholder() && c.name().equals("<unknown class>")) unknownInstance = c.index();
             else if (c.placeholder() && c.name().equals("[L<unknown class>;")) unknownArray = c.index();
+            if (c.ordinal() >= 0) byClassOrdinal.putIfAbsent(c.ordinal() + 1, c.index()); // +1: key 0 is reserved
         }
         unknownInstanceClass = unknownInstance;
         unknownArrayClass = unknownArray;
-        byClassDumpOrdinal = new LongIntMap(p1.classDumps.size());
+        int reference = bootstrapClass(classes, REFERENCE);
         classObjectReferences = new long[classes.size()][];
-        for (int i = 0; i < p1.classDumps.size(); i++) {
-            byClassDumpOrdinal.putIfAbsent(p1.classDumpOrdinals.get(i) + 1, i); // +1: key 0 is reserved
-            ClassDump c = p1.classDumps.get(i);
-            List<Long> refs = new ArrayList<>();
-            for (long id : new long[] {c.superId(), c.loaderId(), c.signersId(), c.protectionDomainId()}) if (id != 0) refs.add(id);
-            for (ClassDump.StaticField s : c.statics()) if (s.type() == BasicType.OBJECT && s.value() != 0) refs.add(s.value());
-            classObjectReferences[i] = refs.stream().mapToLong(Long::longValue).toArray();
+        classObjectOrigins = new long[classes.size()][];
+        classObjectWeak = new boolean[classes.size()][];
+        referentOffset = new int[classes.size()];
+        for (ClassInfo c : classes.all()) {
+            List<long[]> refs = new ArrayList<>(); // {id, origin, weak}
+            if (!c.placeholder()) {
+                long[][] fixed = {{c.superId(), EdgeSink.SUPER}, {c.loaderId(), EdgeSink.LOADER}, {c.signersId(), EdgeSink.SIGNERS},
+                        {c.protectionDomainId(), EdgeSink.PROTECTION_DOMAIN}};
+                for (long[] f : fixed) if (f[0] != 0) refs.add(new long[] {f[0], f[1], 0});
+                boolean finalizer = c.name().equals(FINALIZER) && c.loaderId() == 0;
+                for (int s = 0; s < c.statics().size(); s++) {
+                    ClassInfo.Static st = c.statics().get(s);
+                    if (st.type() == BasicType.OBJECT && st.value() != 0) {
+                        refs.add(new long[] {st.value(), s, finalizer && st.name().equals("unfinalized") ? 1 : 0});
+                    }
+                }
+            }
+            int n = refs.size();
+            classObjectReferences[c.index()] = new long[n];
+            classObjectOrigins[c.index()] = new long[n];
+            classObjectWeak[c.index()] = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                classObjectReferences[c.index()][i] = refs.get(i)[0];
+                classObjectOrigins[c.index()][i] = refs.get(i)[1];
+                classObjectWeak[c.index()][i] = refs.get(i)[2] != 0;
+            }
+            referentOffset[c.index()] = referentOffset(classes, c.index(), reference);
         }
-        for (int i = p1.classDumps.size(); i < classes.size(); i++) classObjectReferences[i] = new long[0];
+    }
+
+    private static int bootstrapClass(ClassTable classes, String name) {
+        for (int i : classes.indicesOfName(name)) {
+            ClassInfo c = classes.get(i);
+            if (!c.placeholder() && c.loaderId() == 0) return i;
+        }
+        return -1;
+    }
+
+    /** Offset of Reference.referent in instances of {@code cls}, or -1 when it is not a Reference. */
+    private static int referentOffset(ClassTable classes, int cls, int reference) {
+        if (reference < 0) return -1;
+        for (ClassTable.FieldSlot f : classes.layout(cls)) {
+            if (f.declaringClass() == reference && f.name().equals("referent") && f.type() == BasicType.OBJECT) return f.offset();
+        }
+        return -1;
     }
 
     int instanceClass(long classId) {
@@ -54,11 +100,17 @@ final class ClassResolver {
         return i;
     }
 
-    int classOfClassDumpAt(long ordinal) {
-        return byClassDumpOrdinal.get(ordinal + 1);
+    /** The class a class object (CLASS_DUMP record) with this ordinal stands for, or -1. */
+    int classOfClassObject(long ordinal) {
+        return byClassOrdinal.get(ordinal + 1);
     }
 
-    long[] classObjectReferences(int cls) {
-        return classObjectReferences[cls];
-    }
+    long[] classObjectReferences(int cls) { return classObjectReferences[cls]; }
+
+    long[] classObjectOrigins(int cls) { return classObjectOrigins[cls]; }
+
+    boolean[] classObjectWeak(int cls) { return classObjectWeak[cls]; }
+
+    /** Offset of the referent field in this class's instances, -1 if it has none. */
+    int referentOffset(int cls) { return referentOffset[cls]; }
 }

@@ -7,15 +7,15 @@ import java.util.Map;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.format.ClassDump;
 import org.hprofdiff.core.size.SizeModel;
+import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.ClassNames;
+import org.hprofdiff.index.graph.PrimitiveArrayNames;
 import org.hprofdiff.index.graph.ClassTable;
 
 /**
  * Builds the class table after the first pass: one entry per CLASS_DUMP (class index = class-dump
  * order), then placeholders for classes that objects refer to but the dump lacks, and for primitive
- * array types without a class dump. Shallow sizes come from the size model: an instance is
- * {@code align(header + Σ field sizes)}, superclasses included.
+ * array types without a class dump. Shallow sizes: see {@link ShallowSizes}.
  */
 final class ClassTableBuilder {
     private ClassTableBuilder() {}
@@ -33,7 +33,7 @@ final class ClassTableBuilder {
         if (id != 0) set.putIfAbsent(id, 1);
     }
 
-    static ClassTable build(FirstPass p1, Map<Long, String> names, SizeModel model, int idSize) {
+    static Built build(FirstPass p1, Map<Long, String> names, DumpSummary summary, SizeModel model, int idSize) {
         List<ClassDump> dumps = p1.classDumps;
         LongIntMap indexById = new LongIntMap(dumps.size() + 16);
         for (int i = 0; i < dumps.size(); i++) indexById.putIfAbsent(dumps.get(i).classId(), i);
@@ -48,7 +48,8 @@ final class ClassTableBuilder {
             List<ClassInfo.Static> statics = new ArrayList<>();
             for (ClassDump.StaticField s : c.statics()) statics.add(new ClassInfo.Static(nameOf(names, s.nameId()), s.type(), s.value()));
             int superIndex = c.superId() == 0 ? -1 : indexById.get(c.superId());
-            drafts.add(new Draft(c.classId(), p1.classDumpOrdinals.get(i), name, superIndex, c.loaderId(), false, fields, statics));
+            drafts.add(new Draft(c.classId(), p1.classDumpOrdinals.get(i), name, superIndex, c.loaderId(), c.superId(), c.signersId(),
+                    c.protectionDomainId(), false, fields, statics));
         }
         for (long key : p1.referencedClassIds.keys()) {
             long classId = key == FirstPass.UNKNOWN_CLASS_KEY ? 0 : key;
@@ -57,63 +58,52 @@ final class ClassTableBuilder {
             String name = classId == 0 ? (array ? "[L<unknown class>;" : "<unknown class>")
                     : (array ? "[L<missing class 0x" + HexFormat.of().toHexDigits(classId) + ">;" : "<missing class 0x" + HexFormat.of().toHexDigits(classId) + ">");
             indexById.putIfAbsent(key, drafts.size());
-            drafts.add(new Draft(classId, -1, name, -1, 0, true, List.of(), List.of()));
+            drafts.add(new Draft(classId, -1, name, -1, 0, 0, 0, 0, true, List.of(), List.of()));
         }
         for (BasicType t : BasicType.values()) {
             if (t == BasicType.OBJECT) continue;
-            String name = ClassNames.primitiveArrayName(t);
+            String name = PrimitiveArrayNames.primitiveArrayName(t);
             boolean present = drafts.stream().anyMatch(d -> d.name.equals(name));
-            if (!present) drafts.add(new Draft(0, -1, name, -1, 0, true, List.of(), List.of()));
+            if (!present) drafts.add(new Draft(0, -1, name, -1, 0, 0, 0, 0, true, List.of(), List.of()));
         }
         if (drafts.stream().noneMatch(d -> d.name.equals("java/lang/Class"))) {
-            drafts.add(new Draft(0, -1, "java/lang/Class", -1, 0, true, List.of(), List.of()));
+            drafts.add(new Draft(0, -1, "java/lang/Class", -1, 0, 0, 0, 0, true, List.of(), List.of()));
         }
         // Layouts first (sizes depend on superclasses' fields), then sizes.
-        ClassTable layoutOnly = new ClassTable(infos(drafts, null, model), idSize);
-        return new ClassTable(infos(drafts, layoutOnly, model), idSize);
+        ClassTable layoutOnly = new ClassTable(infos(drafts, null), idSize);
+        ShallowSizes.Result sizes = ShallowSizes.of(layoutOnly, summary, model);
+        return new Built(new ClassTable(infos(drafts, sizes), idSize), sizes.note());
     }
+
+    /** The table, and how its classes were sized (for the manifest). */
+    record Built(ClassTable table, String sizeNote) {}
 
     /** The table with class-object and loader ordinals and per-class totals filled in. */
     static ClassTable complete(ClassTable table, long[] loaderOrdinals, long[] instances, long[] instanceBytes) {
         List<ClassInfo> list = new ArrayList<>(table.size());
         for (ClassInfo c : table.all()) {
             int i = c.index();
-            list.add(new ClassInfo(i, c.classId(), c.ordinal(), c.name(), c.superIndex(), c.loaderId(), loaderOrdinals[i], c.kind(),
+            list.add(new ClassInfo(i, c.classId(), c.ordinal(), c.name(), c.superIndex(), c.loaderId(), loaderOrdinals[i], c.superId(),
+                    c.signersId(), c.protectionDomainId(), c.kind(),
                     c.elementType(), c.placeholder(), c.instanceSize(), c.classObjectSize(), instances[i], instanceBytes[i], c.fields(), c.statics()));
         }
         return new ClassTable(list, table.idSize());
     }
 
-    private static List<ClassInfo> infos(List<Draft> drafts, ClassTable layouts, SizeModel model) {
-        long classFieldBytes = 0;
-        if (layouts != null && layouts.javaLangClass() >= 0) classFieldBytes = heapBytes(layouts, layouts.javaLangClass(), model);
+    private static List<ClassInfo> infos(List<Draft> drafts, ShallowSizes.Result sizes) {
         List<ClassInfo> list = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
             Draft d = drafts.get(i);
-            BasicType primitive = ClassNames.primitiveArrayType(d.name);
+            BasicType primitive = PrimitiveArrayNames.primitiveArrayType(d.name);
             ClassInfo.Kind kind = primitive != null ? ClassInfo.Kind.PRIMITIVE_ARRAY
                     : d.name.startsWith("[") ? ClassInfo.Kind.OBJECT_ARRAY : ClassInfo.Kind.INSTANCE;
             BasicType element = primitive != null ? primitive : kind == ClassInfo.Kind.OBJECT_ARRAY ? BasicType.OBJECT : null;
-            long instanceSize = 0;
-            long classObjectSize = 0;
-            if (layouts != null) {
-                if (kind == ClassInfo.Kind.INSTANCE) instanceSize = model.instanceSize(heapBytes(layouts, i, model));
-                if (!d.placeholder) {
-                    long staticBytes = 0;
-                    for (ClassInfo.Static s : d.statics) staticBytes += model.fieldSize(s.type());
-                    classObjectSize = model.instanceSize(classFieldBytes + staticBytes);
-                }
-            }
-            list.add(new ClassInfo(i, d.classId, d.ordinal, d.name, d.superIndex, d.loaderId, -1, kind, element, d.placeholder,
-                    instanceSize, classObjectSize, 0, 0, List.copyOf(d.fields), List.copyOf(d.statics)));
+            long instanceSize = sizes == null ? 0 : sizes.instanceSize()[i];
+            long classObjectSize = sizes == null ? 0 : sizes.classObjectSize()[i];
+            list.add(new ClassInfo(i, d.classId, d.ordinal, d.name, d.superIndex, d.loaderId, -1, d.superId, d.signersId, d.protectionDomainId,
+                    kind, element, d.placeholder, instanceSize, classObjectSize, 0, 0, List.copyOf(d.fields), List.copyOf(d.statics)));
         }
         return list;
-    }
-
-    private static long heapBytes(ClassTable layouts, int index, SizeModel model) {
-        long bytes = 0;
-        for (ClassTable.FieldSlot f : layouts.layout(index)) bytes += model.fieldSize(f.type());
-        return bytes;
     }
 
     private static String nameOf(Map<Long, String> names, long id) {
@@ -121,6 +111,7 @@ final class ClassTableBuilder {
         return n != null ? n : "<field 0x" + Long.toHexString(id) + ">";
     }
 
-    private record Draft(long classId, long ordinal, String name, int superIndex, long loaderId, boolean placeholder,
+    private record Draft(long classId, long ordinal, String name, int superIndex, long loaderId, long superId, long signersId,
+                         long protectionDomainId, boolean placeholder,
                          List<ClassInfo.Field> fields, List<ClassInfo.Static> statics) {}
 }

@@ -11,7 +11,10 @@ import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.format.ClassDump;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.core.read.HprofInput;
+import org.hprofdiff.core.format.HprofHeader;
 import org.hprofdiff.core.read.HprofVisitor;
+import org.hprofdiff.core.size.SizeModelOverrides;
+import org.hprofdiff.core.summary.HistogramBuilder;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.PackedColumn;
 import org.hprofdiff.index.store.SequentialWriter;
@@ -32,6 +35,8 @@ final class FirstPass implements HprofVisitor {
     static final long GIANT_ARRAY = 1L << 20;
 
     private final int idSize;
+    /** Core's histogram of the same pass: the size model and per-class sizes come from it. */
+    final HistogramBuilder histogram;
     private final SequentialWriter positions;
     private final SequentialWriter ids;
     private final SequentialWriter roots;
@@ -82,8 +87,9 @@ final class FirstPass implements HprofVisitor {
 
     record ThreadStart(int serial, long objectId, int stackSerial, long nameId) {}
 
-    FirstPass(Path workDir, byte[] identity, int idSize, long dumpSize) throws IOException {
+    FirstPass(Path workDir, byte[] identity, int idSize, long dumpSize, SizeModelOverrides sizeOverrides) throws IOException {
         this.idSize = idSize;
+        this.histogram = new HistogramBuilder(sizeOverrides);
         this.positions = SequentialWriter.column(workDir.resolve(IndexFiles.OBJ_POS), IndexFiles.OBJ_POS, identity, PackedColumn.widthFor(dumpSize));
         this.ids = SequentialWriter.column(workDir.resolve(IndexFiles.TMP_IDS), IndexFiles.TMP_IDS, identity, 8);
         this.roots = new SequentialWriter(workDir.resolve(IndexFiles.TMP_ROOTS), IndexFiles.TMP_ROOTS, identity, 0);
@@ -111,7 +117,18 @@ final class FirstPass implements HprofVisitor {
     }
 
     @Override
+    public void header(HprofHeader header) {
+        histogram.header(header);
+    }
+
+    @Override
+    public void heapRecord(long offset, long length) {
+        histogram.heapRecord(offset, length);
+    }
+
+    @Override
     public void string(long id, HprofInput in, long utf8Pos, int utf8Length) {
+        histogram.string(id, in, utf8Pos, utf8Length);
         try {
             strings.putLong(id);
             strings.putLong(utf8Pos);
@@ -124,6 +141,7 @@ final class FirstPass implements HprofVisitor {
 
     @Override
     public void loadClass(int classSerial, long classId, int stackSerial, long nameId) {
+        histogram.loadClass(classSerial, classId, stackSerial, nameId);
         classNameIds.put(classId, nameId);
         classIdBySerial.put(classSerial, classId);
     }
@@ -146,6 +164,7 @@ final class FirstPass implements HprofVisitor {
 
     @Override
     public void gcRoot(GcRootKind kind, long objectId, int threadSerial, int frame) {
+        histogram.gcRoot(kind, objectId, threadSerial, frame);
         if (kind == GcRootKind.THREAD_OBJECT) threadObjects.putIfAbsent(threadSerial, objectId);
         try {
             roots.putByte(kind.ordinal());
@@ -160,6 +179,7 @@ final class FirstPass implements HprofVisitor {
 
     @Override
     public void classDump(ClassDump c) {
+        histogram.classDump(c);
         classDumps.add(c);
         classDumpOrdinals.add(objects);
         // class -> java.lang.Class, super, loader, signers, protection domain, static references
@@ -169,6 +189,7 @@ final class FirstPass implements HprofVisitor {
 
     @Override
     public void instance(long id, long classId, HprofInput in, long fieldsPos, int fieldsLength) {
+        histogram.instance(id, classId, in, fieldsPos, fieldsLength);
         if (classId != lastClassId) {
             referencedClassIds.putIfAbsent(classId == 0 ? UNKNOWN_CLASS_KEY : classId, REFERENCED_BY_INSTANCE);
             lastClassId = classId;
@@ -180,6 +201,7 @@ final class FirstPass implements HprofVisitor {
 
     @Override
     public void objectArray(long id, long arrayClassId, int length, HprofInput in, long elementsPos) {
+        histogram.objectArray(id, arrayClassId, length, in, elementsPos);
         if (arrayClassId != lastClassId) {
             referencedClassIds.putIfAbsent(arrayClassId == 0 ? UNKNOWN_CLASS_KEY : arrayClassId, REFERENCED_BY_ARRAY);
             lastClassId = arrayClassId;
@@ -191,6 +213,7 @@ final class FirstPass implements HprofVisitor {
 
     @Override
     public void primitiveArray(long id, BasicType elementType, int length, long dataPos) {
+        histogram.primitiveArray(id, elementType, length, dataPos);
         edgeBound += 1;
         maxPrimitiveArrayBytes = Math.max(maxPrimitiveArrayBytes, (long) length * elementType.primitiveSize);
         if (dataPos < 0) {

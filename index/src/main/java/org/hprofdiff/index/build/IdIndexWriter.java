@@ -24,8 +24,8 @@ final class IdIndexWriter {
     /** What the id index build produced. */
     record Result(IdIndex.Params params, long duplicateIds, Manifest.FileEntry dirEntry, Manifest.FileEntry entriesEntry) {}
 
-    /** The directory gets about one bucket per this many objects (log 2). */
-    static final int OBJECTS_PER_BUCKET_LOG = 2;
+    /** Ids per non-empty directory bucket the directory aims at. */
+    static final int TARGET_PER_BUCKET = 4;
     /** Largest partition (and minimum directory) size for keys that do not fit beside the ordinal. */
     static final int MAX_PARTITION_BITS = 20;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
@@ -43,9 +43,6 @@ final class IdIndexWriter {
                     + " objects; the index supports key bits + ordinal bits <= " + (64 + MAX_PARTITION_BITS) + " (are the ids heap addresses?)");
         }
         int restBits = keyBits - partitionBits;
-        int bucketsLog = Math.max(partitionBits, Math.max(0, 63 - Long.numberOfLeadingZeros(Math.max(1, n)) - OBJECTS_PER_BUCKET_LOG));
-        int bucketShift = Math.max(0, keyBits - bucketsLog);
-        long buckets = (maxKey >>> bucketShift) + 1;
 
         MemorySegment data = ids.asSlice(idsOffset, n * 8);
         MemorySegment other = scratch.asSlice(0, n * 8);
@@ -68,7 +65,41 @@ final class IdIndexWriter {
             }
             sorted = other;
         }
+        int bucketShift = chooseBucketShift(sorted, partitionStart, ordinalBits, restBits, keyBits, n);
+        long buckets = (maxKey >>> bucketShift) + 1;
         return write(sorted, partitionStart, n, minId, alignShift, maxKey, ordinalBits, restBits, bucketShift, buckets, workDir, identity);
+    }
+
+    /**
+     * The directory's granularity: the coarsest bucket (largest shift) whose non-empty buckets hold at
+     * most {@value #TARGET_PER_BUCKET} ids on average — so a look-up reads one directory line and one
+     * entries line — unless that makes the directory larger than one value per object. One pass over
+     * the sorted keys counts, for every shift, how many buckets are non-empty: adjacent keys fall into
+     * different buckets exactly for the shifts up to their highest differing bit.
+     */
+    private static int chooseBucketShift(MemorySegment sorted, long[] partitionStart, int ordinalBits, int restBits, int keyBits, long n) {
+        long[] highestDifferingBit = new long[65];
+        long previous = 0;
+        boolean first = true;
+        for (int p = 0; p + 1 < partitionStart.length; p++) {
+            long high = (long) p << restBits;
+            for (long i = partitionStart[p]; i < partitionStart[p + 1]; i++) {
+                long key = high | (sorted.getAtIndex(LONG, i) >>> ordinalBits);
+                if (!first && key != previous) highestDifferingBit[63 - Long.numberOfLeadingZeros(key ^ previous)]++;
+                previous = key;
+                first = false;
+            }
+        }
+        int maxShift = Math.min(keyBits, Math.min(restBits, 64 - ordinalBits));
+        int minShift = Math.max(0, keyBits - (63 - Long.numberOfLeadingZeros(Math.max(1, n))) - 1); // directory <= ~2^log2(n)+1 values
+        if (minShift >= maxShift) return maxShift;
+        long nonEmpty = 1; // non-empty buckets at a shift: 1 + adjacent keys that differ at or above it
+        for (int h = 64; h >= maxShift; h--) nonEmpty += highestDifferingBit[h];
+        for (int shift = maxShift; shift > minShift; shift--) {
+            if (nonEmpty * TARGET_PER_BUCKET >= n) return shift;
+            nonEmpty += highestDifferingBit[shift - 1];
+        }
+        return minShift;
     }
 
     /** value = (key << ordinalBits) | ordinal, for ids in ordinal order. */

@@ -18,6 +18,9 @@ import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.read.HprofReader;
 import org.hprofdiff.core.read.ReadResult;
 import org.hprofdiff.core.size.SizeModel;
+import org.hprofdiff.core.size.SizeModelOverrides;
+import org.hprofdiff.core.summary.DumpSummary;
+import org.hprofdiff.core.summary.Summarizer;
 import org.hprofdiff.index.BuildProgress;
 import org.hprofdiff.index.graph.ClassInfo;
 import org.hprofdiff.index.graph.ClassTable;
@@ -49,7 +52,7 @@ public final class IndexBuilder {
     private final DumpIdentity identity;
     private final byte[] digest;
     private final Path workDir;
-    private final SizeModel model;
+    private final SizeModelOverrides sizeOverrides;
     private final int threads;
     private final int dumpNumber;
     private final BuildProgress progress;
@@ -57,33 +60,28 @@ public final class IndexBuilder {
     private long phaseStart;
     private String phaseName;
 
-    public IndexBuilder(HprofFile dump, DumpIdentity identity, Path workDir, SizeModel model, int threads, int dumpNumber, BuildProgress progress) {
+    public IndexBuilder(HprofFile dump, DumpIdentity identity, Path workDir, SizeModelOverrides sizeOverrides, int threads, int dumpNumber,
+                        BuildProgress progress) {
         this.dump = dump;
         this.identity = identity;
         this.digest = identity.digest();
         this.workDir = workDir;
-        this.model = model;
+        this.sizeOverrides = sizeOverrides;
         this.threads = threads;
         this.dumpNumber = dumpNumber;
         this.progress = progress;
-    }
-
-    /** The default layout for a dump whose ids have this size. */
-    public static SizeModel defaultSizeModel(int idSize) {
-        return idSize == 4 ? new SizeModel(8, 4, 8, false, "default for 4-byte ids") : SizeModel.HOTSPOT_64_COMPRESSED;
     }
 
     public void build() throws IOException {
         if (!dump.isRandomAccess()) {
             throw new IOException(dump.path() + ": the index needs random access to the dump; decompress it first (e.g. gunzip)");
         }
-        if (Integer.bitCount(model.objectAlignment()) != 1) throw new IOException("object alignment " + model.objectAlignment() + " is not a power of two");
         int idSize = dump.header().idSize();
         Manifest manifest = new Manifest();
         try (Parallel parallel = new Parallel(threads)) {
             // ---- pass 1
             phase("pass 1", dump.fileSize());
-            FirstPass p1 = new FirstPass(workDir, digest, idSize, dump.fileSize());
+            FirstPass p1 = new FirstPass(workDir, digest, idSize, dump.fileSize(), sizeOverrides);
             ReadResult read;
             try {
                 read = new HprofReader(dump, new HprofReader.Options(dumpNumber)).read(p1);
@@ -107,7 +105,10 @@ public final class IndexBuilder {
             }
             for (FirstPass.ThreadStart t : p1.threads) ClassTableBuilder.addId(needed, t.nameId());
             Map<Long, String> names = StringResolver.resolve(workDir.resolve(IndexFiles.TMP_STRINGS), p1.stringCount, in, needed);
-            ClassTable classes = ClassTableBuilder.build(p1, names, model, idSize);
+            DumpSummary summary = p1.histogram.summary(Summarizer.dumpInfo(dump, read), read);
+            SizeModel model = summary.sizeModel();
+            ClassTableBuilder.Built built = ClassTableBuilder.build(p1, names, summary, model, idSize);
+            ClassTable classes = built.table();
 
             // ---- id index
             phase("sort ids", n);
@@ -125,11 +126,11 @@ public final class IndexBuilder {
 
                 // ---- pass 2
                 phase("pass 2", n);
-                ClassResolver resolver = new ClassResolver(classes, p1);
+                ClassResolver resolver = new ClassResolver(classes);
                 MemorySegment noDataFile = map(IndexFiles.TMP_NODATA, arena);
                 NoDataArrays noData = new NoDataArrays(noDataFile, p1.noDataCount);
                 SecondPass.Widths widths = new SecondPass.Widths(PackedColumn.widthFor(classes.size() - 1L),
-                        PackedColumn.widthFor(maxSizeUnits(p1, classes)), PackedColumn.widthFor(p1.edgeBound), PackedColumn.widthFor(Math.max(0, n - 1)));
+                        PackedColumn.widthFor(maxSizeUnits(p1, classes, model)), PackedColumn.widthFor(p1.edgeBound), PackedColumn.widthFor(Math.max(0, n - 1)));
                 SecondPass.Result p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions,
                         () -> {
                             try {
@@ -176,8 +177,9 @@ public final class IndexBuilder {
                         .put("threads", threadTable.all().size()).put("size.unit", unit)
                         .put("size.model.objectHeaderBytes", model.objectHeaderBytes()).put("size.model.referenceBytes", model.referenceBytes())
                         .put("size.model.objectAlignment", model.objectAlignment()).put("size.model.arrayBaseAligned", model.arrayBaseAligned())
-                        .put("size.model.origin", model.origin().replace('\n', ' '))
-                        .put("missingReferences", p2.missingReferences()).put("duplicateIds", idResult.duplicateIds())
+                        .put("size.model.subclassFieldsFillGaps", model.subclassFieldsFillGaps())
+                        .put("size.model.origin", model.origin().replace('\n', ' ')).put("size.classes", built.sizeNote())
+                        .put("missingReferences", p2.missingReferences()).put("weakEdges", p2.weakEdges()).put("duplicateIds", idResult.duplicateIds())
                         .put("layoutMismatches", p2.problemCount());
                 if (p2.problem() != null) manifest.put("layoutMismatch.first", p2.problem().replace('\n', ' '));
                 manifest.put("dump.heapDumps", read.heapDumpCount()).put("dump.dumpNumber", read.dumpNumber())
@@ -194,6 +196,7 @@ public final class IndexBuilder {
                 manifest.putFile(IndexFiles.ID_ENTRIES, idResult.entriesEntry());
                 manifest.putFile(IndexFiles.OUT_OFFSETS, p2.offsets());
                 manifest.putFile(IndexFiles.OUT_TARGETS, p2.targets());
+                manifest.putFile(IndexFiles.OUT_WEAK, p2.weak());
                 manifest.putFile(IndexFiles.IN_OFFSETS, in2.offsets());
                 manifest.putFile(IndexFiles.IN_SOURCES, in2.sources());
                 manifest.putFile(IndexFiles.ROOTS, rootsEntry);
@@ -212,7 +215,7 @@ public final class IndexBuilder {
                 .put("dump.tailHash", identity.tailHash()).put("dump.identity", identity.digestHex());
     }
 
-    private long maxSizeUnits(FirstPass p1, ClassTable classes) {
+    private static long maxSizeUnits(FirstPass p1, ClassTable classes, SizeModel model) {
         long max = model.arraySize(org.hprofdiff.core.format.BasicType.OBJECT, p1.maxObjectArrayLength);
         max = Math.max(max, model.align(model.arrayBaseOffset(8) + p1.maxPrimitiveArrayBytes));
         max = Math.max(max, model.instanceSize(p1.maxInstanceFieldBytes)); // placeholders are sized by their field bytes

@@ -29,8 +29,9 @@ final class SecondPass {
 
     static final long GIANT_SLICE = 1L << 16;
 
-    record Result(long edges, long missingReferences, long[] instances, long[] instanceBytes, String problem, long problemCount,
-                  Manifest.FileEntry classes, Manifest.FileEntry sizes, Manifest.FileEntry offsets, Manifest.FileEntry targets) {}
+    record Result(long edges, long missingReferences, long weakEdges, long[] instances, long[] instanceBytes, String problem, long problemCount,
+                  Manifest.FileEntry classes, Manifest.FileEntry sizes, Manifest.FileEntry offsets, Manifest.FileEntry targets,
+                  Manifest.FileEntry weak) {}
 
     /** Column widths, fixed before the pass from what the first pass bounded. */
     record Widths(int classIndex, int sizeUnits, int offsets, int targets) {}
@@ -57,6 +58,7 @@ final class SecondPass {
             SequentialWriter size = open(writers, workDir, IndexFiles.OBJ_SIZE, identity, widths.sizeUnits);
             SequentialWriter offsets = open(writers, workDir, IndexFiles.OUT_OFFSETS, identity, widths.offsets);
             SequentialWriter targets = open(writers, workDir, IndexFiles.OUT_TARGETS, identity, widths.targets);
+            WeakBits weak = new WeakBits(open(writers, workDir, IndexFiles.OUT_WEAK, identity, 8));
             ObjectDecoder committerDecoder = decoders.get();
             UnitBuffer giantBuffer = new UnitBuffer();
             for (int u = 0; u < units; u++) {
@@ -77,9 +79,9 @@ final class SecondPass {
                     long ordinal = unitStarts[u];
                     b = giantBuffer;
                     b.reset();
-                    edges = commitGiant(committerDecoder, positions, ordinal, b, cls, size, offsets, targets, edges);
+                    edges = commitGiant(committerDecoder, positions, ordinal, b, cls, size, offsets, targets, weak, edges);
                 } else {
-                    edges = commit(b, cls, size, offsets, targets, edges);
+                    edges = commit(b, cls, size, offsets, targets, weak, edges);
                 }
                 for (int i = 0; i < b.objects; i++) {
                     int c = b.classIndex[i];
@@ -95,7 +97,9 @@ final class SecondPass {
                 if ((u & 63) == 0) progress.advance(u < units - 1 ? unitStarts[u + 1] : objectCount);
             }
             offsets.putPacked(edges);
-            return new Result(edges, missing, instances, bytes, problem, problemCount, cls.finish(), size.finish(), offsets.finish(), targets.finish());
+            Manifest.FileEntry weakEntry = weak.finish();
+            return new Result(edges, missing, weak.weakCount, instances, bytes, problem, problemCount, cls.finish(), size.finish(), offsets.finish(),
+                    targets.finish(), weakEntry);
         } finally {
             for (Future<UnitBuffer> f : inFlight) f.cancel(true);
             for (SequentialWriter w : writers) w.close();
@@ -115,20 +119,24 @@ final class SecondPass {
     }
 
     private static long commit(UnitBuffer b, SequentialWriter cls, SequentialWriter size, SequentialWriter offsets,
-                               SequentialWriter targets, long edges) throws IOException {
+                               SequentialWriter targets, WeakBits weak, long edges) throws IOException {
         for (int i = 0; i < b.objects; i++) {
             cls.putPacked(b.classIndex[i]);
             size.putPacked(b.sizeUnits[i]);
             offsets.putPacked(edges);
             edges += b.degree[i];
         }
-        for (int i = 0; i < b.targets; i++) targets.putPacked(b.target[i]);
+        for (int i = 0; i < b.targets; i++) {
+            targets.putPacked(b.target[i]);
+            weak.add(b.isWeak(i));
+        }
         return edges;
     }
 
     /** One object array too long to buffer: its edges go to the target column slice by slice. */
     private static long commitGiant(ObjectDecoder decoder, PackedColumn positions, long ordinal, UnitBuffer b, SequentialWriter cls,
-                                    SequentialWriter size, SequentialWriter offsets, SequentialWriter targets, long edges) throws IOException {
+                                    SequentialWriter size, SequentialWriter offsets, SequentialWriter targets, WeakBits weak, long edges)
+            throws IOException {
         long pos = positions.get(ordinal);
         ObjectDecoder.ArrayHeader h = decoder.objectArrayHeader(ordinal, pos, b);
         cls.putPacked(b.classIndex[0]);
@@ -136,12 +144,42 @@ final class SecondPass {
         offsets.putPacked(edges);
         for (long from = 0; from < h.length(); from += GIANT_SLICE) {
             decoder.arrayElements(h.elementsPos(), from, Math.min(h.length(), from + GIANT_SLICE), b);
-            for (int i = 0; i < b.targets; i++) targets.putPacked(b.target[i]);
+            for (int i = 0; i < b.targets; i++) {
+                targets.putPacked(b.target[i]);
+                weak.add(b.isWeak(i));
+            }
             b.targets = 0;
         }
-        for (int i = 0; i < b.targets; i++) targets.putPacked(b.target[i]);
-        b.targets = 0;
         return edges + b.degree[0];
+    }
+
+    /** The weak-edge bitmap, one bit per outbound edge, 64 to a little-endian word. */
+    private static final class WeakBits {
+        private final SequentialWriter out;
+        private long word;
+        private int bits;
+        long weakCount;
+
+        WeakBits(SequentialWriter out) {
+            this.out = out;
+        }
+
+        void add(boolean weak) throws IOException {
+            if (weak) {
+                word |= 1L << bits;
+                weakCount++;
+            }
+            if (++bits == 64) {
+                out.putLong(word);
+                word = 0;
+                bits = 0;
+            }
+        }
+
+        Manifest.FileEntry finish() throws IOException {
+            if (bits > 0) out.putLong(word);
+            return out.finish();
+        }
     }
 
     private static UnitBuffer await(Future<UnitBuffer> f) throws IOException {

@@ -2,6 +2,7 @@ package org.hprofdiff.index.graph;
 
 import java.util.List;
 import org.hprofdiff.core.format.BasicType;
+import org.hprofdiff.core.summary.ClassNames;
 
 /**
  * One entry of the class table: a class the dump describes (CLASS_DUMP) or a placeholder for one it
@@ -14,6 +15,9 @@ import org.hprofdiff.core.format.BasicType;
  * @param superIndex      the superclass's index, -1 for none
  * @param loaderId        the defining loader's id, 0 for the bootstrap loader
  * @param loaderOrdinal   the loader object's ordinal, -1 for bootstrap or absent
+ * @param superId         the superclass's id as the class dump gives it (0: none)
+ * @param signersId       the signers object's id (0: none)
+ * @param protectionDomainId the protection domain's id (0: none)
  * @param kind            what kind of objects this class has
  * @param elementType     element type for array classes (OBJECT for object arrays), null otherwise
  * @param placeholder     true when the dump has no CLASS_DUMP for it
@@ -25,7 +29,7 @@ import org.hprofdiff.core.format.BasicType;
  * @param statics         static fields with their values (object ids for references)
  */
 public record ClassInfo(int index, long classId, long ordinal, String name, int superIndex, long loaderId, long loaderOrdinal,
-                        Kind kind, BasicType elementType, boolean placeholder, long instanceSize, long classObjectSize,
+                        long superId, long signersId, long protectionDomainId, Kind kind, BasicType elementType, boolean placeholder, long instanceSize, long classObjectSize,
                         long instances, long instanceBytes, List<Field> fields, List<Static> statics) {
 
     public enum Kind { INSTANCE, OBJECT_ARRAY, PRIMITIVE_ARRAY }
@@ -36,7 +40,7 @@ public record ClassInfo(int index, long classId, long ordinal, String name, int 
 
     /** Java form of the name: {@code java.util.HashMap$Node}, {@code int[]}, {@code java.lang.Object[][]}. */
     public String javaName() {
-        return ClassNames.toJava(name);
+        return ClassNames.javaName(name);
     }
 
     public boolean isArray() {

@@ -25,6 +25,7 @@ public final class ClassTable {
     private final Map<BasicType, Integer> primitiveArrays = new EnumMap<>(BasicType.class);
     private final List<FieldSlot>[] layouts;
     private final int[][] referenceOffsets;
+    private final int[][] referenceSlots;
     private final int[] fieldBytesInFile;
     private final int javaLangClass;
 
@@ -42,6 +43,7 @@ public final class ClassTable {
         this.idSize = idSize;
         this.layouts = new List[classes.size()];
         this.referenceOffsets = new int[classes.size()][];
+        this.referenceSlots = new int[classes.size()][];
         this.fieldBytesInFile = new int[classes.size()];
         int jlc = -1;
         for (ClassInfo c : this.classes) {
@@ -60,19 +62,24 @@ public final class ClassTable {
     private void computeLayout(int index) {
         List<FieldSlot> slots = new ArrayList<>();
         List<Integer> refs = new ArrayList<>();
+        List<Integer> refSlots = new ArrayList<>();
         int offset = 0;
         int c = index;
         for (int depth = 0; c >= 0 && depth <= classes.size(); depth++) {
             ClassInfo info = classes.get(c);
             for (ClassInfo.Field f : info.fields()) {
                 slots.add(new FieldSlot(f.name(), f.type(), offset, c));
-                if (f.type() == BasicType.OBJECT) refs.add(offset);
+                if (f.type() == BasicType.OBJECT) {
+                    refs.add(offset);
+                    refSlots.add(slots.size() - 1);
+                }
                 offset += f.type().sizeInFile(idSize);
             }
             c = info.superIndex();
         }
         layouts[index] = Collections.unmodifiableList(slots);
         referenceOffsets[index] = refs.stream().mapToInt(Integer::intValue).toArray();
+        referenceSlots[index] = refSlots.stream().mapToInt(Integer::intValue).toArray();
         fieldBytesInFile[index] = offset;
     }
 
@@ -110,6 +117,9 @@ public final class ClassTable {
     /** Offsets of the reference fields within an instance's field data (shared array: do not modify). */
     public int[] referenceOffsets(int index) { return referenceOffsets[index]; }
 
+    /** For each of {@link #referenceOffsets}: its index in {@link #layout} (shared array: do not modify). */
+    public int[] referenceSlots(int index) { return referenceSlots[index]; }
+
     /** Bytes an instance's field data takes in the dump according to the layout. */
     public int fieldBytesInFile(int index) { return fieldBytesInFile[index]; }
 
@@ -125,6 +135,9 @@ public final class ClassTable {
             w.putInt(c.superIndex());
             w.putLong(c.loaderId());
             w.putLong(c.loaderOrdinal());
+            w.putLong(c.superId());
+            w.putLong(c.signersId());
+            w.putLong(c.protectionDomainId());
             w.putByte(c.kind().ordinal());
             w.putByte(c.elementType() == null ? 0 : c.elementType().code);
             w.putByte(c.placeholder() ? 1 : 0);
@@ -159,6 +172,9 @@ public final class ClassTable {
             int superIndex = r.i4();
             long loaderId = r.i8();
             long loaderOrdinal = r.i8();
+            long superId = r.i8();
+            long signersId = r.i8();
+            long protectionDomainId = r.i8();
             int kind = r.u1();
             int element = r.u1();
             boolean placeholder = r.u1() != 0;
@@ -173,7 +189,8 @@ public final class ClassTable {
             List<ClassInfo.Static> statics = new ArrayList<>(staticCount);
             for (int s = 0; s < staticCount; s++) statics.add(new ClassInfo.Static(r.string(), r.type(), r.i8()));
             if (kind >= ClassInfo.Kind.values().length || superIndex >= count || superIndex < -1) throw r.corrupt("class " + i + " is malformed");
-            list.add(new ClassInfo(i, classId, ordinal, name, superIndex, loaderId, loaderOrdinal, ClassInfo.Kind.values()[kind],
+            list.add(new ClassInfo(i, classId, ordinal, name, superIndex, loaderId, loaderOrdinal, superId, signersId, protectionDomainId,
+                    ClassInfo.Kind.values()[kind],
                     element == 0 ? null : BasicType.of(element), placeholder, instanceSize, classObjectSize, instances, instanceBytes,
                     List.copyOf(fields), List.copyOf(statics)));
         }

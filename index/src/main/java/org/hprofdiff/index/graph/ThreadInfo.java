@@ -1,6 +1,7 @@
 package org.hprofdiff.index.graph;
 
 import java.util.List;
+import org.hprofdiff.core.summary.ClassNames;
 
 /**
  * A thread of the dump (START_THREAD) with the name of its thread object and its stack at the time of
@@ -17,7 +18,7 @@ public record ThreadInfo(int serial, long objectId, long ordinal, String name, L
         @Override
         public String toString() {
             String where = line > 0 ? sourceFile + ":" + line : line == -3 ? "Native Method" : sourceFile.isEmpty() ? "Unknown Source" : sourceFile;
-            return ClassNames.toJava(className) + "." + methodName + "(" + where + ")";
+            return ClassNames.javaName(className) + "." + methodName + "(" + where + ")";
         }
     }
 }

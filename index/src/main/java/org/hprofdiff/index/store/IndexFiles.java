@@ -21,6 +21,8 @@ public final class IndexFiles {
     public static final String OUT_OFFSETS = "out.offsets";
     /** Packed: target ordinals of outbound edges, grouped by source ordinal. */
     public static final String OUT_TARGETS = "out.targets";
+    /** Bit per outbound edge (64 to a little-endian word): set when the edge does not keep its target alive. */
+    public static final String OUT_WEAK = "out.weak";
     /** Packed, per ordinal + 1: start of the ordinal's inbound edges in {@link #IN_SOURCES}. */
     public static final String IN_OFFSETS = "in.offsets";
     /** Packed: source ordinals of inbound edges, grouped by target, ascending within a target. */

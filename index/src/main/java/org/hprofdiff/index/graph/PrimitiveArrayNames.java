@@ -2,26 +2,13 @@ package org.hprofdiff.index.graph;
 
 import org.hprofdiff.core.format.BasicType;
 
-/** Class names between the dump's internal form and the Java form people read. */
-public final class ClassNames {
-    private ClassNames() {}
-
-    /** {@code java/lang/String} → {@code java.lang.String}; {@code [[I} → {@code int[][]}; {@code [Ljava/lang/Object;} → {@code java.lang.Object[]}. */
-    public static String toJava(String internal) {
-        int dims = 0;
-        while (dims < internal.length() && internal.charAt(dims) == '[') dims++;
-        if (dims == 0) return internal.replace('/', '.');
-        String element = internal.substring(dims);
-        String base;
-        if (element.startsWith("L") && element.endsWith(";")) {
-            base = element.substring(1, element.length() - 1).replace('/', '.');
-        } else if (element.length() == 1 && primitive(element.charAt(0)) != null) {
-            base = primitive(element.charAt(0)).javaName;
-        } else {
-            base = element.replace('/', '.'); // some dumps write "[java.lang.Object" style names; keep what is there
-        }
-        return base + "[]".repeat(dims);
-    }
+/**
+ * Internal names of the primitive array classes ({@code [I}): how the index finds the class of a
+ * PRIM_ARRAY_DUMP, which names only its element type. Java forms come from core's
+ * {@link org.hprofdiff.core.summary.ClassNames}.
+ */
+public final class PrimitiveArrayNames {
+    private PrimitiveArrayNames() {}
 
     /** The internal name of the array class for a primitive element type: INT → {@code [I}. */
     public static String primitiveArrayName(BasicType type) {
