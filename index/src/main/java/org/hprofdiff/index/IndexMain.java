@@ -61,7 +61,10 @@ public final class IndexMain {
                 out.printf("%-18s %s%n", key, m.get(key));
             }
             m.forEach((k, v) -> {
-                if (k.startsWith("build.ms.")) out.printf("%-18s %s ms%n", k.substring("build.ms.".length()), v);
+                if (k.startsWith("build.ms.")) {
+                    String phase = k.substring("build.ms.".length());
+                    out.printf("%-18s %7s ms  (cpu %s ms)%n", phase, v, m.getOrDefault("build.cpu.ms." + phase, "?"));
+                }
             });
             if (verify) {
                 List<String> problems = index.verify();

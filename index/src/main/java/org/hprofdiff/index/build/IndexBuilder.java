@@ -57,7 +57,9 @@ public final class IndexBuilder {
     private final int dumpNumber;
     private final BuildProgress progress;
     private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
+    private final Map<String, Long> phaseCpuMillis = new LinkedHashMap<>();
     private long phaseStart;
+    private long phaseCpuStart;
     private String phaseName;
 
     public IndexBuilder(HprofFile dump, DumpIdentity identity, Path workDir, SizeModelOverrides sizeOverrides, int threads, int dumpNumber,
@@ -131,21 +133,24 @@ public final class IndexBuilder {
                 NoDataArrays noData = new NoDataArrays(noDataFile, p1.noDataCount);
                 SecondPass.Widths widths = new SecondPass.Widths(PackedColumn.widthFor(classes.size() - 1L),
                         PackedColumn.widthFor(maxSizeUnits(p1, classes, model)), PackedColumn.widthFor(p1.edgeBound), PackedColumn.widthFor(Math.max(0, n - 1)));
-                SecondPass.Result p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions,
-                        () -> {
-                            try {
-                                HprofInput own = dump.newInput();
-                                return new ObjectDecoder(own, idIndex, classes, resolver, model, noData);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }, classes.size(), widths, workDir, digest, parallel, progress);
+                SecondPass.Result p2;
+                Transpose.Result in2;
+                try (ScratchFile counts = ScratchFile.create(workDir.resolve(IndexFiles.TMP_COUNTS), n * 4)) {
+                    InDegrees inDegrees = new InDegrees(counts.segment());
+                    p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions, () -> {
+                        try {
+                            return new ObjectDecoder(dump.newInput(), idIndex, classes, resolver, model, noData);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }, classes.size(), widths, inDegrees, workDir, digest, parallel, progress);
 
-                // ---- inbound edges
-                PackedColumn outOffsets = new PackedColumn(map(IndexFiles.OUT_OFFSETS, arena), widths.offsets(), n + 1);
-                PackedColumn outTargets = new PackedColumn(map(IndexFiles.OUT_TARGETS, arena), widths.targets(), p2.edges());
-                phase("inbound", p2.edges());
-                Transpose.Result in2 = Transpose.run(outOffsets, outTargets, n, p2.edges(), workDir, digest, parallel, progress);
+                    // ---- inbound edges
+                    PackedColumn outOffsets = new PackedColumn(map(IndexFiles.OUT_OFFSETS, arena), widths.offsets(), n + 1);
+                    PackedColumn outTargets = new PackedColumn(map(IndexFiles.OUT_TARGETS, arena), widths.targets(), p2.edges());
+                    phase("inbound", p2.edges());
+                    in2 = Transpose.run(outOffsets, outTargets, n, p2.edges(), inDegrees, workDir, digest, parallel, progress);
+                }
 
                 // ---- roots, classes, threads
                 phase("roots and threads", p1.rootCount);
@@ -189,6 +194,7 @@ public final class IndexBuilder {
                 if (!read.problems().isEmpty()) manifest.put("dump.problem.first", read.problems().getFirst().toString().replace('\n', ' '));
                 idResult.params().writeTo(manifest);
                 phaseMillis.forEach((k, v) -> manifest.put("build.ms." + k.replace(' ', '-'), v));
+                phaseCpuMillis.forEach((k, v) -> manifest.put("build.cpu.ms." + k.replace(' ', '-'), v));
                 manifest.putFile(IndexFiles.OBJ_POS, fileEntryOf(IndexFiles.OBJ_POS));
                 manifest.putFile(IndexFiles.OBJ_CLASS, p2.classes());
                 manifest.putFile(IndexFiles.OBJ_SIZE, p2.sizes());
@@ -286,10 +292,23 @@ public final class IndexBuilder {
 
     private void phase(String name, long total) {
         long now = System.nanoTime();
-        if (phaseName != null) phaseMillis.put(phaseName, (now - phaseStart) / 1_000_000);
+        long cpu = processCpuNanos();
+        if (phaseName != null) {
+            phaseMillis.put(phaseName, (now - phaseStart) / 1_000_000);
+            phaseCpuMillis.put(phaseName, (cpu - phaseCpuStart) / 1_000_000);
+        }
         phaseName = name;
         phaseStart = now;
+        phaseCpuStart = cpu;
         if (name != null) progress.phase(name, total);
+    }
+
+    /** CPU time of the whole process (all threads), or 0 where the platform does not say. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     /** Milliseconds per phase of the last build. */

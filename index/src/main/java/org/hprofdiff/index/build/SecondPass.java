@@ -37,7 +37,8 @@ final class SecondPass {
     record Widths(int classIndex, int sizeUnits, int offsets, int targets) {}
 
     static Result run(long objectCount, long[] unitStarts, long[] giantUnits, PackedColumn positions, Supplier<ObjectDecoder> decoders,
-                      int classCount, Widths widths, Path workDir, byte[] identity, Parallel parallel, BuildProgress progress) throws IOException {
+                      int classCount, Widths widths, InDegrees inDegrees, Path workDir, byte[] identity, Parallel parallel,
+                      BuildProgress progress) throws IOException {
         int window = parallel.threads() * 4;
         ArrayBlockingQueue<UnitBuffer> free = new ArrayBlockingQueue<>(window);
         for (int i = 0; i < window; i++) free.add(new UnitBuffer());
@@ -70,7 +71,7 @@ final class SecondPass {
                         inFlight.add(CompletableFuture.completedFuture(null)); // decoded by the committer
                     } else {
                         UnitBuffer b = free.poll();
-                        inFlight.add(parallel.pool().submit(() -> decodeUnit(decoder.get(), positions, from, to, b)));
+                        inFlight.add(parallel.pool().submit(() -> decodeUnit(decoder.get(), positions, from, to, b, inDegrees)));
                     }
                     submitted++;
                 }
@@ -79,7 +80,7 @@ final class SecondPass {
                     long ordinal = unitStarts[u];
                     b = giantBuffer;
                     b.reset();
-                    edges = commitGiant(committerDecoder, positions, ordinal, b, cls, size, offsets, targets, weak, edges);
+                    edges = commitGiant(committerDecoder, positions, ordinal, b, cls, size, offsets, targets, weak, inDegrees, edges);
                 } else {
                     edges = commit(b, cls, size, offsets, targets, weak, edges);
                 }
@@ -112,9 +113,10 @@ final class SecondPass {
         return w;
     }
 
-    private static UnitBuffer decodeUnit(ObjectDecoder decoder, PackedColumn positions, long from, long to, UnitBuffer b) {
+    private static UnitBuffer decodeUnit(ObjectDecoder decoder, PackedColumn positions, long from, long to, UnitBuffer b, InDegrees inDegrees) {
         b.reset();
         for (long ord = from; ord < to; ord++) decoder.decode(ord, positions.get(ord), b);
+        inDegrees.add(b.target, b.targets);
         return b;
     }
 
@@ -135,8 +137,8 @@ final class SecondPass {
 
     /** One object array too long to buffer: its edges go to the target column slice by slice. */
     private static long commitGiant(ObjectDecoder decoder, PackedColumn positions, long ordinal, UnitBuffer b, SequentialWriter cls,
-                                    SequentialWriter size, SequentialWriter offsets, SequentialWriter targets, WeakBits weak, long edges)
-            throws IOException {
+                                    SequentialWriter size, SequentialWriter offsets, SequentialWriter targets, WeakBits weak,
+                                    InDegrees inDegrees, long edges) throws IOException {
         long pos = positions.get(ordinal);
         ObjectDecoder.ArrayHeader h = decoder.objectArrayHeader(ordinal, pos, b);
         cls.putPacked(b.classIndex[0]);
@@ -144,6 +146,7 @@ final class SecondPass {
         offsets.putPacked(edges);
         for (long from = 0; from < h.length(); from += GIANT_SLICE) {
             decoder.arrayElements(h.elementsPos(), from, Math.min(h.length(), from + GIANT_SLICE), b);
+            inDegrees.add(b.target, b.targets);
             for (int i = 0; i < b.targets; i++) {
                 targets.putPacked(b.target[i]);
                 weak.add(b.isWeak(i));

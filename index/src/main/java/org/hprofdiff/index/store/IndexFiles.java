@@ -41,4 +41,5 @@ public final class IndexFiles {
     public static final String TMP_NODATA = "tmp.nodata";
     public static final String TMP_SORT = "tmp.sort";
     public static final String TMP_COUNTS = "tmp.counts";
+    public static final String TMP_CURSORS = "tmp.cursors";
 }

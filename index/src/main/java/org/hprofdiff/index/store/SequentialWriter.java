@@ -2,6 +2,7 @@ package org.hprofdiff.index.store;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -24,6 +25,11 @@ public final class SequentialWriter implements AutoCloseable {
     private final byte[] identity;
     private final int width;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+    /** The buffer as a segment: values are stored with one unaligned little-endian store each. */
+    private final MemorySegment segment = MemorySegment.ofBuffer(buffer);
+    /** Bytes in the buffer; a value of up to 8 bytes fits while {@code position <= LIMIT}. */
+    private int position;
+    private static final int LIMIT = BUFFER - 8;
     private final CRC32C crc = new CRC32C();
     private long dataLength;
     private boolean finished;
@@ -48,49 +54,44 @@ public final class SequentialWriter implements AutoCloseable {
 
     public int width() { return width; }
 
-    public long dataLength() { return dataLength + buffer.position(); }
+    public long dataLength() { return dataLength + position; }
 
     public void putByte(int v) throws IOException {
-        room(1);
-        buffer.put((byte) v);
+        if (position > LIMIT) flush();
+        segment.set(ValueLayout.JAVA_BYTE, position, (byte) v);
+        position++;
     }
 
     public void putInt(int v) throws IOException {
-        room(4);
-        buffer.putInt(v);
+        if (position > LIMIT) flush();
+        segment.set(IndexFormat.INT, position, v);
+        position += 4;
     }
 
     public void putLong(long v) throws IOException {
-        room(8);
-        buffer.putLong(v);
+        if (position > LIMIT) flush();
+        segment.set(IndexFormat.LONG, position, v);
+        position += 8;
     }
 
     /** Appends {@code value} in this column's width. */
     public void putPacked(long value) throws IOException {
-        room(8);
-        int at = buffer.position();
-        buffer.putLong(at, value); // the bytes past the width are overwritten by the next value or dropped
-        buffer.position(at + width);
+        if (position > LIMIT) flush();
+        segment.set(IndexFormat.LONG, position, value); // the bytes past the width are overwritten by the next value or dropped
+        position += width;
     }
 
     public void putBytes(byte[] bytes, int offset, int length) throws IOException {
-        while (length > 0) {
-            room(1);
-            int n = Math.min(length, buffer.remaining());
-            buffer.put(bytes, offset, n);
-            offset += n;
-            length -= n;
-        }
+        putBytes(MemorySegment.ofArray(bytes), offset, length);
     }
 
     /** Appends {@code length} bytes of {@code source} from {@code offset}. */
     public void putBytes(MemorySegment source, long offset, long length) throws IOException {
-        MemorySegment target = MemorySegment.ofBuffer(buffer);
         while (length > 0) {
-            room(1);
-            int n = (int) Math.min(length, buffer.remaining());
-            MemorySegment.copy(source, offset, target, buffer.position(), n);
-            buffer.position(buffer.position() + n);
+            if (position == BUFFER) flush();
+            int n = (int) Math.min(length, BUFFER - position);
+            MemorySegment.copy(source, offset, segment, position, n);
+            position += n;
             offset += n;
             length -= n;
         }
@@ -122,15 +123,12 @@ public final class SequentialWriter implements AutoCloseable {
         if (!finished) channel.close();
     }
 
-    private void room(int n) throws IOException {
-        if (buffer.remaining() < Math.max(n, 8)) flush();
-    }
-
     private void flush() throws IOException {
-        buffer.flip();
+        buffer.clear().limit(position);
         crc.update(buffer.duplicate());
         writeFully(buffer, IndexFormat.HEADER_BYTES + dataLength);
-        dataLength += buffer.limit();
+        dataLength += position;
+        position = 0;
         buffer.clear();
     }
 

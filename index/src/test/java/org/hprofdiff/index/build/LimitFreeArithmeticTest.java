@@ -154,7 +154,7 @@ class LimitFreeArithmeticTest {
     }
 
     @Test
-    void wideInDegreeCountersGiveTheSameTranspose() throws Exception {
+    void wideAndRecountedInDegreesGiveTheSameTranspose() throws Exception {
         // a small random graph, transposed with 4-byte and with 8-byte counters (the path for >= 2^32 edges)
         Random r = new Random(3);
         int n = 5000;
@@ -172,11 +172,24 @@ class LimitFreeArithmeticTest {
         byte[] id = new byte[16];
         Path narrowDir = dir.resolve("narrow");
         Path wideDir = dir.resolve("wide");
+        Path recountDir = dir.resolve("recount");
         java.nio.file.Files.createDirectories(narrowDir);
         java.nio.file.Files.createDirectories(wideDir);
+        java.nio.file.Files.createDirectories(recountDir);
         try (Parallel parallel = new Parallel(2)) {
-            Transpose.run(off, tgt, n, e, narrowDir, id, parallel, BuildProgress.SILENT, false);
-            Transpose.run(off, tgt, n, e, wideDir, id, parallel, BuildProgress.SILENT, true);
+            for (boolean wide : new boolean[] {false, true}) {
+                int[] counts = new int[n];
+                for (int i = 0; i < e; i++) counts[(int) targets[i]]++;
+                MemorySegment counters = MemorySegment.ofArray(counts);
+                Transpose.run(off, tgt, n, e, new InDegrees(counters), wide ? wideDir : narrowDir, id, parallel, BuildProgress.SILENT, wide);
+            }
+            // a 4-byte count that overflowed: the transpose counts again with 8-byte counters
+            InDegrees overflowed = new InDegrees(MemorySegment.ofArray(new int[n]));
+            overflowed.markOverflowed();
+            Transpose.run(off, tgt, n, e, overflowed, recountDir, id, parallel, BuildProgress.SILENT, false);
+        }
+        for (String f : new String[] {"in.offsets", "in.sources"}) {
+            assertArrayEquals(java.nio.file.Files.readAllBytes(narrowDir.resolve(f)), java.nio.file.Files.readAllBytes(recountDir.resolve(f)), f);
         }
         for (String f : new String[] {"in.offsets", "in.sources"}) {
             assertArrayEquals(java.nio.file.Files.readAllBytes(narrowDir.resolve(f)), java.nio.file.Files.readAllBytes(wideDir.resolve(f)), f);
