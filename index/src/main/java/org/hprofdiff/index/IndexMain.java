@@ -1,0 +1,89 @@
+package org.hprofdiff.index;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.hprofdiff.core.read.DumpFormatException;
+
+/**
+ * A picocli-free entry point for building and checking an index ({@code hprof-diff index} wraps the
+ * same calls): {@code java -cp ... org.hprofdiff.index.IndexMain [--verify] [--no-cache]
+ * [--index-dir DIR] [--threads N] DUMP}. Prints the manifest's counts and build times on stdout, notes
+ * on stderr; exit 0 when the index is usable (and, with --verify, intact), 1 when verify finds
+ * problems, 2 on bad arguments or an unreadable dump, 3 on I/O errors.
+ */
+public final class IndexMain {
+    private IndexMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        IndexOptions options = IndexOptions.defaults();
+        boolean verify = false;
+        Path dump = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--verify" -> verify = true;
+                case "--no-cache" -> options = options.withNoCache(true);
+                case "--index-dir" -> {
+                    if (++i == args.length) return usage(err, "--index-dir needs a directory");
+                    options = options.withIndexDir(Path.of(args[i]));
+                }
+                case "--threads" -> {
+                    if (++i == args.length) return usage(err, "--threads needs a number");
+                    try {
+                        options = options.withThreads(Integer.parseInt(args[i]));
+                    } catch (IllegalArgumentException e) {
+                        return usage(err, "--threads needs a positive number, not '" + args[i] + "'");
+                    }
+                }
+                default -> {
+                    if (args[i].startsWith("-") || dump != null) return usage(err, "unexpected argument '" + args[i] + "'");
+                    dump = Path.of(args[i]);
+                }
+            }
+        }
+        if (dump == null) return usage(err, "no dump given");
+        BuildProgress progress = new BuildProgress() {
+            @Override
+            public void phase(String name, long total) { err.println("index: " + name); }
+
+            @Override
+            public void note(String line) { err.println("index: " + line); }
+        };
+        try (DumpIndex index = DumpIndex.openOrBuild(dump, options, progress)) {
+            Map<String, String> m = index.manifest().entries();
+            out.println("index     " + index.location());
+            for (String key : List.of("objects", "edges", "classes", "roots", "threads", "missingReferences", "duplicateIds", "layoutMismatches")) {
+                out.printf("%-18s %s%n", key, m.get(key));
+            }
+            m.forEach((k, v) -> {
+                if (k.startsWith("build.ms.")) {
+                    String phase = k.substring("build.ms.".length());
+                    out.printf("%-18s %7s ms  (cpu %s ms)%n", phase, v, m.getOrDefault("build.cpu.ms." + phase, "?"));
+                }
+            });
+            if (verify) {
+                List<String> problems = index.verify();
+                problems.forEach(p -> out.println("problem: " + p));
+                out.println(problems.isEmpty() ? "verify: ok" : "verify: " + problems.size() + " problem(s)");
+                return problems.isEmpty() ? 0 : 1;
+            }
+            return 0;
+        } catch (DumpFormatException e) {
+            err.println("index: " + e.getMessage());
+            return 2;
+        } catch (java.io.IOException e) {
+            err.println("index: " + e.getMessage());
+            return 3;
+        }
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("index: " + problem + "; usage: IndexMain [--verify] [--no-cache] [--index-dir DIR] [--threads N] DUMP");
+        return 2;
+    }
+}

@@ -1,0 +1,116 @@
+package org.hprofdiff.index.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hprofdiff.core.format.BasicType;
+import org.hprofdiff.index.graph.ClassInfo;
+import org.hprofdiff.index.graph.ClassTable;
+
+/**
+ * Class look-ups for decoding objects, built once from the class table and read by all workers:
+ * class id → class index (placeholders included), class-object ordinal → class index, the ids each
+ * class object refers to, and which references do not keep their target alive: the {@code referent}
+ * field declared by {@code java.lang.ref.Reference} (in instances of every subclass) and the static
+ * {@code java.lang.ref.Finalizer.unfinalized} (the finalizer queue) — docs/semantics.md, section 3.
+ */
+final class ClassResolver {
+    static final String REFERENCE = "java/lang/ref/Reference";
+    static final String FINALIZER = "java/lang/ref/Finalizer";
+
+    private final LongIntMap byId;
+    private final LongIntMap byClassOrdinal;
+    private final long[][] classObjectReferences;
+    private final long[][] classObjectOrigins;
+    private final boolean[][] classObjectWeak;
+    private final int[] referentOffset;
+    private final int unknownInstanceClass;
+    private final int unknownArrayClass;
+
+    ClassResolver(ClassTable classes) {
+        byId = new LongIntMap(classes.size());
+        byClassOrdinal = new LongIntMap(classes.size());
+        int unknownInstance = -1;
+        int unknownArray = -1;
+        for (ClassInfo c : classes.all()) {
+            if (c.classId() != 0) byId.putIfAbsent(c.classId(), c.index());
+            else if (c.placeholder() && c.name().equals("<unknown class>")) unknownInstance = c.index();
+            else if (c.placeholder() && c.name().equals("[L<unknown class>;")) unknownArray = c.index();
+            if (c.ordinal() >= 0) byClassOrdinal.putIfAbsent(c.ordinal() + 1, c.index()); // +1: key 0 is reserved
+        }
+        unknownInstanceClass = unknownInstance;
+        unknownArrayClass = unknownArray;
+        int reference = bootstrapClass(classes, REFERENCE);
+        classObjectReferences = new long[classes.size()][];
+        classObjectOrigins = new long[classes.size()][];
+        classObjectWeak = new boolean[classes.size()][];
+        referentOffset = new int[classes.size()];
+        for (ClassInfo c : classes.all()) {
+            List<long[]> refs = new ArrayList<>(); // {id, origin, weak}
+            if (!c.placeholder()) {
+                long[][] fixed = {{c.superId(), EdgeSink.SUPER}, {c.loaderId(), EdgeSink.LOADER}, {c.signersId(), EdgeSink.SIGNERS},
+                        {c.protectionDomainId(), EdgeSink.PROTECTION_DOMAIN}};
+                for (long[] f : fixed) if (f[0] != 0) refs.add(new long[] {f[0], f[1], 0});
+                boolean finalizer = c.name().equals(FINALIZER) && c.loaderId() == 0;
+                for (int s = 0; s < c.statics().size(); s++) {
+                    ClassInfo.Static st = c.statics().get(s);
+                    if (st.type() == BasicType.OBJECT && st.value() != 0) {
+                        refs.add(new long[] {st.value(), s, finalizer && st.name().equals("unfinalized") ? 1 : 0});
+                    }
+                }
+            }
+            int n = refs.size();
+            classObjectReferences[c.index()] = new long[n];
+            classObjectOrigins[c.index()] = new long[n];
+            classObjectWeak[c.index()] = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                classObjectReferences[c.index()][i] = refs.get(i)[0];
+                classObjectOrigins[c.index()][i] = refs.get(i)[1];
+                classObjectWeak[c.index()][i] = refs.get(i)[2] != 0;
+            }
+            referentOffset[c.index()] = referentOffset(classes, c.index(), reference);
+        }
+    }
+
+    private static int bootstrapClass(ClassTable classes, String name) {
+        for (int i : classes.indicesOfName(name)) {
+            ClassInfo c = classes.get(i);
+            if (!c.placeholder() && c.loaderId() == 0) return i;
+        }
+        return -1;
+    }
+
+    /** Offset of Reference.referent in instances of {@code cls}, or -1 when it is not a Reference. */
+    private static int referentOffset(ClassTable classes, int cls, int reference) {
+        if (reference < 0) return -1;
+        for (ClassTable.FieldSlot f : classes.layout(cls)) {
+            if (f.declaringClass() == reference && f.name().equals("referent") && f.type() == BasicType.OBJECT) return f.offset();
+        }
+        return -1;
+    }
+
+    int instanceClass(long classId) {
+        int i = classId == 0 ? unknownInstanceClass : byId.get(classId);
+        if (i < 0) throw new IllegalStateException("class id 0x" + Long.toHexString(classId) + " was not seen in the first pass");
+        return i;
+    }
+
+    int arrayClass(long classId) {
+        int i = classId == 0 ? unknownArrayClass : byId.get(classId);
+        if (i < 0) throw new IllegalStateException("array class id 0x" + Long.toHexString(classId) + " was not seen in the first pass");
+        return i;
+    }
+
+    /** The class a class object (CLASS_DUMP record) with this ordinal stands for, or -1. */
+    int classOfClassObject(long ordinal) {
+        return byClassOrdinal.get(ordinal + 1);
+    }
+
+    long[] classObjectReferences(int cls) { return classObjectReferences[cls]; }
+
+    long[] classObjectOrigins(int cls) { return classObjectOrigins[cls]; }
+
+    boolean[] classObjectWeak(int cls) { return classObjectWeak[cls]; }
+
+    /** Offset of the referent field in this class's instances, -1 if it has none. */
+    int referentOffset(int cls) { return referentOffset[cls]; }
+}

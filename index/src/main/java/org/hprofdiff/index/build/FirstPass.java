@@ -1,0 +1,260 @@
+package org.hprofdiff.index.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hprofdiff.core.format.BasicType;
+import org.hprofdiff.core.format.ClassDump;
+import org.hprofdiff.core.format.GcRootKind;
+import org.hprofdiff.core.read.HprofInput;
+import org.hprofdiff.core.format.HprofHeader;
+import org.hprofdiff.core.read.HprofVisitor;
+import org.hprofdiff.core.size.SizeModelOverrides;
+import org.hprofdiff.core.summary.HistogramBuilder;
+import org.hprofdiff.index.store.IndexFiles;
+import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.SequentialWriter;
+
+/**
+ * The first pass over the dump. Numbers every heap object in file order (its ordinal) and writes,
+ * per ordinal, the position of its record (a final index column) and its id (a scratch file sorted
+ * afterwards). Keeps the per-class and per-thread records (class dumps, names, frames) and writes GC
+ * roots and string positions to scratch files. Also cuts the ordinals into work units for the
+ * parallel second pass and bounds the number of edges. Nothing per object stays on the Java heap.
+ */
+final class FirstPass implements HprofVisitor {
+    /** A work unit ends after this many dump bytes of objects ... */
+    static final long UNIT_BYTES = 4L << 20;
+    /** ... or this many objects, whichever comes first. */
+    static final long UNIT_OBJECTS = 1L << 16;
+    /** Object arrays longer than this get a unit of their own (decoded in slices, never buffered whole). */
+    static final long GIANT_ARRAY = 1L << 20;
+
+    private final int idSize;
+    /** Core's histogram of the same pass: the size model and per-class sizes come from it. */
+    final HistogramBuilder histogram;
+    private final SequentialWriter positions;
+    private final SequentialWriter ids;
+    private final SequentialWriter roots;
+    private final SequentialWriter strings;
+    private final SequentialWriter noDataArrays;
+
+    long objects;
+    long minId;
+    long maxId;
+    /** OR of (id XOR first id): its lowest set bit is the alignment all ids share. */
+    long idDiffBits;
+    private long firstId;
+    long edgeBound;
+    long rootCount;
+    long stringCount;
+    long noDataCount;
+    /** Largest shallow-size input seen per kind, so the size column's width is known before pass 2. */
+    long maxObjectArrayLength;
+    long maxPrimitiveArrayBytes;
+    long maxInstanceFieldBytes;
+    final LongList unitStarts = new LongList();
+    /** Units that hold one giant object array each (their first ordinal). */
+    final LongList giantUnits = new LongList();
+    private long unitStartPos = -1;
+    private long unitStartOrdinal;
+
+    final List<ClassDump> classDumps = new ArrayList<>();
+    final Map<Long, Long> classNameIds = new HashMap<>();
+    final Map<Integer, Long> classIdBySerial = new HashMap<>();
+    /** Key for class id 0 in {@link #referencedClassIds} (0 is the map's empty key). */
+    static final long UNKNOWN_CLASS_KEY = Long.MIN_VALUE;
+    static final int REFERENCED_BY_INSTANCE = 1;
+    static final int REFERENCED_BY_ARRAY = 2;
+    /** Ordinal of each class dump, in class-dump order (= class index). */
+    final LongList classDumpOrdinals = new LongList();
+    /** Class ids that instances and object arrays refer to (absent classes become placeholders). */
+    final LongIntMap referencedClassIds = new LongIntMap(1024);
+    private long lastClassId;
+    final Map<Long, Frame> frames = new HashMap<>();
+    final Map<Integer, long[]> stackTraces = new HashMap<>();
+    /** Stack traces by thread serial: HotSpot writes no START_THREAD, only traces and THREAD_OBJECT roots. */
+    final Map<Integer, long[]> stackTracesByThread = new HashMap<>();
+    /** Thread objects by thread serial, from THREAD_OBJECT roots. */
+    final Map<Integer, Long> threadObjects = new java.util.LinkedHashMap<>();
+    final List<ThreadStart> threads = new ArrayList<>();
+
+    record Frame(long methodNameId, long signatureId, long sourceFileId, int classSerial, int line) {}
+
+    record ThreadStart(int serial, long objectId, int stackSerial, long nameId) {}
+
+    FirstPass(Path workDir, byte[] identity, int idSize, long dumpSize, SizeModelOverrides sizeOverrides) throws IOException {
+        this.idSize = idSize;
+        this.histogram = new HistogramBuilder(sizeOverrides);
+        this.positions = SequentialWriter.column(workDir.resolve(IndexFiles.OBJ_POS), IndexFiles.OBJ_POS, identity, PackedColumn.widthFor(dumpSize));
+        this.ids = SequentialWriter.column(workDir.resolve(IndexFiles.TMP_IDS), IndexFiles.TMP_IDS, identity, 8);
+        this.roots = new SequentialWriter(workDir.resolve(IndexFiles.TMP_ROOTS), IndexFiles.TMP_ROOTS, identity, 0);
+        this.strings = new SequentialWriter(workDir.resolve(IndexFiles.TMP_STRINGS), IndexFiles.TMP_STRINGS, identity, 0);
+        this.noDataArrays = new SequentialWriter(workDir.resolve(IndexFiles.TMP_NODATA), IndexFiles.TMP_NODATA, identity, 0);
+    }
+
+    /** Finishes all files written by the pass. */
+    void finish() throws IOException {
+        positions.finish();
+        ids.finish();
+        roots.finish();
+        strings.finish();
+        noDataArrays.finish();
+    }
+
+    void closeQuietly() {
+        for (SequentialWriter w : List.of(positions, ids, roots, strings, noDataArrays)) {
+            try {
+                w.close();
+            } catch (IOException ignored) {
+                // the build failed already; the work directory is deleted
+            }
+        }
+    }
+
+    @Override
+    public void header(HprofHeader header) {
+        histogram.header(header);
+    }
+
+    @Override
+    public void heapRecord(long offset, long length) {
+        histogram.heapRecord(offset, length);
+    }
+
+    @Override
+    public void string(long id, HprofInput in, long utf8Pos, int utf8Length) {
+        histogram.string(id, in, utf8Pos, utf8Length);
+        try {
+            strings.putLong(id);
+            strings.putLong(utf8Pos);
+            strings.putInt(utf8Length);
+            stringCount++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void loadClass(int classSerial, long classId, int stackSerial, long nameId) {
+        histogram.loadClass(classSerial, classId, stackSerial, nameId);
+        classNameIds.put(classId, nameId);
+        classIdBySerial.put(classSerial, classId);
+    }
+
+    @Override
+    public void stackFrame(long frameId, long methodNameId, long signatureId, long sourceFileId, int classSerial, int line) {
+        frames.put(frameId, new Frame(methodNameId, signatureId, sourceFileId, classSerial, line));
+    }
+
+    @Override
+    public void stackTrace(int stackSerial, int threadSerial, long[] frameIds) {
+        stackTraces.put(stackSerial, frameIds);
+        if (threadSerial != 0) stackTracesByThread.putIfAbsent(threadSerial, frameIds);
+    }
+
+    @Override
+    public void startThread(int threadSerial, long threadObjectId, int stackSerial, long nameId, long groupNameId, long parentGroupNameId) {
+        threads.add(new ThreadStart(threadSerial, threadObjectId, stackSerial, nameId));
+    }
+
+    @Override
+    public void gcRoot(GcRootKind kind, long objectId, int threadSerial, int frame) {
+        histogram.gcRoot(kind, objectId, threadSerial, frame);
+        if (kind == GcRootKind.THREAD_OBJECT) threadObjects.putIfAbsent(threadSerial, objectId);
+        try {
+            roots.putByte(kind.ordinal());
+            roots.putInt(threadSerial);
+            roots.putInt(frame);
+            roots.putLong(objectId);
+            rootCount++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void classDump(ClassDump c) {
+        histogram.classDump(c);
+        classDumps.add(c);
+        classDumpOrdinals.add(objects);
+        // class -> java.lang.Class, super, loader, signers, protection domain, static references
+        edgeBound += 5 + c.statics().size();
+        object(c.classId(), c.offset(), false);
+    }
+
+    @Override
+    public void instance(long id, long classId, HprofInput in, long fieldsPos, int fieldsLength) {
+        histogram.instance(id, classId, in, fieldsPos, fieldsLength);
+        if (classId != lastClassId) {
+            referencedClassIds.putIfAbsent(classId == 0 ? UNKNOWN_CLASS_KEY : classId, REFERENCED_BY_INSTANCE);
+            lastClassId = classId;
+        }
+        edgeBound += 1 + (fieldsLength & 0xFFFF_FFFFL) / idSize;
+        maxInstanceFieldBytes = Math.max(maxInstanceFieldBytes, fieldsLength & 0xFFFF_FFFFL);
+        object(id, fieldsPos - 2L * idSize - 9, false);
+    }
+
+    @Override
+    public void objectArray(long id, long arrayClassId, int length, HprofInput in, long elementsPos) {
+        histogram.objectArray(id, arrayClassId, length, in, elementsPos);
+        if (arrayClassId != lastClassId) {
+            referencedClassIds.putIfAbsent(arrayClassId == 0 ? UNKNOWN_CLASS_KEY : arrayClassId, REFERENCED_BY_ARRAY);
+            lastClassId = arrayClassId;
+        }
+        edgeBound += 1 + (long) length;
+        maxObjectArrayLength = Math.max(maxObjectArrayLength, length);
+        object(id, elementsPos - 2L * idSize - 9, length > GIANT_ARRAY);
+    }
+
+    @Override
+    public void primitiveArray(long id, BasicType elementType, int length, long dataPos) {
+        histogram.primitiveArray(id, elementType, length, dataPos);
+        edgeBound += 1;
+        maxPrimitiveArrayBytes = Math.max(maxPrimitiveArrayBytes, (long) length * elementType.primitiveSize);
+        if (dataPos < 0) {
+            // Android's PRIMITIVE_ARRAY_NODATA: the reader gives no position; keep type and length aside.
+            try {
+                noDataArrays.putLong(objects);
+                noDataArrays.putInt(elementType.code);
+                noDataArrays.putInt(length);
+                noDataCount++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            object(id, NO_POSITION_MARK, false);
+        } else {
+            object(id, dataPos - idSize - 10, false);
+        }
+    }
+
+    /** Position stored for objects whose record position the reader does not give (see {@link IndexFiles#TMP_NODATA}). */
+    static final long NO_POSITION_MARK = 0;
+
+    private void object(long id, long recordPos, boolean giant) {
+        try {
+            long ordinal = objects;
+            boolean newUnit = unitStartPos < 0 || giant || giantUnits.size() > 0 && giantUnits.get(giantUnits.size() - 1) == ordinal - 1
+                    || recordPos - unitStartPos >= UNIT_BYTES || ordinal - unitStartOrdinal >= UNIT_OBJECTS;
+            if (newUnit) {
+                unitStarts.add(ordinal);
+                unitStartPos = recordPos;
+                unitStartOrdinal = ordinal;
+                if (giant) giantUnits.add(ordinal);
+            }
+            positions.putPacked(recordPos);
+            ids.putLong(id);
+            if (ordinal == 0 || Long.compareUnsigned(id, minId) < 0) minId = id;
+            if (Long.compareUnsigned(id, maxId) > 0) maxId = id;
+            if (ordinal == 0) firstId = id;
+            idDiffBits |= id ^ firstId;
+            objects++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package org.hprofdiff.index.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hprofdiff.core.format.GcRootKind;
+import org.hprofdiff.core.read.HprofFile;
+import org.hprofdiff.core.read.HprofInput;
+import org.hprofdiff.core.read.HprofReader;
+import org.hprofdiff.core.read.ReadResult;
+import org.hprofdiff.core.size.SizeModel;
+import org.hprofdiff.core.size.SizeModelOverrides;
+import org.hprofdiff.core.summary.DumpSummary;
+import org.hprofdiff.core.summary.Summarizer;
+import org.hprofdiff.index.BuildProgress;
+import org.hprofdiff.index.graph.ClassInfo;
+import org.hprofdiff.index.graph.ClassTable;
+import org.hprofdiff.index.graph.IdIndex;
+import org.hprofdiff.index.graph.ObjectFields;
+import org.hprofdiff.index.graph.RootTable;
+import org.hprofdiff.index.graph.ThreadInfo;
+import org.hprofdiff.index.graph.ThreadTable;
+import org.hprofdiff.index.store.DumpIdentity;
+import org.hprofdiff.index.store.IndexFiles;
+import org.hprofdiff.index.store.IndexFormat;
+import org.hprofdiff.index.store.Manifest;
+import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.ScratchFile;
+import org.hprofdiff.index.store.SequentialWriter;
+
+/**
+ * Builds a complete index of one dump into an (empty, temporary) directory: two passes over the dump
+ * and a few passes over the index's own files. Commit and caching are the caller's business.
+ * <ol>
+ * <li>pass 1 (reader, sequential): record positions, ids, roots, classes, names, work units</li>
+ * <li>class table; id sort → id index</li>
+ * <li>pass 2 (parallel by work unit): classes, shallow sizes, outbound edges</li>
+ * <li>inbound edges (transpose), roots, threads, manifest</li>
+ * </ol>
+ */
+public final class IndexBuilder {
+    private final HprofFile dump;
+    private final DumpIdentity identity;
+    private final byte[] digest;
+    private final Path workDir;
+    private final SizeModelOverrides sizeOverrides;
+    private final int threads;
+    private final int dumpNumber;
+    private final BuildProgress progress;
+    private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
+    private final Map<String, Long> phaseCpuMillis = new LinkedHashMap<>();
+    private long phaseStart;
+    private long phaseCpuStart;
+    private String phaseName;
+
+    public IndexBuilder(HprofFile dump, DumpIdentity identity, Path workDir, SizeModelOverrides sizeOverrides, int threads, int dumpNumber,
+                        BuildProgress progress) {
+        this.dump = dump;
+        this.identity = identity;
+        this.digest = identity.digest();
+        this.workDir = workDir;
+        this.sizeOverrides = sizeOverrides;
+        this.threads = threads;
+        this.dumpNumber = dumpNumber;
+        this.progress = progress;
+    }
+
+    public void build() throws IOException {
+        if (!dump.isRandomAccess()) {
+            throw new IOException(dump.path() + ": the index needs random access to the dump; decompress it first (e.g. gunzip)");
+        }
+        int idSize = dump.header().idSize();
+        Manifest manifest = new Manifest();
+        try (Parallel parallel = new Parallel(threads)) {
+            // ---- pass 1
+            phase("pass 1", dump.fileSize());
+            FirstPass p1 = new FirstPass(workDir, digest, idSize, dump.fileSize(), sizeOverrides);
+            ReadResult read;
+            try {
+                read = new HprofReader(dump, new HprofReader.Options(dumpNumber)).read(p1);
+                p1.finish();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } finally {
+                p1.closeQuietly();
+            }
+            long n = p1.objects;
+            HprofInput in = dump.newInput();
+
+            // ---- names and classes
+            phase("classes", 0);
+            LongIntMap needed = new LongIntMap(p1.classDumps.size() * 8 + 64);
+            ClassTableBuilder.neededNames(p1, needed);
+            for (FirstPass.Frame f : p1.frames.values()) {
+                ClassTableBuilder.addId(needed, f.methodNameId());
+                ClassTableBuilder.addId(needed, f.signatureId());
+                ClassTableBuilder.addId(needed, f.sourceFileId());
+            }
+            for (FirstPass.ThreadStart t : p1.threads) ClassTableBuilder.addId(needed, t.nameId());
+            Map<Long, String> names = StringResolver.resolve(workDir.resolve(IndexFiles.TMP_STRINGS), p1.stringCount, in, needed);
+            DumpSummary summary = p1.histogram.summary(Summarizer.dumpInfo(dump, read), read);
+            SizeModel model = summary.sizeModel();
+            ClassTableBuilder.Built built = ClassTableBuilder.build(p1, names, summary, model, idSize);
+            ClassTable classes = built.table();
+
+            // ---- id index
+            phase("sort ids", n);
+            IdIndexWriter.Result idResult;
+            try (ScratchFile ids = ScratchFile.adopt(workDir.resolve(IndexFiles.TMP_IDS));
+                 ScratchFile scratch = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT), n * 8)) {
+                idResult = IdIndexWriter.build(ids.segment(), IndexFormat.HEADER_BYTES, scratch.segment(), n, p1.minId, p1.maxId, p1.idDiffBits,
+                        workDir, digest, parallel);
+            }
+            try (Arena arena = Arena.ofShared()) {
+                IdIndex idIndex = new IdIndex(idResult.params(),
+                        new PackedColumn(map(IndexFiles.ID_DIR, arena), idResult.dirEntry().width(), idResult.params().buckets() + 1),
+                        new PackedColumn(map(IndexFiles.ID_ENTRIES, arena), idResult.entriesEntry().width(), idResult.params().entries()));
+                PackedColumn positions = new PackedColumn(map(IndexFiles.OBJ_POS, arena), PackedColumn.widthFor(dump.fileSize()), n);
+
+                // ---- pass 2
+                phase("pass 2", n);
+                ClassResolver resolver = new ClassResolver(classes);
+                MemorySegment noDataFile = map(IndexFiles.TMP_NODATA, arena);
+                NoDataArrays noData = new NoDataArrays(noDataFile, p1.noDataCount);
+                SecondPass.Widths widths = new SecondPass.Widths(PackedColumn.widthFor(classes.size() - 1L),
+                        PackedColumn.widthFor(maxSizeUnits(p1, classes, model)), PackedColumn.widthFor(p1.edgeBound), PackedColumn.widthFor(Math.max(0, n - 1)));
+                SecondPass.Result p2;
+                Transpose.Result in2;
+                try (ScratchFile counts = ScratchFile.create(workDir.resolve(IndexFiles.TMP_COUNTS), n * 4)) {
+                    InDegrees inDegrees = new InDegrees(counts.segment());
+                    p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions, () -> {
+                        try {
+                            return new ObjectDecoder(dump.newInput(), idIndex, classes, resolver, model, noData);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }, classes.size(), widths, inDegrees, workDir, digest, parallel, progress);
+
+                    // ---- inbound edges
+                    PackedColumn outOffsets = new PackedColumn(map(IndexFiles.OUT_OFFSETS, arena), widths.offsets(), n + 1);
+                    PackedColumn outTargets = new PackedColumn(map(IndexFiles.OUT_TARGETS, arena), widths.targets(), p2.edges());
+                    phase("inbound", p2.edges());
+                    in2 = Transpose.run(outOffsets, outTargets, n, p2.edges(), inDegrees, workDir, digest, parallel, progress);
+                }
+
+                // ---- roots, classes, threads
+                phase("roots and threads", p1.rootCount);
+                Manifest.FileEntry rootsEntry = writeRoots(p1.rootCount, idIndex);
+                long[] loaderOrdinals = new long[classes.size()];
+                for (ClassInfo c : classes.all()) loaderOrdinals[c.index()] = c.loaderId() == 0 ? -1 : idIndex.ordinal(c.loaderId());
+                long unit = model.objectAlignment();
+                long[] instanceBytes = p2.instanceBytes().clone();
+                for (int i = 0; i < instanceBytes.length; i++) instanceBytes[i] *= unit;
+                ClassTable complete = ClassTableBuilder.complete(classes, loaderOrdinals, p2.instances(), instanceBytes);
+                Manifest.FileEntry classesEntry;
+                try (SequentialWriter w = new SequentialWriter(workDir.resolve(IndexFiles.CLASSES), IndexFiles.CLASSES, digest, 0)) {
+                    complete.write(w);
+                    classesEntry = w.finish();
+                }
+                PackedColumn classOf = new PackedColumn(map(IndexFiles.OBJ_CLASS, arena), widths.classIndex(), n);
+                ThreadTable threadTable = threads(p1, names, idIndex, new ObjectFields(in, positions, classOf, complete, idIndex));
+                Manifest.FileEntry threadsEntry;
+                try (SequentialWriter w = new SequentialWriter(workDir.resolve(IndexFiles.THREADS), IndexFiles.THREADS, digest, 0)) {
+                    threadTable.write(w);
+                    threadsEntry = w.finish();
+                }
+                for (String tmp : List.of(IndexFiles.TMP_ROOTS, IndexFiles.TMP_STRINGS, IndexFiles.TMP_NODATA)) Files.deleteIfExists(workDir.resolve(tmp));
+
+                // ---- manifest
+                phase(null, 0);
+                describeDump(manifest);
+                manifest.put("objects", n).put("edges", p2.edges()).put("classes", complete.size()).put("roots", p1.rootCount)
+                        .put("threads", threadTable.all().size()).put("size.unit", unit)
+                        .put("size.model.objectHeaderBytes", model.objectHeaderBytes()).put("size.model.referenceBytes", model.referenceBytes())
+                        .put("size.model.objectAlignment", model.objectAlignment()).put("size.model.arrayBaseAligned", model.arrayBaseAligned())
+                        .put("size.model.subclassFieldsFillGaps", model.subclassFieldsFillGaps())
+                        .put("size.model.origin", model.origin().replace('\n', ' ')).put("size.classes", built.sizeNote())
+                        .put("missingReferences", p2.missingReferences()).put("weakEdges", p2.weakEdges()).put("duplicateIds", idResult.duplicateIds())
+                        .put("layoutMismatches", p2.problemCount());
+                if (p2.problem() != null) manifest.put("layoutMismatch.first", p2.problem().replace('\n', ' '));
+                manifest.put("dump.heapDumps", read.heapDumpCount()).put("dump.dumpNumber", read.dumpNumber())
+                        .put("dump.partial", read.isPartial());
+                read.truncation().ifPresent(t -> manifest.put("dump.truncation", t.toString().replace('\n', ' ')));
+                manifest.put("dump.problems", read.problems().size());
+                if (!read.problems().isEmpty()) manifest.put("dump.problem.first", read.problems().getFirst().toString().replace('\n', ' '));
+                idResult.params().writeTo(manifest);
+                phaseMillis.forEach((k, v) -> manifest.put("build.ms." + k.replace(' ', '-'), v));
+                phaseCpuMillis.forEach((k, v) -> manifest.put("build.cpu.ms." + k.replace(' ', '-'), v));
+                manifest.putFile(IndexFiles.OBJ_POS, fileEntryOf(IndexFiles.OBJ_POS));
+                manifest.putFile(IndexFiles.OBJ_CLASS, p2.classes());
+                manifest.putFile(IndexFiles.OBJ_SIZE, p2.sizes());
+                manifest.putFile(IndexFiles.ID_DIR, idResult.dirEntry());
+                manifest.putFile(IndexFiles.ID_ENTRIES, idResult.entriesEntry());
+                manifest.putFile(IndexFiles.OUT_OFFSETS, p2.offsets());
+                manifest.putFile(IndexFiles.OUT_TARGETS, p2.targets());
+                manifest.putFile(IndexFiles.OUT_WEAK, p2.weak());
+                manifest.putFile(IndexFiles.IN_OFFSETS, in2.offsets());
+                manifest.putFile(IndexFiles.IN_SOURCES, in2.sources());
+                manifest.putFile(IndexFiles.ROOTS, rootsEntry);
+                manifest.putFile(IndexFiles.CLASSES, classesEntry);
+                manifest.putFile(IndexFiles.THREADS, threadsEntry);
+            }
+        }
+        manifest.write(workDir.resolve(Manifest.FILE), digest);
+    }
+
+    private void describeDump(Manifest m) {
+        m.put("format.version", IndexFormat.VERSION).put("dump.path", dump.path().toAbsolutePath().toString())
+                .put("dump.size", identity.size()).put("dump.modifiedMillis", identity.modifiedMillis())
+                .put("dump.headerVersion", identity.headerVersion()).put("dump.idSize", identity.idSize())
+                .put("dump.timestamp", identity.dumpTimestamp()).put("dump.headHash", identity.headHash())
+                .put("dump.tailHash", identity.tailHash()).put("dump.identity", identity.digestHex());
+    }
+
+    private static long maxSizeUnits(FirstPass p1, ClassTable classes, SizeModel model) {
+        long max = model.arraySize(org.hprofdiff.core.format.BasicType.OBJECT, p1.maxObjectArrayLength);
+        max = Math.max(max, model.align(model.arrayBaseOffset(8) + p1.maxPrimitiveArrayBytes));
+        max = Math.max(max, model.instanceSize(p1.maxInstanceFieldBytes)); // placeholders are sized by their field bytes
+        for (ClassInfo c : classes.all()) max = Math.max(max, Math.max(c.instanceSize(), c.classObjectSize()));
+        return max / model.objectAlignment();
+    }
+
+    private Manifest.FileEntry writeRoots(long count, IdIndex ids) throws IOException {
+        try (Arena arena = Arena.ofConfined();
+             SequentialWriter w = new SequentialWriter(workDir.resolve(IndexFiles.ROOTS), IndexFiles.ROOTS, digest, 0)) {
+            MemorySegment tmp = map(IndexFiles.TMP_ROOTS, arena);
+            GcRootKind[] kinds = GcRootKind.values();
+            for (long i = 0; i < count; i++) {
+                long at = IndexFormat.HEADER_BYTES + i * 17;
+                GcRootKind kind = kinds[tmp.get(java.lang.foreign.ValueLayout.JAVA_BYTE, at)];
+                int thread = tmp.get(IndexFormat.INT, at + 1);
+                int frame = tmp.get(IndexFormat.INT, at + 5);
+                long id = tmp.get(IndexFormat.LONG, at + 9);
+                RootTable.write(w, kind, thread, frame, id, ids.ordinal(id));
+            }
+            return w.finish();
+        }
+    }
+
+    private static ThreadTable threads(FirstPass p1, Map<Long, String> names, IdIndex ids, ObjectFields fields) {
+        List<ThreadInfo> list = new ArrayList<>();
+        List<FirstPass.ThreadStart> starts = new ArrayList<>(p1.threads);
+        java.util.Set<Integer> started = new java.util.HashSet<>();
+        for (FirstPass.ThreadStart t : starts) started.add(t.serial());
+        p1.threadObjects.forEach((serial, objectId) -> {
+            if (!started.contains(serial)) starts.add(new FirstPass.ThreadStart(serial, objectId, Integer.MIN_VALUE, 0));
+        });
+        for (FirstPass.ThreadStart t : starts) {
+            long ordinal = ids.ordinal(t.objectId());
+            String name = t.nameId() == 0 ? null : names.get(t.nameId());
+            if ((name == null || name.isEmpty()) && ordinal >= 0) name = fields.string(fields.referenceField(ordinal, "name"));
+            List<ThreadInfo.Frame> frames = new ArrayList<>();
+            long[] frameIds = p1.stackTraces.get(t.stackSerial());
+            if (frameIds == null) frameIds = p1.stackTracesByThread.getOrDefault(t.serial(), new long[0]);
+            for (long fid : frameIds) {
+                FirstPass.Frame f = p1.frames.get(fid);
+                if (f == null) continue;
+                Long classId = p1.classIdBySerial.get(f.classSerial());
+                Long classNameId = classId == null ? null : p1.classNameIds.get(classId);
+                String className = classNameId == null ? "" : names.getOrDefault(classNameId, "");
+                frames.add(new ThreadInfo.Frame(className, names.getOrDefault(f.methodNameId(), ""), names.getOrDefault(f.signatureId(), ""),
+                        names.getOrDefault(f.sourceFileId(), ""), f.line()));
+            }
+            list.add(new ThreadInfo(t.serial(), t.objectId(), ordinal, name == null ? "" : name, frames));
+        }
+        return new ThreadTable(list);
+    }
+
+    private Manifest.FileEntry fileEntryOf(String name) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment f = map(name, arena);
+            long dataLength = f.byteSize() - IndexFormat.HEADER_BYTES - IndexFormat.FOOTER_BYTES;
+            return new Manifest.FileEntry(f.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 48), dataLength,
+                    org.hprofdiff.index.store.FileHeader.storedChecksum(f));
+        }
+    }
+
+    private MemorySegment map(String name, Arena arena) throws IOException {
+        try (FileChannel ch = FileChannel.open(workDir.resolve(name), StandardOpenOption.READ)) {
+            return ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
+        }
+    }
+
+    private void phase(String name, long total) {
+        long now = System.nanoTime();
+        long cpu = processCpuNanos();
+        if (phaseName != null) {
+            phaseMillis.put(phaseName, (now - phaseStart) / 1_000_000);
+            phaseCpuMillis.put(phaseName, (cpu - phaseCpuStart) / 1_000_000);
+        }
+        phaseName = name;
+        phaseStart = now;
+        phaseCpuStart = cpu;
+        if (name != null) progress.phase(name, total);
+    }
+
+    /** CPU time of the whole process (all threads), or 0 where the platform does not say. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
+    }
+
+    /** Milliseconds per phase of the last build. */
+    public Map<String, Long> phaseMillis() { return phaseMillis; }
+}

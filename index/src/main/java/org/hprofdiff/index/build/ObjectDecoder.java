@@ -1,0 +1,147 @@
+package org.hprofdiff.index.build;
+
+import org.hprofdiff.core.format.BasicType;
+import org.hprofdiff.core.format.HeapTag;
+import org.hprofdiff.core.read.HprofInput;
+import org.hprofdiff.core.size.SizeModel;
+import org.hprofdiff.index.graph.ClassInfo;
+import org.hprofdiff.index.graph.ClassTable;
+import org.hprofdiff.index.graph.IdIndex;
+
+/**
+ * Decodes one object record at a known position into its class index, shallow size and outbound
+ * edges (second pass). The edges of an object, in order: its class object; then for an instance its
+ * non-null reference fields in dump order (own class first, then superclasses); for an object array
+ * its non-null elements; for a class object its superclass, loader, signers, protection domain and
+ * non-null static references. References to ids the dump does not hold are counted, not kept. Each
+ * edge carries its origin (see {@link EdgeSink}) and whether it is weak (see {@link ClassResolver}).
+ * One decoder per thread; it reads the dump through its own {@link HprofInput}.
+ */
+final class ObjectDecoder {
+    private final HprofInput in;
+    private final int idSize;
+    private final IdIndex ids;
+    private final ClassTable classes;
+    private final ClassResolver resolver;
+    private final SizeModel model;
+    private final int sizeShift;
+    private final NoDataArrays noData;
+
+    ObjectDecoder(HprofInput in, IdIndex ids, ClassTable classes, ClassResolver resolver, SizeModel model, NoDataArrays noData) {
+        this.in = in;
+        this.idSize = in.idSize();
+        this.ids = ids;
+        this.classes = classes;
+        this.resolver = resolver;
+        this.model = model;
+        this.sizeShift = Integer.numberOfTrailingZeros(model.objectAlignment());
+        this.noData = noData;
+    }
+
+    /** Decodes the object with this ordinal whose record starts at {@code pos}. */
+    void decode(long ordinal, long pos, EdgeSink out) {
+        if (pos == FirstPass.NO_POSITION_MARK) {
+            noDataArray(ordinal, out);
+            return;
+        }
+        int tag = in.u1At(pos);
+        long at = pos + 1;
+        if (tag == HeapTag.INSTANCE_DUMP.code) {
+            long classId = in.idAt(at + idSize + 4);
+            long length = in.u4At(at + 2L * idSize + 4) & 0xFFFF_FFFFL;
+            instance(classId, at + 2L * idSize + 8, length, pos, out);
+        } else if (tag == HeapTag.OBJ_ARRAY_DUMP.code) {
+            ArrayHeader h = objectArrayHeader(ordinal, pos, out);
+            arrayElements(h.elementsPos(), 0, h.length(), out);
+        } else if (tag == HeapTag.PRIM_ARRAY_DUMP.code) {
+            long length = in.u4At(at + idSize + 4) & 0xFFFF_FFFFL;
+            BasicType type = BasicType.of(in.u1At(at + idSize + 8));
+            primitiveArray(type, length, out);
+        } else if (tag == HeapTag.CLASS_DUMP.code) {
+            int cls = resolver.classOfClassObject(ordinal);
+            ClassInfo info = classes.get(cls);
+            int jlc = classes.javaLangClass();
+            out.startObject(jlc, units(info.classObjectSize()));
+            if (jlc >= 0 && classes.get(jlc).ordinal() >= 0) out.edge(classes.get(jlc).ordinal(), EdgeSink.CLASS, false);
+            long[] ids = resolver.classObjectReferences(cls);
+            long[] origins = resolver.classObjectOrigins(cls);
+            boolean[] weak = resolver.classObjectWeak(cls);
+            for (int i = 0; i < ids.length; i++) reference(ids[i], origins[i], weak[i], out);
+        } else {
+            throw new IllegalStateException(String.format("object %d: byte %d holds tag 0x%02x; expected an object record (index and dump disagree)", ordinal, pos, tag));
+        }
+    }
+
+    record ArrayHeader(long elementsPos, long length) {}
+
+    /** Starts the object array at {@code pos} in {@code out} (class and size, the edge to its class); its elements follow. */
+    ArrayHeader objectArrayHeader(long ordinal, long pos, EdgeSink out) {
+        long at = pos + 1;
+        if (in.u1At(pos) != HeapTag.OBJ_ARRAY_DUMP.code) {
+            throw new IllegalStateException("object " + ordinal + ": byte " + pos + " holds no object array (index and dump disagree)");
+        }
+        long length = in.u4At(at + idSize + 4) & 0xFFFF_FFFFL;
+        long classId = in.idAt(at + idSize + 8);
+        int cls = resolver.arrayClass(classId);
+        out.startObject(cls, units(model.arraySize(BasicType.OBJECT, length)));
+        classEdge(cls, classId, out);
+        return new ArrayHeader(at + 2L * idSize + 8, length);
+    }
+
+    /** Elements [from, to) of the object array whose elements start at {@code elementsPos}. */
+    void arrayElements(long elementsPos, long from, long to, EdgeSink out) {
+        for (long i = from; i < to; i++) {
+            long id = in.idAt(elementsPos + i * idSize);
+            if (id != 0) reference(id, i, false, out);
+        }
+    }
+
+    private void instance(long classId, long fieldsPos, long length, long pos, EdgeSink out) {
+        int cls = resolver.instanceClass(classId);
+        ClassInfo info = classes.get(cls);
+        long size = info.placeholder() ? model.instanceSize(length) : info.instanceSize();
+        out.startObject(cls, units(size));
+        classEdge(cls, classId, out);
+        int[] refs = classes.referenceOffsets(cls);
+        int[] slots = classes.referenceSlots(cls);
+        int referent = resolver.referentOffset(cls);
+        if (length != classes.fieldBytesInFile(cls) && !info.placeholder()) {
+            out.problem("instance at byte " + pos + " has " + length + " bytes of fields; its class " + info.javaName()
+                    + " lays out " + classes.fieldBytesInFile(cls));
+        }
+        for (int r = 0; r < refs.length; r++) {
+            int off = refs[r];
+            if (off + idSize > length) break;
+            long id = in.idAt(fieldsPos + off);
+            if (id != 0) reference(id, slots[r], off == referent, out);
+        }
+    }
+
+    private void primitiveArray(BasicType type, long length, EdgeSink out) {
+        int cls = classes.primitiveArrayClass(type);
+        out.startObject(cls, units(model.arraySize(type, length)));
+        if (cls >= 0 && classes.get(cls).ordinal() >= 0) out.edge(classes.get(cls).ordinal(), EdgeSink.CLASS, false);
+    }
+
+    private void noDataArray(long ordinal, EdgeSink out) {
+        long typeAndLength = noData.find(ordinal);
+        BasicType type = BasicType.of((int) (typeAndLength >>> 32));
+        primitiveArray(type, typeAndLength & 0xFFFF_FFFFL, out);
+    }
+
+    private void classEdge(int cls, long classId, EdgeSink out) {
+        long ord = classes.get(cls).ordinal();
+        if (ord >= 0) out.edge(ord, EdgeSink.CLASS, false);
+        else if (classId != 0) out.missingReference();
+    }
+
+    private void reference(long id, long origin, boolean weak, EdgeSink out) {
+        long t = ids.ordinal(id);
+        if (t >= 0) out.edge(t, origin, weak);
+        else out.missingReference();
+    }
+
+    private long units(long bytes) {
+        return bytes >>> sizeShift;
+    }
+}

@@ -1,0 +1,198 @@
+package org.hprofdiff.index.build;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.hprofdiff.index.BuildProgress;
+import org.hprofdiff.index.store.IndexFiles;
+import org.hprofdiff.index.store.Manifest;
+import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.SequentialWriter;
+
+/**
+ * The second pass: decodes every object (by the positions the first pass recorded) on all worker
+ * threads, one work unit (a run of ordinals) per task, and commits the units in ordinal order on the
+ * calling thread, which appends to the class, size, out-offset and out-target columns sequentially.
+ * A bounded window of units is in flight, each with a reused buffer, so memory does not grow with the
+ * dump. A giant object array (its own unit) is decoded by the committer in slices.
+ */
+final class SecondPass {
+    private SecondPass() {}
+
+    static final long GIANT_SLICE = 1L << 16;
+
+    record Result(long edges, long missingReferences, long weakEdges, long[] instances, long[] instanceBytes, String problem, long problemCount,
+                  Manifest.FileEntry classes, Manifest.FileEntry sizes, Manifest.FileEntry offsets, Manifest.FileEntry targets,
+                  Manifest.FileEntry weak) {}
+
+    /** Column widths, fixed before the pass from what the first pass bounded. */
+    record Widths(int classIndex, int sizeUnits, int offsets, int targets) {}
+
+    static Result run(long objectCount, long[] unitStarts, long[] giantUnits, PackedColumn positions, Supplier<ObjectDecoder> decoders,
+                      int classCount, Widths widths, InDegrees inDegrees, Path workDir, byte[] identity, Parallel parallel,
+                      BuildProgress progress) throws IOException {
+        int window = parallel.threads() * 4;
+        ArrayBlockingQueue<UnitBuffer> free = new ArrayBlockingQueue<>(window);
+        for (int i = 0; i < window; i++) free.add(new UnitBuffer());
+        ThreadLocal<ObjectDecoder> decoder = ThreadLocal.withInitial(decoders);
+        long[] instances = new long[classCount];
+        long[] bytes = new long[classCount];
+        long edges = 0;
+        long missing = 0;
+        String problem = null;
+        long problemCount = 0;
+        int units = unitStarts.length;
+        Deque<Future<UnitBuffer>> inFlight = new ArrayDeque<>();
+        int giantIndex = 0;
+        int submitted = 0;
+        List<SequentialWriter> writers = new ArrayList<>();
+        try {
+            SequentialWriter cls = open(writers, workDir, IndexFiles.OBJ_CLASS, identity, widths.classIndex);
+            SequentialWriter size = open(writers, workDir, IndexFiles.OBJ_SIZE, identity, widths.sizeUnits);
+            SequentialWriter offsets = open(writers, workDir, IndexFiles.OUT_OFFSETS, identity, widths.offsets);
+            SequentialWriter targets = open(writers, workDir, IndexFiles.OUT_TARGETS, identity, widths.targets);
+            WeakBits weak = new WeakBits(open(writers, workDir, IndexFiles.OUT_WEAK, identity, 8));
+            ObjectDecoder committerDecoder = decoders.get();
+            UnitBuffer giantBuffer = new UnitBuffer();
+            for (int u = 0; u < units; u++) {
+                while (submitted < units && inFlight.size() < window) {
+                    long from = unitStarts[submitted];
+                    long to = submitted + 1 < units ? unitStarts[submitted + 1] : objectCount;
+                    if (giantIndex < giantUnits.length && giantUnits[giantIndex] == from) {
+                        giantIndex++;
+                        inFlight.add(CompletableFuture.completedFuture(null)); // decoded by the committer
+                    } else {
+                        UnitBuffer b = free.poll();
+                        inFlight.add(parallel.pool().submit(() -> decodeUnit(decoder.get(), positions, from, to, b, inDegrees)));
+                    }
+                    submitted++;
+                }
+                UnitBuffer b = await(inFlight.poll());
+                if (b == null) {
+                    long ordinal = unitStarts[u];
+                    b = giantBuffer;
+                    b.reset();
+                    edges = commitGiant(committerDecoder, positions, ordinal, b, cls, size, offsets, targets, weak, inDegrees, edges);
+                } else {
+                    edges = commit(b, cls, size, offsets, targets, weak, edges);
+                }
+                for (int i = 0; i < b.objects; i++) {
+                    int c = b.classIndex[i];
+                    if (c >= 0) {
+                        instances[c]++;
+                        bytes[c] += b.sizeUnits[i];
+                    }
+                }
+                missing += b.missingReferences;
+                if (b.problem != null && problem == null) problem = b.problem;
+                problemCount += b.problemCount;
+                if (b != giantBuffer) free.add(b);
+                if ((u & 63) == 0) progress.advance(u < units - 1 ? unitStarts[u + 1] : objectCount);
+            }
+            offsets.putPacked(edges);
+            Manifest.FileEntry weakEntry = weak.finish();
+            return new Result(edges, missing, weak.weakCount, instances, bytes, problem, problemCount, cls.finish(), size.finish(), offsets.finish(),
+                    targets.finish(), weakEntry);
+        } finally {
+            for (Future<UnitBuffer> f : inFlight) f.cancel(true);
+            for (SequentialWriter w : writers) w.close();
+        }
+    }
+
+    private static SequentialWriter open(List<SequentialWriter> writers, Path dir, String name, byte[] identity, int width) throws IOException {
+        SequentialWriter w = SequentialWriter.column(dir.resolve(name), name, identity, width);
+        writers.add(w);
+        return w;
+    }
+
+    private static UnitBuffer decodeUnit(ObjectDecoder decoder, PackedColumn positions, long from, long to, UnitBuffer b, InDegrees inDegrees) {
+        b.reset();
+        for (long ord = from; ord < to; ord++) decoder.decode(ord, positions.get(ord), b);
+        inDegrees.add(b.target, b.targets);
+        return b;
+    }
+
+    private static long commit(UnitBuffer b, SequentialWriter cls, SequentialWriter size, SequentialWriter offsets,
+                               SequentialWriter targets, WeakBits weak, long edges) throws IOException {
+        for (int i = 0; i < b.objects; i++) {
+            cls.putPacked(b.classIndex[i]);
+            size.putPacked(b.sizeUnits[i]);
+            offsets.putPacked(edges);
+            edges += b.degree[i];
+        }
+        for (int i = 0; i < b.targets; i++) {
+            targets.putPacked(b.target[i]);
+            weak.add(b.isWeak(i));
+        }
+        return edges;
+    }
+
+    /** One object array too long to buffer: its edges go to the target column slice by slice. */
+    private static long commitGiant(ObjectDecoder decoder, PackedColumn positions, long ordinal, UnitBuffer b, SequentialWriter cls,
+                                    SequentialWriter size, SequentialWriter offsets, SequentialWriter targets, WeakBits weak,
+                                    InDegrees inDegrees, long edges) throws IOException {
+        long pos = positions.get(ordinal);
+        ObjectDecoder.ArrayHeader h = decoder.objectArrayHeader(ordinal, pos, b);
+        cls.putPacked(b.classIndex[0]);
+        size.putPacked(b.sizeUnits[0]);
+        offsets.putPacked(edges);
+        for (long from = 0; from < h.length(); from += GIANT_SLICE) {
+            decoder.arrayElements(h.elementsPos(), from, Math.min(h.length(), from + GIANT_SLICE), b);
+            inDegrees.add(b.target, b.targets);
+            for (int i = 0; i < b.targets; i++) {
+                targets.putPacked(b.target[i]);
+                weak.add(b.isWeak(i));
+            }
+            b.targets = 0;
+        }
+        return edges + b.degree[0];
+    }
+
+    /** The weak-edge bitmap, one bit per outbound edge, 64 to a little-endian word. */
+    private static final class WeakBits {
+        private final SequentialWriter out;
+        private long word;
+        private int bits;
+        long weakCount;
+
+        WeakBits(SequentialWriter out) {
+            this.out = out;
+        }
+
+        void add(boolean weak) throws IOException {
+            if (weak) {
+                word |= 1L << bits;
+                weakCount++;
+            }
+            if (++bits == 64) {
+                out.putLong(word);
+                word = 0;
+                bits = 0;
+            }
+        }
+
+        Manifest.FileEntry finish() throws IOException {
+            if (bits > 0) out.putLong(word);
+            return out.finish();
+        }
+    }
+
+    private static UnitBuffer await(Future<UnitBuffer> f) throws IOException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw Parallel.rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.hprofdiff.index.build;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import org.hprofdiff.index.BuildProgress;
+import org.hprofdiff.index.store.IndexFiles;
+import org.hprofdiff.index.store.IndexFormat;
+import org.hprofdiff.index.store.Manifest;
+import org.hprofdiff.index.store.MappedWriter;
+import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.ScratchFile;
+import org.hprofdiff.index.store.SequentialWriter;
+
+/**
+ * Inbound edges as the transpose of the outbound ones, by counting sort: the in-degrees (counted during
+ * the second pass, {@link InDegrees}) are prefix-summed into the inbound offsets and turned into
+ * per-target cursors, then each source is scattered into its targets' slots. Each thread owns a
+ * contiguous range of targets (split so that each gets about as many edges) and scans all edges, so no
+ * two threads write the same cursor and sources come out ascending within each target. Cursors are 4
+ * bytes while the edge count fits 32 bits, else 8 (the counts are then widened, or counted again when a
+ * 4-byte count overflowed).
+ */
+final class Transpose {
+    private Transpose() {}
+
+    record Result(Manifest.FileEntry offsets, Manifest.FileEntry sources) {}
+
+    static Result run(PackedColumn outOffsets, PackedColumn outTargets, long n, long edges, InDegrees inDegrees, Path workDir,
+                      byte[] identity, Parallel parallel, BuildProgress progress) throws IOException {
+        return run(outOffsets, outTargets, n, edges, inDegrees, workDir, identity, parallel, progress, false);
+    }
+
+    /** @param forceWide 8-byte cursors even for a small graph (tests; needed from 2^32 edges on) */
+    static Result run(PackedColumn outOffsets, PackedColumn outTargets, long n, long edges, InDegrees inDegrees, Path workDir,
+                      byte[] identity, Parallel parallel, BuildProgress progress, boolean forceWide) throws IOException {
+        boolean wide = forceWide || edges > 0xFFFF_FFFFL || inDegrees.overflowed();
+        int threads = (int) Math.max(1, Math.min(parallel.threads(), n / 1024));
+        try (ScratchFile wideFile = wide ? ScratchFile.create(workDir.resolve(IndexFiles.TMP_CURSORS), n * 8) : null) {
+            Cursors cursors = wide ? new Cursors(wideFile.segment(), true) : new Cursors(inDegrees.counters(), false);
+            if (inDegrees.overflowed()) {
+                progress.phase("inbound: count again with 8-byte counters", edges);
+                for (long e = 0; e < edges; e++) cursors.increment(outTargets.get(e));
+            } else if (wide) {
+                for (long t = 0; t < n; t++) cursors.set(t, inDegrees.counters().getAtIndex(ValueLayout.JAVA_INT, t) & 0xFFFF_FFFFL);
+            }
+            progress.phase("inbound: offsets", n);
+            long[] split = new long[threads + 1];
+            split[threads] = n;
+            Manifest.FileEntry offsetsEntry;
+            try (SequentialWriter offsets = SequentialWriter.column(workDir.resolve(IndexFiles.IN_OFFSETS), IndexFiles.IN_OFFSETS, identity,
+                    PackedColumn.widthFor(edges))) {
+                long running = 0;
+                int nextSplit = 1;
+                for (long t = 0; t < n; t++) {
+                    while (nextSplit < threads && running >= Parallel.split(edges, threads, nextSplit)) split[nextSplit++] = t;
+                    long c = cursors.get(t);
+                    offsets.putPacked(running);
+                    cursors.set(t, running);
+                    running += c;
+                }
+                while (nextSplit < threads) split[nextSplit++] = n;
+                offsets.putPacked(running);
+                if (running != edges) throw new IllegalStateException("in-degrees sum to " + running + ", not to the " + edges + " edges");
+                offsetsEntry = offsets.finish();
+            }
+            progress.phase("inbound: scatter", edges);
+            int width = outTargets.width();
+            try (MappedWriter sources = new MappedWriter(workDir.resolve(IndexFiles.IN_SOURCES), IndexFiles.IN_SOURCES, identity, width,
+                    edges * width)) {
+                MemorySegment file = sources.file();
+                parallel.forEach(threads, t -> scatter(outOffsets, outTargets, n, split[t], split[t + 1], cursors, file, width));
+                return new Result(offsetsEntry, sources.finish());
+            }
+        }
+    }
+
+    /** Writes every edge whose target is in [lo, hi) into its target's next inbound slot. */
+    private static void scatter(PackedColumn outOffsets, PackedColumn outTargets, long n, long lo, long hi, Cursors cursors,
+                                MemorySegment file, int width) {
+        long end = outOffsets.get(0);
+        for (long src = 0; src < n; src++) {
+            long start = end;
+            end = outOffsets.get(src + 1);
+            for (long e = start; e < end; e++) {
+                long target = outTargets.get(e);
+                if (target >= lo && target < hi) {
+                    long slot = cursors.getAndIncrement(target);
+                    PackedColumn.put(file, IndexFormat.HEADER_BYTES + slot * width, width, src);
+                }
+            }
+        }
+    }
+
+    /** Per-target counters, then cursors: 4 or 8 bytes each. */
+    private record Cursors(MemorySegment seg, boolean wide) {
+        long get(long i) {
+            return wide ? seg.getAtIndex(ValueLayout.JAVA_LONG, i) : seg.getAtIndex(ValueLayout.JAVA_INT, i) & 0xFFFF_FFFFL;
+        }
+
+        void set(long i, long v) {
+            if (wide) seg.setAtIndex(ValueLayout.JAVA_LONG, i, v);
+            else seg.setAtIndex(ValueLayout.JAVA_INT, i, (int) v);
+        }
+
+        void increment(long i) {
+            set(i, get(i) + 1);
+        }
+
+        long getAndIncrement(long i) {
+            long v = get(i);
+            set(i, v + 1);
+            return v;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.hprofdiff.index.store;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes one index file front to back through a file channel (so a full disk is an
+ * {@link IOException}, never a fault in a mapped page): header, data, footer with the data's
+ * CRC32C, then fsync. Until {@link #finish} the header declares no data and there is no footer, so
+ * a file left by a crash never passes {@link FileHeader#read}.
+ */
+public final class SequentialWriter implements AutoCloseable {
+    private static final int BUFFER = 1 << 20;
+
+    private final Path path;
+    private final FileChannel channel;
+    private final String kind;
+    private final byte[] identity;
+    private final int width;
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+    /** The buffer as a segment: values are stored with one unaligned little-endian store each. */
+    private final MemorySegment segment = MemorySegment.ofBuffer(buffer);
+    /** Bytes in the buffer; a value of up to 8 bytes fits while {@code position <= LIMIT}. */
+    private int position;
+    private static final int LIMIT = BUFFER - 8;
+    private final CRC32C crc = new CRC32C();
+    private long dataLength;
+    private boolean finished;
+
+    public SequentialWriter(Path path, String kind, byte[] identity, int width) throws IOException {
+        this.path = path;
+        this.kind = kind;
+        this.identity = identity;
+        this.width = width;
+        this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        ByteBuffer header = ByteBuffer.allocate(IndexFormat.HEADER_BYTES);
+        new FileHeader(kind, identity, -1, width).writeHeader(header);
+        writeFully(header.flip(), 0);
+    }
+
+    /** A packed column writer: {@code width} bytes per value. */
+    public static SequentialWriter column(Path path, String kind, byte[] identity, int width) throws IOException {
+        return new SequentialWriter(path, kind, identity, width);
+    }
+
+    public Path path() { return path; }
+
+    public int width() { return width; }
+
+    public long dataLength() { return dataLength + position; }
+
+    public void putByte(int v) throws IOException {
+        if (position > LIMIT) flush();
+        segment.set(ValueLayout.JAVA_BYTE, position, (byte) v);
+        position++;
+    }
+
+    public void putInt(int v) throws IOException {
+        if (position > LIMIT) flush();
+        segment.set(IndexFormat.INT, position, v);
+        position += 4;
+    }
+
+    public void putLong(long v) throws IOException {
+        if (position > LIMIT) flush();
+        segment.set(IndexFormat.LONG, position, v);
+        position += 8;
+    }
+
+    /** Appends {@code value} in this column's width. */
+    public void putPacked(long value) throws IOException {
+        if (position > LIMIT) flush();
+        segment.set(IndexFormat.LONG, position, value); // the bytes past the width are overwritten by the next value or dropped
+        position += width;
+    }
+
+    public void putBytes(byte[] bytes, int offset, int length) throws IOException {
+        putBytes(MemorySegment.ofArray(bytes), offset, length);
+    }
+
+    /** Appends {@code length} bytes of {@code source} from {@code offset}. */
+    public void putBytes(MemorySegment source, long offset, long length) throws IOException {
+        while (length > 0) {
+            if (position == BUFFER) flush();
+            int n = (int) Math.min(length, BUFFER - position);
+            MemorySegment.copy(source, offset, segment, position, n);
+            position += n;
+            offset += n;
+            length -= n;
+        }
+    }
+
+    public void putString(String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        putInt(b.length);
+        putBytes(b, 0, b.length);
+    }
+
+    /** Flushes, writes the footer and the final header, and forces the file to disk. */
+    public Manifest.FileEntry finish() throws IOException {
+        flush();
+        ByteBuffer footer = ByteBuffer.allocate(IndexFormat.FOOTER_BYTES);
+        FileHeader.writeFooter(footer, (int) crc.getValue(), dataLength);
+        writeFully(footer.flip(), IndexFormat.HEADER_BYTES + dataLength);
+        ByteBuffer header = ByteBuffer.allocate(IndexFormat.HEADER_BYTES);
+        new FileHeader(kind, identity, dataLength, width).writeHeader(header);
+        writeFully(header.flip(), 0);
+        channel.force(true);
+        channel.close();
+        finished = true;
+        return new Manifest.FileEntry(width, dataLength, (int) crc.getValue());
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!finished) channel.close();
+    }
+
+    private void flush() throws IOException {
+        buffer.clear().limit(position);
+        crc.update(buffer.duplicate());
+        writeFully(buffer, IndexFormat.HEADER_BYTES + dataLength);
+        dataLength += position;
+        position = 0;
+        buffer.clear();
+    }
+
+    private void writeFully(ByteBuffer b, long position) throws IOException {
+        try {
+            while (b.hasRemaining()) position += channel.write(b, position);
+        } catch (IOException e) {
+            throw new IOException(path + ": cannot write at byte " + position + " (" + e.getMessage() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.hprofdiff.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.hprofdiff.core.read.HprofFile;
+import org.hprofdiff.core.summary.ClassStats;
+import org.hprofdiff.core.summary.Summarizer;
+import org.hprofdiff.index.graph.EdgeOrigin;
+import org.hprofdiff.index.graph.Edges;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every object, edge and root of the index against an independent decoding of the same dump: the
+ * child-JVM dump of {@code KnownGraph} (JDK 25, 8-byte ids), and the shared real dumps where present
+ * (4-byte ids, JDK 5/6, the hprof agent).
+ */
+class IndexEdgesTest {
+    @TempDir
+    static Path dir;
+    private static final Map<Path, DumpIndex> INDEXES = new HashMap<>();
+    private static final Map<Path, ReferenceDecoder> DECODED = new HashMap<>();
+
+    static Stream<Path> dumps() throws Exception {
+        return Stream.concat(Stream.of(TestDumps.knownGraph()), SharedDumps.present());
+    }
+
+    static synchronized DumpIndex index(Path dump) throws Exception {
+        if (!INDEXES.containsKey(dump)) {
+            IndexOptions options = IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir);
+            INDEXES.put(dump, DumpIndex.openOrBuild(dump, options, BuildProgress.SILENT));
+            DECODED.put(dump, new ReferenceDecoder(dump));
+        }
+        return INDEXES.get(dump);
+    }
+
+    @AfterAll
+    static void close() {
+        INDEXES.values().forEach(DumpIndex::close);
+        INDEXES.clear();
+        DECODED.clear();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void everyObjectOfTheDumpHasAnOrdinalAndBack(Path dump) throws Exception {
+        DumpIndex index = index(dump);
+        ReferenceDecoder expected = DECODED.get(dump);
+        assertEquals(expected.kinds.size(), index.objectCount());
+        for (long id : expected.kinds.keySet()) {
+            long ord = index.ordinalOf(id);
+            assertTrue(ord >= 0, () -> "id 0x" + Long.toHexString(id) + " not found");
+            assertEquals(id, index.idOf(ord));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void idsThatAreNotObjectsAreNotFound(Path dump) throws Exception {
+        DumpIndex index = index(dump);
+        ReferenceDecoder expected = DECODED.get(dump);
+        for (long id : expected.kinds.keySet()) {
+            for (long probe : new long[] {id + 1, id + 4, id - 1, id + 8, id - 8}) {
+                if (!expected.kinds.containsKey(probe)) assertEquals(-1, index.ordinalOf(probe), "0x" + Long.toHexString(probe));
+            }
+        }
+        assertEquals(-1, index.ordinalOf(0));
+        assertEquals(-1, index.ordinalOf(-1));
+        assertEquals(-1, index.ordinalOf(Long.MIN_VALUE));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void outboundEdgesEqualTheIndependentDecoding(Path dump) throws Exception {
+        DumpIndex index = index(dump);
+        ReferenceDecoder expected = DECODED.get(dump);
+        Edges out = index.outbound();
+        long edges = 0;
+        for (long o = 0; o < index.objectCount(); o++) {
+            long id = index.idOf(o);
+            List<Long> actual = new ArrayList<>();
+            for (long i = out.start(o); i < out.end(o); i++) actual.add(index.idOf(out.target(i)));
+            assertEquals(expected.edges.get(id), actual, "outbound edges of 0x" + Long.toHexString(id) + " (" + expected.kinds.get(id) + ")");
+            edges += actual.size();
+        }
+        assertEquals(edges, index.edgeCount());
+        assertEquals(expected.missingReferences, Long.parseLong(index.manifest().get("missingReferences")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void everyEdgeKnowsItsOriginAndWhetherItIsWeak(Path dump) throws Exception {
+        DumpIndex index = index(dump);
+        ReferenceDecoder expected = DECODED.get(dump);
+        Edges out = index.outbound();
+        long weakEdges = 0;
+        for (long o = 0; o < index.objectCount(); o++) {
+            long id = index.idOf(o);
+            List<String> labels = new ArrayList<>();
+            List<Boolean> weak = new ArrayList<>();
+            for (long i = out.start(o); i < out.end(o); i++) {
+                labels.add(label(index.edgeOrigin(o, i)));
+                weak.add(index.isWeakEdge(i));
+                if (index.isWeakEdge(i)) weakEdges++;
+            }
+            assertEquals(expected.labels.get(id), labels, "origins of the edges of 0x" + Long.toHexString(id));
+            assertEquals(expected.weak.get(id), weak, "weak edges of 0x" + Long.toHexString(id));
+        }
+        assertEquals(weakEdges, Long.parseLong(index.manifest().get("weakEdges")));
+    }
+
+    private static String label(EdgeOrigin origin) {
+        return switch (origin) {
+            case EdgeOrigin.Internal i -> i.name();
+            case EdgeOrigin.Field f -> "field " + f.name();
+            case EdgeOrigin.StaticField s -> "static " + s.name();
+            case EdgeOrigin.ArrayElement a -> "[" + a.index() + "]";
+        };
+    }
+
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void inboundEdgesAreExactlyTheTranspose(Path dump) throws Exception {
+        DumpIndex index = index(dump);
+        Map<Long, List<Long>> transpose = new HashMap<>();
+        Edges out = index.outbound();
+        for (long o = 0; o < index.objectCount(); o++) {
+            for (long i = out.start(o); i < out.end(o); i++) transpose.computeIfAbsent(out.target(i), k -> new ArrayList<>()).add(o);
+        }
+        Edges in = index.inbound();
+        for (long o = 0; o < index.objectCount(); o++) {
+            List<Long> actual = new ArrayList<>();
+            for (long i = in.start(o); i < in.end(o); i++) actual.add(in.target(i));
+            assertEquals(transpose.getOrDefault(o, List.of()), actual, "inbound edges of object " + o);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void rootsNameTheirObjects(Path dump) throws Exception {
+        DumpIndex index = index(dump);
+        ReferenceDecoder expected = DECODED.get(dump);
+        assertEquals(expected.roots.size(), index.roots().size());
+        for (int i = 0; i < expected.roots.size(); i++) {
+            long id = expected.roots.get(i)[1];
+            assertEquals(expected.kinds.containsKey(id) ? index.ordinalOf(id) : -1, index.roots().ordinal(i));
+            assertEquals(id, index.roots().get(i).objectId());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void classOfEveryObjectMatches(Path dump) throws Exception {
+        DumpIndex index = index(dump);
+        ReferenceDecoder expected = DECODED.get(dump);
+        for (long o = 0; o < index.objectCount(); o++) {
+            long id = index.idOf(o);
+            long classId = expected.classOf.get(id);
+            if (expected.kinds.get(id) == 'C') {
+                assertEquals("java/lang/Class", index.classOf(o).name());
+                assertEquals(id, index.classes().get(index.classes().indexOfId(id)).classId());
+            } else if (classId != 0) {
+                assertEquals(expected.classNames.get(classId), index.classOf(o).name(), "class of 0x" + Long.toHexString(id));
+            }
+        }
+    }
+
+    /** Objects and shallow bytes per class name: the index's per-object sizes add up to core's histogram of the dump. */
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void shallowSizesAddUpToTheHistogram(Path dump) throws Exception {
+        DumpIndex index = index(dump);
+        Map<String, long[]> histogram = new java.util.TreeMap<>();
+        try (HprofFile file = HprofFile.open(dump)) {
+            for (ClassStats row : Summarizer.summarize(file).classes()) {
+                long[] t = histogram.computeIfAbsent(row.name(), k -> new long[2]);
+                t[0] += row.instances();
+                t[1] += row.shallowBytes();
+            }
+        }
+        Map<String, long[]> indexed = new java.util.TreeMap<>();
+        for (long o = 0; o < index.objectCount(); o++) {
+            long[] t = indexed.computeIfAbsent(index.classOf(o).javaName(), k -> new long[2]);
+            t[0]++;
+            t[1] += index.shallowSize(o);
+        }
+        Map<String, String> differences = new java.util.TreeMap<>();
+        for (String name : histogram.keySet()) {
+            long[] h = histogram.get(name);
+            long[] i = indexed.getOrDefault(name, new long[2]);
+            if (h[0] != i[0] || h[1] != i[1]) differences.put(name, "histogram " + h[0] + "/" + h[1] + ", index " + i[0] + "/" + i[1]);
+        }
+        assertEquals(Map.of(), differences);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void verifyFindsNothingWrong(Path dump) throws Exception {
+        assertEquals(List.of(), index(dump).verify());
+    }
+}
