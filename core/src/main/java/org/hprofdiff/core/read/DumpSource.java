@@ -4,6 +4,10 @@ package org.hprofdiff.core.read;
 public enum DumpSource {
     /** A plain hprof file, mapped: random access, parallel segment reading. */
     MAPPED,
-    /** gzip (a single member, or HotSpot's chunked {@code -gz} output): read as a stream, once per pass. */
+    /**
+     * gzip, read as a stream, inflated again for each pass: a single member on one thread; HotSpot's chunked
+     * {@code -gz} output (its first member names a BLOCKSIZE) on all cores. Heap records are parsed in file
+     * order on one thread.
+     */
     GZIP
 }

@@ -28,15 +28,19 @@ public final class HprofFile implements AutoCloseable {
     private final DumpSource source;
     private final HprofHeader header;
     private final Arena arena;
+    /** The whole file, mapped: the dump itself ({@link DumpSource#MAPPED}) or HotSpot chunked gzip, or null. */
     private final MemorySegment mapped;
+    /** For HotSpot chunked gzip inflated on several threads: its BLOCKSIZE; else -1. */
+    private final int gzipBlockSize;
 
-    private HprofFile(Path path, long fileSize, DumpSource source, HprofHeader header, Arena arena, MemorySegment mapped) {
+    private HprofFile(Path path, long fileSize, DumpSource source, HprofHeader header, Arena arena, MemorySegment mapped, int gzipBlockSize) {
         this.path = path;
         this.fileSize = fileSize;
         this.source = source;
         this.header = header;
         this.arena = arena;
         this.mapped = mapped;
+        this.gzipBlockSize = gzipBlockSize;
     }
 
     public static HprofFile open(Path path) throws DumpFormatException {
@@ -49,13 +53,25 @@ public final class HprofFile implements AutoCloseable {
             } catch (IOException e) {
                 throw new DumpFormatException(path, 0, "gzip data is corrupt (" + e.getMessage() + "); expected a gzip-compressed hprof");
             }
-            return new HprofFile(path, size, DumpSource.GZIP, header, null, null);
+            int blockSize = ChunkedGzipStream.hotspotBlockSize(start);
+            if (blockSize > 0 && INFLATE_THREADS > 1) {
+                // HotSpot's -gz output: independent members, inflated on several threads from the mapped file
+                Arena arena = Arena.ofShared();
+                return new HprofFile(path, size, DumpSource.GZIP, header, arena, map(path, size, arena), blockSize);
+            }
+            return new HprofFile(path, size, DumpSource.GZIP, header, null, null, -1);
         }
         HprofHeader header = HeaderParser.parse(path, start, false);
         Arena arena = Arena.ofShared();
+        return new HprofFile(path, size, DumpSource.MAPPED, header, arena, map(path, size, arena), -1);
+    }
+
+    /** Threads that inflate a HotSpot chunked gzip dump: one per core. */
+    private static final int INFLATE_THREADS = Runtime.getRuntime().availableProcessors();
+
+    private static MemorySegment map(Path path, long size, Arena arena) throws DumpFormatException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            MemorySegment seg = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
-            return new HprofFile(path, size, DumpSource.MAPPED, header, arena, seg);
+            return ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
         } catch (IOException | RuntimeException e) {
             arena.close();
             throw new DumpFormatException(path, "cannot map the file: " + e.getMessage(), e);
@@ -71,17 +87,18 @@ public final class HprofFile implements AutoCloseable {
 
     public HprofHeader header() { return header; }
 
-    public boolean isRandomAccess() { return mapped != null; }
+    public boolean isRandomAccess() { return source == DumpSource.MAPPED; }
 
-    /** The whole file as one segment; only for {@link DumpSource#MAPPED}. */
+    /** The whole dump as one segment; only for {@link DumpSource#MAPPED}. */
     public MemorySegment mapped() {
-        if (mapped == null) throw new IllegalStateException(path + " is not mapped (" + source + ")");
+        if (!isRandomAccess()) throw new IllegalStateException(path + " is not mapped (" + source + ")");
         return mapped;
     }
 
-    /** A new input positioned at the first record. Each pass over a gzip dump inflates it again. */
+    /** A new input positioned at the first record; close it after the pass. Each pass over a gzip dump inflates it again. */
     public HprofInput newInput() throws IOException {
-        HprofInput in = mapped != null ? HprofInput.of(mapped) : HprofInput.of(gunzip(path));
+        HprofInput in = isRandomAccess() ? HprofInput.of(mapped)
+                : HprofInput.of(gzipBlockSize > 0 ? new ChunkedGzipStream(mapped, gzipBlockSize, INFLATE_THREADS) : gunzip(path));
         in.idSize(header.idSize());
         in.seek(header.length());
         return in;

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * valid for bytes the reader has {@link #require required}; the reader requires a record's bytes
  * before it hands the record to a visitor.
  */
-public final class HprofInput {
+public final class HprofInput implements AutoCloseable {
     private static final ValueLayout.OfShort U2 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt U4 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfLong U8 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
@@ -143,6 +143,17 @@ public final class HprofInput {
         byte[] bytes = new byte[length];
         MemorySegment.copy(window, ValueLayout.JAVA_BYTE, at - windowStart, bytes, 0, length);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Closes the stream under a compressed dump (a mapped file is unmapped by its {@link HprofFile}). */
+    @Override
+    public void close() {
+        if (stream == null) return;
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // nothing was written; a failed close of a read-only stream loses nothing
+        }
     }
 
     /**

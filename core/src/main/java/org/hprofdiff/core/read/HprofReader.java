@@ -66,14 +66,15 @@ public final class HprofReader {
 
     /** One pass on the calling thread: every record to {@code visitor}, in file order. */
     public ReadResult read(HprofVisitor visitor) throws IOException {
-        HprofInput in = file.newInput();
-        Problems problems = new Problems();
-        HeapRecordParser parser = new HeapRecordParser(in, visitor, problems);
-        RecordWalker.HeapRecords parseNow = range -> {
-            visitor.heapRecord(range.offset(), range.length());
-            parser.parse(range.offset(), range.end());
-        };
-        return new RecordWalker(file, in, visitor, options.dumpNumber(), parseNow, problems).walk();
+        try (HprofInput in = file.newInput()) {
+            Problems problems = new Problems();
+            HeapRecordParser parser = new HeapRecordParser(in, visitor, problems);
+            RecordWalker.HeapRecords parseNow = range -> {
+                visitor.heapRecord(range.offset(), range.length());
+                parser.parse(range.offset(), range.end());
+            };
+            return new RecordWalker(file, in, visitor, options.dumpNumber(), parseNow, problems).walk();
+        }
     }
 
     /**
@@ -83,8 +84,10 @@ public final class HprofReader {
     public HeapPlan plan(HprofVisitor topLevel) throws IOException {
         requireRandomAccess();
         List<HeapRecordRange> ranges = new ArrayList<>();
-        ReadResult walk = new RecordWalker(file, file.newInput(), topLevel, options.dumpNumber(), ranges::add, new Problems()).walk();
-        return new HeapPlan(ranges, walk);
+        try (HprofInput in = file.newInput()) {
+            ReadResult walk = new RecordWalker(file, in, topLevel, options.dumpNumber(), ranges::add, new Problems()).walk();
+            return new HeapPlan(ranges, walk);
+        }
     }
 
     /**

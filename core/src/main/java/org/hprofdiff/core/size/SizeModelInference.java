@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.hprofdiff.core.format.BasicType;
+import org.hprofdiff.core.size.FieldLayout.OwnFields;
 
 /**
  * Works out the {@link SizeModel} of the VM that wrote a dump from the dump itself.
@@ -15,8 +16,9 @@ import org.hprofdiff.core.format.BasicType;
  * live dump. An array's size depends only on the layout and its length, so each layout candidate
  * (header 8/12/16, references 4/8, array base aligned to 8 or not, alignment) is scored by how many
  * array gaps it explains exactly; the candidate that explains the most wins. Gaps after instances are
- * weaker evidence (the VM may add fields the dump does not show) and only break ties. A candidate that
- * makes an object larger than the gap to its successor is contradicted.
+ * weaker evidence (the VM may add fields the dump does not show) and only break ties, among them the
+ * choice of field layout ({@link FieldLayout}), which arrays do not show. A candidate that makes an
+ * object larger than the gap to its successor is contradicted.
  *
  * <p>4-byte ids mean a 32-bit VM (8-byte header, 4-byte references). When ids are not addresses (the
  * JVMTI hprof agent numbers objects) no candidate explains the gaps and the default for the id size
@@ -36,7 +38,9 @@ public final class SizeModelInference {
     private final int[] sampleLengths = new int[MAX_ARRAY_SAMPLES];
     private final long[] sampleGaps = new long[MAX_ARRAY_SAMPLES];
     private int samples;
-    private final List<long[]> classGaps = new ArrayList<>();
+    private final List<ClassGap> classGaps = new ArrayList<>();
+
+    private record ClassGap(List<OwnFields> chain, long smallestGap) {}
 
     public SizeModelInference(int idSize) {
         if (idSize != 4 && idSize != 8) throw new IllegalArgumentException("id size " + idSize);
@@ -57,12 +61,9 @@ public final class SizeModelInference {
         samples++;
     }
 
-    /**
-     * The smallest distance from an instance of one class to the next object, with the class's field
-     * bytes (superclasses included) split into primitive bytes and references.
-     */
-    public void classGap(long primitiveFieldBytes, long referenceFields, long smallestGap) {
-        classGaps.add(new long[] {primitiveFieldBytes, referenceFields, smallestGap});
+    /** The smallest distance from an instance of one class to the next object; {@code chain}: its fields, root class first. */
+    public void classGap(List<OwnFields> chain, long smallestGap) {
+        classGaps.add(new ClassGap(List.copyOf(chain), smallestGap));
     }
 
     public int arraySamples() { return samples; }
@@ -80,7 +81,12 @@ public final class SizeModelInference {
                 || samples == 0 && best.classExact >= MIN_EXACT_FITS && best.classExact >= MIN_EXACT_SHARE * classGaps.size();
         String given = overrides.isEmpty() ? "" : overrides.describe() + " given; ";
         if (trusted) {
-            return best.model.withOrigin(given + "inferred from object addresses: " + evidence(best));
+            SizeModel m = best.model;
+            if (m.objectHeaderBytes() == 12 && !m.arrayBaseAligned() && !m.subclassFieldsFillGaps()) {
+                // With a 12-byte header both array rules put elements at 16; a JDK 14- field layout means JDK 21- arrays.
+                m = new SizeModel(12, m.referenceBytes(), m.objectAlignment(), true, false, "");
+            }
+            return m.withOrigin(given + (given.isEmpty() ? "inferred" : "the rest inferred") + " from object addresses: " + evidence(best));
         }
         SizeModel fallback = fallback(overrides);
         String why = samples == 0 && classGaps.isEmpty() ? "no objects to infer from"
@@ -94,10 +100,10 @@ public final class SizeModelInference {
     }
 
     private SizeModel fallback(SizeModelOverrides o) {
-        SizeModel d = idSize == 4 ? new SizeModel(8, 4, 8, false, "") : SizeModel.HOTSPOT_64_COMPRESSED;
+        SizeModel d = idSize == 4 ? new SizeModel(8, 4, 8, false, false, "") : SizeModel.HOTSPOT_64_COMPRESSED;
         return new SizeModel(o.objectHeaderBytes() != null ? o.objectHeaderBytes() : d.objectHeaderBytes(),
                 o.referenceBytes() != null ? o.referenceBytes() : d.referenceBytes(),
-                o.objectAlignment() != null ? o.objectAlignment() : d.objectAlignment(), d.arrayBaseAligned(), "");
+                o.objectAlignment() != null ? o.objectAlignment() : d.objectAlignment(), d.arrayBaseAligned(), d.subclassFieldsFillGaps(), "");
     }
 
     /** Candidates in order of preference (the commonest layouts first), for ties. */
@@ -112,11 +118,15 @@ public final class SizeModelInference {
             int largest = addressBits == 0 ? 8 : (int) Math.min(MAX_ALIGNMENT, Math.max(8, Long.lowestOneBit(addressBits)));
             for (int a = 8; a <= largest; a *= 2) alignments.add(a);
         }
+        // 32-bit VMs are mostly JDK 8 and older (JDK 14- field layout); 64-bit dumps are mostly recent.
+        boolean[] fieldLayouts = idSize == 4 ? new boolean[] {false, true} : new boolean[] {true, false};
         List<SizeModel> out = new ArrayList<>();
         for (int h : headers) {
             for (int r : refs) {
                 for (boolean aligned : new boolean[] {false, true}) {
-                    for (int a : alignments) out.add(new SizeModel(h, r, a, aligned, ""));
+                    for (boolean packed : fieldLayouts) {
+                        for (int a : alignments) out.add(new SizeModel(h, r, a, aligned, packed, ""));
+                    }
                 }
             }
         }
@@ -133,10 +143,10 @@ public final class SizeModelInference {
             else if (size > sampleGaps[i]) contradicted++;
         }
         long classExact = 0;
-        for (long[] c : classGaps) {
-            long size = m.instanceSize(c[0] + c[1] * m.referenceBytes());
-            if (size == c[2]) classExact++;
-            else if (size > c[2]) contradicted++;
+        for (ClassGap c : classGaps) {
+            long size = FieldLayout.instanceSize(m, c.chain());
+            if (size == c.smallestGap()) classExact++;
+            else if (size > c.smallestGap()) contradicted++;
         }
         return new Score(m, order, arrayExact, classExact, contradicted);
     }

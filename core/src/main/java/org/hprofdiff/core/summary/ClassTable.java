@@ -3,6 +3,8 @@ package org.hprofdiff.core.summary;
 import java.util.Arrays;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.size.ArrayTally;
+import org.hprofdiff.core.size.FieldLayout;
+import org.hprofdiff.core.size.MirrorSizes;
 
 /**
  * What the histogram pass keeps per class id, column by column (one slot per class, no object per
@@ -21,21 +23,24 @@ final class ClassTable {
     int[] dumpOrder = new int[1024];
     long[] superId = new long[1024];
     long[] loaderId = new long[1024];
-    /** Own instance fields (superclasses not included): primitive bytes and reference count. */
-    int[] ownPrimitiveBytes = new int[1024];
-    int[] ownReferences = new int[1024];
+    /** Own instance fields (superclasses not included); null without a class dump. */
+    FieldLayout.OwnFields[] ownFields = new FieldLayout.OwnFields[1024];
     /** Static fields as the mirror holds them (the dumper's fake "<...>" statics left out). */
     int[] staticPrimitiveBytes = new int[1024];
     int[] staticReferences = new int[1024];
+    boolean[] staticWide = new boolean[1024];
+    MirrorSizes.Statics statics(int slot) {
+        return new MirrorSizes.Statics(staticPrimitiveBytes[slot], staticReferences[slot], staticWide[slot]);
+    }
+
     /** INSTANCE_DUMP records of the class. */
     long[] instances = new long[1024];
     /** Field bytes per instance in the file (the first seen), NONE before the first instance. */
     int[] fieldBytesInFile = new int[1024];
     /** Instances whose field bytes differ from the first one's (a damaged dump). */
     long[] fieldBytesMismatches = new long[1024];
-    /** Smallest distance from an instance to the next object in its heap record, and how often it occurred. */
+    /** Smallest distance from an instance to the next object in its heap record (an upper bound of the size). */
     long[] smallestGap = new long[1024];
-    long[] smallestGapCount = new long[1024];
     /** Object arrays of this array class; null until the first one. */
     ArrayTally[] arrays = new ArrayTally[1024];
 
@@ -68,13 +73,7 @@ final class ClassTable {
     }
 
     void gapAfterInstance(int slot, long gap) {
-        long smallest = smallestGap[slot];
-        if (gap < smallest) {
-            smallestGap[slot] = gap;
-            smallestGapCount[slot] = 1;
-        } else if (gap == smallest) {
-            smallestGapCount[slot]++;
-        }
+        if (gap < smallestGap[slot]) smallestGap[slot] = gap;
     }
 
     private int add(long id) {
@@ -95,15 +94,14 @@ final class ClassTable {
         dumpOrder = Arrays.copyOf(dumpOrder, n);
         superId = Arrays.copyOf(superId, n);
         loaderId = Arrays.copyOf(loaderId, n);
-        ownPrimitiveBytes = Arrays.copyOf(ownPrimitiveBytes, n);
-        ownReferences = Arrays.copyOf(ownReferences, n);
+        ownFields = Arrays.copyOf(ownFields, n);
         staticPrimitiveBytes = Arrays.copyOf(staticPrimitiveBytes, n);
         staticReferences = Arrays.copyOf(staticReferences, n);
+        staticWide = Arrays.copyOf(staticWide, n);
         instances = Arrays.copyOf(instances, n);
         fieldBytesInFile = Arrays.copyOf(fieldBytesInFile, n);
         fieldBytesMismatches = Arrays.copyOf(fieldBytesMismatches, n);
         smallestGap = Arrays.copyOf(smallestGap, n);
-        smallestGapCount = Arrays.copyOf(smallestGapCount, n);
         arrays = Arrays.copyOf(arrays, n);
     }
 }

@@ -12,11 +12,12 @@ import org.hprofdiff.core.size.SizeModelInference;
  * objects, not in the object stream, yet they sit between objects in the heap. Mirrors whose class
  * dumps came before the first object are therefore merged into the run by address (a cursor into their
  * sorted addresses: one or two comparisons per object), so that an instance followed by a mirror is
- * measured up to the mirror and each mirror gets a gap of its own. Class dumps that come inside the
- * object stream (Android writes them in address order) simply take their place in the run.
+ * measured up to the mirror and each mirror gets a gap of its own. Class dumps that come inside or
+ * after the object stream (Android writes them in address order; a JDK 22+ parallel dump may write
+ * them last) simply take their place in the run, and get a gap of their own from what follows them.
  */
 final class GapTracker {
-    private static final int NONE = 0, INSTANCE = 1, ARRAY = 2, MIRROR = 3;
+    private static final int NONE = 0, INSTANCE = 1, ARRAY = 2, MIRROR = 3, LATE_MIRROR = 4;
 
     private final ClassTable classes;
     private final SizeModelInference inference;
@@ -25,6 +26,10 @@ final class GapTracker {
     private int mirrorCount;
     /** Smallest gap after each mirror (parallel to the sorted {@link #mirrors}); MAX_VALUE when none. */
     private long[] mirrorGaps;
+    /** Mirrors whose class dumps came after the first object, in arrival order, and the smallest gap after each. */
+    private long[] lateMirrors = new long[64];
+    private long[] lateMirrorGaps = new long[64];
+    private int lateMirrorCount;
     private boolean objectsStarted;
     private int cursor;
 
@@ -51,8 +56,14 @@ final class GapTracker {
             return;
         }
         step(mirrorAddress);
-        previousKind = MIRROR;
-        previousSlot = -1; // not one of the sorted mirrors: its own gap is not needed
+        if (lateMirrorCount == lateMirrors.length) {
+            lateMirrors = Arrays.copyOf(lateMirrors, lateMirrorCount * 2);
+            lateMirrorGaps = Arrays.copyOf(lateMirrorGaps, lateMirrorCount * 2);
+        }
+        lateMirrors[lateMirrorCount] = mirrorAddress;
+        lateMirrorGaps[lateMirrorCount] = Long.MAX_VALUE;
+        previousKind = LATE_MIRROR;
+        previousSlot = lateMirrorCount++;
     }
 
     void instance(long address, int slot) {
@@ -68,10 +79,21 @@ final class GapTracker {
         previousLength = length;
     }
 
-    /** Sorted addresses of the mirrors merged into the runs, and the smallest gap after each. */
-    long[] mirrorAddresses() { return objectsStarted ? Arrays.copyOf(mirrors, mirrorCount) : new long[0]; }
+    /** Addresses of all mirrors seen (those before the objects first, sorted), parallel to {@link #mirrorGaps()}. */
+    long[] mirrorAddresses() {
+        int early = objectsStarted ? mirrorCount : 0;
+        long[] out = Arrays.copyOf(objectsStarted ? mirrors : new long[0], early + lateMirrorCount);
+        System.arraycopy(lateMirrors, 0, out, early, lateMirrorCount);
+        return out;
+    }
 
-    long[] mirrorGaps() { return objectsStarted ? Arrays.copyOf(mirrorGaps, mirrorCount) : new long[0]; }
+    /** Smallest gap after each mirror of {@link #mirrorAddresses()}; Long.MAX_VALUE when none was seen. */
+    long[] mirrorGaps() {
+        int early = objectsStarted ? mirrorCount : 0;
+        long[] out = Arrays.copyOf(objectsStarted ? mirrorGaps : new long[0], early + lateMirrorCount);
+        System.arraycopy(lateMirrorGaps, 0, out, early, lateMirrorCount);
+        return out;
+    }
 
     private void step(long address) {
         inference.objectAddress(address);
@@ -99,11 +121,8 @@ final class GapTracker {
         switch (previousKind) {
             case INSTANCE -> classes.gapAfterInstance(previousSlot, gap);
             case ARRAY -> inference.arrayGap(previousElementType, previousLength, gap);
-            case MIRROR -> {
-                if (previousSlot >= 0 && previousSlot < mirrorCount && mirrors[previousSlot] == previousAddress) {
-                    mirrorGaps[previousSlot] = Math.min(mirrorGaps[previousSlot], gap);
-                }
-            }
+            case MIRROR -> mirrorGaps[previousSlot] = Math.min(mirrorGaps[previousSlot], gap);
+            case LATE_MIRROR -> lateMirrorGaps[previousSlot] = Math.min(lateMirrorGaps[previousSlot], gap);
             default -> { }
         }
     }

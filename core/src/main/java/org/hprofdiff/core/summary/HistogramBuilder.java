@@ -10,6 +10,7 @@ import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.read.HprofVisitor;
 import org.hprofdiff.core.read.ReadResult;
 import org.hprofdiff.core.size.ArrayTally;
+import org.hprofdiff.core.size.FieldLayout;
 import org.hprofdiff.core.size.SizeModelInference;
 import org.hprofdiff.core.size.SizeModelOverrides;
 
@@ -119,21 +120,18 @@ public final class HistogramBuilder implements HprofVisitor {
         classes.dumpOrder[s] = classDumps++;
         classes.superId[s] = d.superId();
         classes.loaderId[s] = d.loaderId();
-        int primitive = 0, references = 0;
-        for (ClassDump.FieldDecl f : d.fields()) {
-            if (f.type() == BasicType.OBJECT) references++;
-            else primitive += f.type().primitiveSize;
-        }
-        classes.ownPrimitiveBytes[s] = primitive;
-        classes.ownReferences[s] = references;
+        classes.ownFields[s] = FieldLayout.OwnFields.of(d.fields().stream().map(ClassDump.FieldDecl::type).toList());
         int staticPrimitive = 0, staticReferences = 0;
+        boolean wide = false;
         for (ClassDump.StaticField f : d.statics()) {
             if (vmFieldNames.get(f.nameId()) != LongIntMap.ABSENT) continue;
             if (f.type() != BasicType.OBJECT) staticPrimitive += f.type().primitiveSize;
             else staticReferences++;
+            wide |= f.type().primitiveSize == 8;
         }
         classes.staticPrimitiveBytes[s] = staticPrimitive;
         classes.staticReferences[s] = staticReferences;
+        classes.staticWide[s] = wide;
         if (d.loaderId() != 0) loaders.definesClasses(d.loaderId(), classDumps);
     }
 

@@ -1,6 +1,8 @@
 package org.hprofdiff.core.summary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.core.read.ReadResult;
 import org.hprofdiff.core.size.ArrayTally;
+import org.hprofdiff.core.size.FieldLayout;
 import org.hprofdiff.core.size.InstanceSizes;
 import org.hprofdiff.core.size.MirrorSizes;
 import org.hprofdiff.core.size.SizeModel;
@@ -21,15 +24,17 @@ import org.hprofdiff.core.size.SizeModel;
 final class SummaryAssembler {
     /** At most this many long-array rows are kept, the largest first. */
     static final int MAX_ARRAY_ROWS = 1000;
+    /** At most this many problems are listed; the rest are counted. */
+    static final int MAX_PROBLEMS = 100;
     private static final String JAVA_LANG_CLASS = "java.lang.Class";
 
     private final HistogramBuilder b;
     private final ClassTable t;
     private final List<String> problems = new ArrayList<>();
-    private long[] primitiveBytes;
-    private long[] references;
+    private List<List<FieldLayout.OwnFields>> chains;
     private String[] names;
     private long[] sizes;
+    private int classSlot;
 
     SummaryAssembler(HistogramBuilder builder) {
         this.b = builder;
@@ -37,12 +42,13 @@ final class SummaryAssembler {
     }
 
     DumpSummary assemble(DumpSummary.DumpInfo dump, ReadResult result) {
-        resolveFieldTotals();
         names = new String[t.size()];
         for (int s = 0; s < t.size(); s++) names[s] = className(s);
+        classSlot = javaLangClassSlot();
+        resolveChains();
         SizeModel model = inferModel();
         sizes = new long[t.size()];
-        MirrorSizes mirrorSizes = mirrorSizes(model, javaLangClassSlot());
+        MirrorSizes mirrorSizes = mirrorSizes(model);
         LoaderLabels loaderLabels = new LoaderLabels(b, t, names);
 
         Map<ClassStats.Kind, long[]> objects = new EnumMap<>(ClassStats.Kind.class);
@@ -53,7 +59,6 @@ final class SummaryAssembler {
         }
         List<ClassStats> rows = new ArrayList<>();
         long[] mirror = mirrorTotals(model, mirrorSizes);
-        int classSlot = javaLangClassSlot();
         for (int s = 0; s < t.size(); s++) {
             String loader = loaderLabels.label(s);
             if (t.instances[s] > 0 && s != classSlot) {
@@ -96,38 +101,43 @@ final class SummaryAssembler {
         return out;
     }
 
-    /** Field bytes of each class with its superclasses: primitive bytes and references. */
-    private void resolveFieldTotals() {
-        int n = t.size();
-        primitiveBytes = new long[n];
-        references = new long[n];
-        boolean[] done = new boolean[n];
-        for (int s = 0; s < n; s++) resolve(s, done, 0);
+    /** Each class's instance fields, the root class's first (memoised; a corrupt superclass cycle is cut). */
+    private void resolveChains() {
+        chains = new ArrayList<>(Collections.nCopies(t.size(), null));
+        for (int s = 0; s < t.size(); s++) chain(s);
     }
 
-    private void resolve(int s, boolean[] done, int depth) {
-        if (done[s]) return;
-        done[s] = true; // set first: a (corrupt) superclass cycle ends here
-        long p = t.ownPrimitiveBytes[s], r = t.ownReferences[s];
+    private List<FieldLayout.OwnFields> chain(int s) {
+        if (chains.get(s) != null) return chains.get(s);
+        chains.set(s, List.of()); // a cycle back to s ends here
+        List<FieldLayout.OwnFields> out = new ArrayList<>();
         long superId = t.superId[s];
-        if (superId != 0 && depth < 10_000) {
+        if (superId != 0) {
             int sup = t.find(superId);
             if (sup == ClassTable.NONE || t.dumpOrder[sup] == ClassTable.NONE) {
-                problems.add("superclass 0x" + Long.toHexString(superId) + " of " + className(s) + " has no class dump; its fields are not counted");
+                if (t.dumpOrder[s] != ClassTable.NONE) {
+                    problems.add("superclass 0x" + Long.toHexString(superId) + " of " + names[s] + " has no class dump; its fields are not counted");
+                }
             } else {
-                resolve(sup, done, depth + 1);
-                p += primitiveBytes[sup];
-                r += references[sup];
+                out.addAll(chain(sup));
             }
         }
-        primitiveBytes[s] = p;
-        references[s] = r;
+        out.add(t.ownFields[s] == null ? FieldLayout.OwnFields.NONE : t.ownFields[s]);
+        List<FieldLayout.OwnFields> chain = List.copyOf(out);
+        chains.set(s, chain);
+        return chain;
+    }
+
+    private long fieldBytesInFile(int s) {
+        long bytes = 0;
+        for (FieldLayout.OwnFields f : chains.get(s)) bytes += f.bytesInFile(b.header.idSize());
+        return bytes;
     }
 
     private SizeModel inferModel() {
         for (int s = 0; s < t.size(); s++) {
             if (t.instances[s] > 0 && t.dumpOrder[s] != ClassTable.NONE && t.smallestGap[s] != Long.MAX_VALUE) {
-                b.inference.classGap(primitiveBytes[s], references[s], t.smallestGap[s]);
+                b.inference.classGap(chains.get(s), t.smallestGap[s]);
             }
         }
         return b.inference.infer(b.overrides);
@@ -140,29 +150,31 @@ final class SummaryAssembler {
             // No layout: the field bytes in the file, references counted at the file's id size.
             return sizes[s] = model.instanceSize(Math.max(0, t.fieldBytesInFile[s]));
         }
-        long declared = InstanceSizes.declared(model, primitiveBytes[s], references[s]);
+        long declared = InstanceSizes.declared(model, chains.get(s));
         int sup = superSlot(s);
         long inherited = sup == ClassTable.NONE ? 0 : addition(model, sup, 0);
-        return sizes[s] = InstanceSizes.recover(model, new InstanceSizes.Evidence(declared, t.smallestGap[s], t.smallestGapCount[s],
-                inherited, injectionTarget(s)));
+        return sizes[s] = InstanceSizes.recover(model, new InstanceSizes.Evidence(declared, t.smallestGap[s], inherited, holder(s)));
     }
 
     /** Bytes the VM adds to a class's declared size, as established by its own instances or else its superclass's. */
     private long addition(SizeModel model, int s, int depth) {
         if (t.dumpOrder[s] == ClassTable.NONE || depth > 10_000) return 0;
         if (t.instances[s] > 0 && t.smallestGap[s] != Long.MAX_VALUE) {
-            return Math.max(0, instanceSize(model, s) - InstanceSizes.declared(model, primitiveBytes[s], references[s]));
+            return Math.max(0, instanceSize(model, s) - InstanceSizes.declared(model, chains.get(s)));
         }
         int sup = superSlot(s);
         return sup == ClassTable.NONE ? 0 : addition(model, sup, depth + 1);
     }
 
-    /** Whether the class or a superclass is one HotSpot injects fields into (a bootstrap class of that name). */
-    private boolean injectionTarget(int s) {
+    /** Whether the class or a superclass is a (bootstrap) class the VM adds hidden bytes to. */
+    private InstanceSizes.Holder holder(int s) {
+        boolean injected = false, contended = false;
         for (int c = s, depth = 0; c != ClassTable.NONE && depth < 10_000; c = superSlot(c), depth++) {
-            if (t.loaderId[c] == 0 && InstanceSizes.INJECTED_FIELD_HOLDERS.contains(names[c])) return true;
+            if (t.loaderId[c] != 0) continue;
+            injected |= InstanceSizes.INJECTED_FIELD_HOLDERS.contains(names[c]);
+            contended |= InstanceSizes.CONTENDED_HOLDERS.contains(names[c]);
         }
-        return false;
+        return InstanceSizes.Holder.of(injected, contended);
     }
 
     private int superSlot(int s) {
@@ -173,40 +185,41 @@ final class SummaryAssembler {
     }
 
     /**
-     * Mirrors are measured too (see {@link GapTracker}). A mirror without static fields is exactly a
-     * {@code java.lang.Class} instance, so its gap is evidence for that class's size, merged into the
-     * class's own gaps (the primitive types' mirrors are its instances). With C so established, the
-     * mirrors with statics tell whether statics are part of a mirror; if they are, their gaps minus
-     * the statics are evidence for C as well.
+     * The size of {@code java.lang.Class} instances and whether statics live in mirrors. Mirrors are
+     * measured like objects (see {@link GapTracker}); a mirror without static fields is exactly a
+     * {@code java.lang.Class} instance, as are the primitive types' mirrors (its INSTANCE_DUMPs). The
+     * VM injects several words into {@code java.lang.Class} (72 declared → 112 bytes on JDK 17), more
+     * than {@link InstanceSizes} trusts from a few gaps, but every loaded class has a mirror: with
+     * hundreds of gaps, each an upper bound, the smallest is C itself (any one adjacent mirror gives it).
+     * With C known, the mirrors that have statics tell whether statics are part of a mirror.
      */
-    private MirrorSizes mirrorSizes(SizeModel model, int classSlot) {
+    private MirrorSizes mirrorSizes(SizeModel model) {
         long[] addresses = b.gaps.mirrorAddresses();
         long[] gaps = b.gaps.mirrorGaps();
+        long smallest = classSlot == ClassTable.NONE ? Long.MAX_VALUE : t.smallestGap[classSlot];
         int n = 0;
         long[] withStatics = new long[addresses.length];
         long[] blocks = new long[addresses.length];
         for (int i = 0; i < addresses.length; i++) {
             int s = t.find(addresses[i]);
             if (gaps[i] == Long.MAX_VALUE || s == ClassTable.NONE) continue;
-            long block = MirrorSizes.staticBlock(model, t.staticPrimitiveBytes[s], t.staticReferences[s]);
+            long block = MirrorSizes.staticBlock(model, t.statics(s));
             if (block == 0) {
-                if (classSlot != ClassTable.NONE) t.gapAfterInstance(classSlot, gaps[i]);
+                smallest = Math.min(smallest, gaps[i]);
             } else {
                 withStatics[n] = gaps[i];
                 blocks[n++] = block;
             }
         }
-        withStatics = java.util.Arrays.copyOf(withStatics, n);
-        blocks = java.util.Arrays.copyOf(blocks, n);
-        if (classSlot == ClassTable.NONE) return new MirrorSizes(model.instanceSize(0), true);
-        boolean inMirrors = MirrorSizes.staticsInMirrors(instanceSize(model, classSlot), withStatics, blocks);
-        if (inMirrors) {
-            sizes[classSlot] = 0; // recompute with the further evidence
-            for (int i = 0; i < n; i++) t.gapAfterInstance(classSlot, withStatics[i] - blocks[i]);
-        }
-        return new MirrorSizes(instanceSize(model, classSlot), inMirrors);
+        long declared = classSlot == ClassTable.NONE ? model.instanceSize(0)
+                : InstanceSizes.declared(model, chains.get(classSlot));
+        long classSize = smallest == Long.MAX_VALUE ? declared : Math.max(declared, smallest);
+        boolean inMirrors = MirrorSizes.staticsInMirrors(classSize, Arrays.copyOf(withStatics, n), Arrays.copyOf(blocks, n));
+        if (classSlot != ClassTable.NONE) sizes[classSlot] = classSize;
+        return new MirrorSizes(classSize, inMirrors);
     }
 
+    /** The bootstrap class java.lang.Class, whose instances are the mirrors. */
     private int javaLangClassSlot() {
         for (int s = 0; s < t.size(); s++) {
             if (JAVA_LANG_CLASS.equals(names[s]) && t.loaderId[s] == 0 && t.dumpOrder[s] != ClassTable.NONE) return s;
@@ -216,13 +229,12 @@ final class SummaryAssembler {
 
     /** {count, bytes} of java.lang.Class objects: the class dumps (mirrors) and the primitive types' mirrors. */
     private long[] mirrorTotals(SizeModel model, MirrorSizes mirrors) {
-        int cs = javaLangClassSlot();
-        long primitiveMirrors = cs == ClassTable.NONE ? 0 : t.instances[cs];
+        long primitiveMirrors = classSlot == ClassTable.NONE ? 0 : t.instances[classSlot];
         long count = primitiveMirrors, total = primitiveMirrors * mirrors.classInstanceSize();
         for (int s = 0; s < t.size(); s++) {
             if (t.dumpOrder[s] == ClassTable.NONE) continue;
             count++;
-            total += mirrors.mirror(model, t.staticPrimitiveBytes[s], t.staticReferences[s]);
+            total += mirrors.mirror(model, t.statics(s));
         }
         return new long[] {count, total};
     }
@@ -250,15 +262,15 @@ final class SummaryAssembler {
         for (int s = 0; s < t.size(); s++) {
             if (t.dumpOrder[s] == ClassTable.NONE && (t.instances[s] > 0 || t.arrays[s] != null)) unknown++;
             if (t.fieldBytesMismatches[s] > 0) mismatched += t.fieldBytesMismatches[s];
-            if (t.dumpOrder[s] != ClassTable.NONE && t.instances[s] > 0 && t.fieldBytesInFile[s]
-                    != primitiveBytes[s] + references[s] * b.header.idSize()) {
-                all.add(names[s] + ": instances hold " + t.fieldBytesInFile[s] + " bytes of fields, its class dumps declare "
-                        + (primitiveBytes[s] + references[s] * b.header.idSize()));
+            if (t.dumpOrder[s] != ClassTable.NONE && t.instances[s] > 0 && t.fieldBytesInFile[s] != fieldBytesInFile(s)) {
+                all.add(names[s] + ": instances hold " + t.fieldBytesInFile[s] + " bytes of fields, its class dumps declare " + fieldBytesInFile(s));
             }
         }
         if (unknown > 0) all.add(unknown + " classes have objects but no class dump; they are sized from their field bytes");
         if (mismatched > 0) all.add(mismatched + " instances hold a different number of field bytes than others of their class");
-        return new DumpSummary.Completeness(r.isPartial(), r.truncation().map(ReadResult.Problem::toString).orElse(null), List.copyOf(all));
+        List<String> kept = new ArrayList<>(all.subList(0, Math.min(all.size(), MAX_PROBLEMS)));
+        if (all.size() > MAX_PROBLEMS) kept.add("... and " + (all.size() - MAX_PROBLEMS) + " more problems");
+        return new DumpSummary.Completeness(r.isPartial(), r.truncation().map(ReadResult.Problem::toString).orElse(null), List.copyOf(kept));
     }
 
     private String className(int s) {

@@ -7,7 +7,7 @@ import org.hprofdiff.core.format.BasicType;
  * arrays by element type, with the bytes of data each holds in the file. What `histogram` does minus
  * naming and sizing, so that its speed is the reader's speed.
  */
-final class HistogramVisitor implements HprofVisitor {
+class HistogramVisitor implements HprofVisitor {
     final ClassCounts byClass = new ClassCounts();
     final long[] primitiveCounts = new long[16];
     final long[] primitiveElements = new long[16];
