@@ -62,15 +62,14 @@ final class DiffHtml {
         s.append("<p class=\"subtitle\">hprof-diff report · ").append(esc(ReportText.seriesLine(r.series()))).append(", oldest first</p>\n");
         if (r.checks() != null) {
             if (r.breached()) {
-                List<Breach> b = r.checks().breaches();
                 s.append("<section class=\"checks fail\" aria-label=\"CI thresholds\">\n<p><strong>")
-                        .append(esc("FAIL: " + b.size() + (b.size() == 1 ? " threshold breach" : " threshold breaches") + " (exit code 1)"))
+                        .append(esc(ReportText.breachesHeading(r)))
                         .append("</strong></p>\n<ul>\n");
-                for (Breach breach : b) s.append("<li>").append(esc(breach.line())).append("</li>\n");
+                for (Breach breach : r.checks().breaches()) s.append("<li>").append(esc(breach.line())).append("</li>\n");
                 s.append("</ul>\n</section>\n");
             } else {
                 s.append("<section class=\"checks ok\" aria-label=\"CI thresholds\"><p>")
-                        .append(esc("OK: no --fail-on threshold breached (" + String.join(", ", r.thresholds()) + ")"))
+                        .append(esc(ReportText.noBreach(r)))
                         .append("</p></section>\n");
             }
         }

@@ -50,13 +50,11 @@ final class DiffMarkdown {
     private void checks() {
         if (r.checks() == null) return;
         if (r.breached()) {
-            List<Breach> b = r.checks().breaches();
-            s.append("**").append(text("FAIL: " + b.size() + (b.size() == 1 ? " threshold breach" : " threshold breaches") + " (exit code 1):"))
-                    .append("**\n\n");
-            for (Breach breach : b) s.append("- ").append(text(breach.line())).append('\n');
+            s.append("**").append(text(ReportText.breachesHeading(r) + ":")).append("**\n\n");
+            for (Breach breach : r.checks().breaches()) s.append("- ").append(text(breach.line())).append('\n');
             s.append('\n');
         } else {
-            s.append(text("OK: no --fail-on threshold breached (" + String.join(", ", r.thresholds()) + ")")).append("\n\n");
+            s.append(text(ReportText.noBreach(r))).append("\n\n");
         }
     }
 
