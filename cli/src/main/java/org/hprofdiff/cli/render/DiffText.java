@@ -29,7 +29,7 @@ final class DiffText {
     void render(DiffReport r) {
         String verdict = r.verdict().summary();
         out.println(r.verdict().leakSuspected() ? style.bad(style.bold(verdict)) : style.good(style.bold(verdict)));
-        series(r.series());
+        series(r);
 
         out.println();
         out.println(style.bold(ReportText.growersHeading(r.series())));
@@ -53,13 +53,15 @@ final class DiffText {
         checks(r);
     }
 
-    private void series(DumpSeries s) {
-        List<DumpPoint> dumps = s.dumps();
+    private void series(DiffReport r) {
+        DumpSeries s = r.series();
         out.println(ReportText.seriesLine(s) + ", oldest first:");
-        for (DumpPoint d : dumps) {
-            out.println(String.format("  %d  %s  %s  %s objects, %s%s", d.index() + 1,
+        for (DumpPoint d : s.dumps()) {
+            String note = ReportText.baselineNote(r, d);
+            String from = note == null ? "" : style.dim("  (" + note + ")");
+            out.println(String.format("  %d  %s  %s  %s objects, %s%s%s", d.index() + 1,
                     d.timestampMillis() == null ? "(no time)" : Numbers.time(d.timestampMillis()), d.path(),
-                    count(d.objects()), Units.bytes(d.shallowBytes()), d.partial() ? style.warn("  PARTIAL") : ""));
+                    count(d.objects()), Units.bytes(d.shallowBytes()), d.partial() ? style.warn("  PARTIAL") : "", from));
         }
         if (s.rateUnavailable() != null) out.println(style.dim("no rates per hour: " + s.rateUnavailable()));
     }

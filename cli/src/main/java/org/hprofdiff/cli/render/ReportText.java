@@ -10,6 +10,7 @@ import org.hprofdiff.cli.report.DiffReport;
 import org.hprofdiff.cli.report.HistogramReport;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.summary.ClassStats;
+import org.hprofdiff.core.summary.diff.DumpPoint;
 import org.hprofdiff.core.summary.diff.DumpSeries;
 import org.hprofdiff.core.summary.diff.MetricChange;
 import org.hprofdiff.core.summary.diff.Step;
@@ -98,6 +99,11 @@ public final class ReportText {
     /** "… 12 more (--top N or --all to see them)" when a table was cut, else null. */
     public static String more(int shown, long total) {
         return total > shown ? Units.count(total - shown) + " more (--top N or --all to see them)" : null;
+    }
+
+    /** {@code "saved summary of /dumps/day1.hprof"} for dump 1 when {@code --baseline} gave it, else null. */
+    public static String baselineNote(DiffReport r, DumpPoint d) {
+        return d.index() == 0 && r.baseline() != null ? "saved summary of " + r.baseline().dump() : null;
     }
 
     /** {@code "FAIL: 2 threshold breaches (exit code 1)"}: the line above the breaches, one per line after it. */

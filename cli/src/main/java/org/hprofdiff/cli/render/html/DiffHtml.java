@@ -82,9 +82,11 @@ final class DiffHtml {
         Table t = new Table("dumps compared", false, Column.num("#"), Column.text("written"), Column.text("file"),
                 Column.num("objects"), Column.num("shallow bytes"), Column.text("read"));
         for (DumpPoint d : series.dumps()) {
+            String note = ReportText.baselineNote(r, d);
             t.row(Cell.num(d.index() + 1, String.valueOf(d.index() + 1)),
                     Cell.text(d.timestampMillis() == null ? "(no time)" : Numbers.time(d.timestampMillis())),
-                    new Cell("<code>" + Html.name(d.path()) + "</code>" + (d.dumpNumber() > 1 ? esc(" (heap dump " + d.dumpNumber() + ")") : ""), d.path()),
+                    new Cell("<code>" + Html.name(d.path()) + "</code>" + (d.dumpNumber() > 1 ? esc(" (heap dump " + d.dumpNumber() + ")") : "")
+                            + (note == null ? "" : esc(" (" + note + ")")), d.path()),
                     Cell.num(d.objects(), Units.count(d.objects())), Cell.num(d.shallowBytes(), Units.bytes(d.shallowBytes())),
                     new Cell(d.partial() ? "<strong class=\"bad\">PARTIAL</strong>" : "complete", d.partial() ? "partial" : "complete"));
         }

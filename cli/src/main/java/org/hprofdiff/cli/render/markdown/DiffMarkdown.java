@@ -73,8 +73,9 @@ final class DiffMarkdown {
     private void dumps() {
         List<String> parts = new ArrayList<>();
         for (DumpPoint d : r.series().dumps()) {
+            String note = ReportText.baselineNote(r, d);
             parts.add(code(d.path()) + " (" + text(d.timestampMillis() == null ? "no time" : Numbers.time(d.timestampMillis()))
-                    + (d.partial() ? ", **partial**" : "") + ")");
+                    + (note == null ? "" : text(", " + note)) + (d.partial() ? ", **partial**" : "") + ")");
         }
         s.append(text(ReportText.seriesLine(r.series()) + ", oldest first: ")).append(String.join(" → ", parts)).append("\n\n");
         if (r.series().rateUnavailable() != null) {
