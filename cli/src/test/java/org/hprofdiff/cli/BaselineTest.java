@@ -156,9 +156,7 @@ class BaselineTest {
 
     @Test
     void summaryOfAPartialDumpSaysSoAndExitsFive() throws IOException {
-        Path whole = dumps().get(2);
-        Path cut = dir.resolve("cut.hprof");
-        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(whole), (int) (Files.size(whole) / 2)));
+        Path cut = ReaperDumps.truncated(2, 1, 2, dir);
         Path file = dir.resolve("cut.summary.json");
         Run.Result r = Run.main("summary", cut.toString(), "-o", file.toString());
         assertEquals(5, r.code(), r::toString);

@@ -94,9 +94,7 @@ class ReportCommandTest {
 
     @Test
     void aPartialDumpExitsFiveWithTheWarningOnStderr() throws IOException {
-        Path whole = dumps().get(2);
-        Path cut = dir.resolve("cut.hprof");
-        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(whole), (int) (Files.size(whole) * 3 / 4)));
+        Path cut = ReaperDumps.truncated(2, 3, 4, dir);
         Path out = dir.resolve("partial");
         Run.Result r = Run.main(args(List.of("report", "-o", out.toString()), List.of(dumps().get(0), cut)));
         assertEquals(5, r.code(), r::toString);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,11 +79,7 @@ class TerminalTest {
 
     @Test
     void aPartialDumpInASeriesGivesExitCode5() throws IOException {
-        Path whole = ReaperDumps.get().dumps().get(2);
-        Path cut = dir.resolve("cut.hprof");
-        try (var in = Files.newInputStream(whole); OutputStream out = Files.newOutputStream(cut)) {
-            out.write(in.readNBytes((int) (Files.size(whole) * 3 / 4)));
-        }
+        Path cut = ReaperDumps.truncated(2, 3, 4, dir);
         Run.Result r = Run.main("--format", "json", dump(), cut.toString());
         assertEquals(5, r.code(), r::toString);
         assertTrue(r.err().contains("warning: "), r::toString);
