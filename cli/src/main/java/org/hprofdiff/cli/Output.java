@@ -99,7 +99,12 @@ public final class Output {
             body.accept(pw);
             if (pw.checkError()) throw new IOException("write failed");
         } catch (IOException e) {
-            throw new Failure(ExitCode.ENVIRONMENT, file + ": cannot write the report (" + e.getMessage() + ")", e);
+            String why = switch (e) {
+                case java.nio.file.NoSuchFileException x -> "its folder does not exist";
+                case java.nio.file.AccessDeniedException x -> "permission denied";
+                default -> e.getMessage();
+            };
+            throw new Failure(ExitCode.ENVIRONMENT, file + ": cannot write it (" + why + ")", e);
         }
     }
 

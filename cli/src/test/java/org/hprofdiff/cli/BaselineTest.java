@@ -155,6 +155,14 @@ class BaselineTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenExitsThree() {
+        Path nowhere = dir.resolve("no-such-folder/day1.summary.json");
+        Run.Result r = Run.main("summary", dumps().get(0).toString(), "-o", nowhere.toString());
+        assertEquals(3, r.code(), r::toString);
+        assertEquals(List.of("hprof-diff: " + nowhere + ": cannot write it (its folder does not exist)"), r.errLines());
+    }
+
+    @Test
     void summaryOfAPartialDumpSaysSoAndExitsFive() throws IOException {
         Path cut = ReaperDumps.truncated(2, 1, 2, dir);
         Path file = dir.resolve("cut.summary.json");
