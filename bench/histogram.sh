@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Measures a histogram pass over generated dumps of about 100 MB, 1 GB and 4 GB.
 #
-#   bench/histogram.sh [--sizes "100m 1g 4g"] [--dir /work/bench-data] [--runs 3] [--threads "1 N"] [--keep]
+#   bench/histogram.sh [--sizes "100m 1g 4g"] [--dir /work/bench-data] [--runs 3] [--threads "1 N"] [--reader] [--keep]
 #
 # Dumps come from testdata's LargeDumpGenerator (seeded, realistic mix, JDK 22+ parallel-dump segment order)
 # and go to a scratch directory outside the repository; they are deleted at the end unless --keep.
-# What runs: `./hprof-diff histogram DUMP` once the CLI has it; until then core's ReadBench (a counting
-# visitor over the reader, the same pass minus naming and sizing). Every run has -Xmx256m.
+# What runs: `./hprof-diff histogram DUMP` when the CLI has it (the threads setting does not apply), else,
+# or with --reader, core's ReadBench: a counting visitor over the reader on 1..N threads, the same pass minus
+# naming and sizing. Every run has -Xmx256m.
 # For each dump: a cold(ish) run (the dump's pages dropped from the page cache with
 # posix_fadvise(DONTNEED), which only evicts this file) and --runs warm runs (the best is reported).
 # Printed per run: wall time, MB/s and objects/s on wall time, CPU seconds (user+sys), peak Java heap
@@ -20,7 +21,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 find_jdk25 || exit 3
 java="$JAVA25_HOME/bin/java"
 
-sizes="100m 1g 4g"; dir=/work/bench-data; runs=3; threads="1 $(nproc)"; keep=0
+sizes="100m 1g 4g"; dir=/work/bench-data; runs=3; threads="1 $(nproc)"; keep=0; reader=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
@@ -28,7 +29,8 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --keep) keep=1; shift ;;
-    *) echo "usage: $0 [--sizes \"100m 1g 4g\"] [--dir DIR] [--runs N] [--threads \"1 N\"] [--keep]" >&2; exit 2 ;;
+    --reader) reader=1; shift ;;
+    *) echo "usage: $0 [--sizes \"100m 1g 4g\"] [--dir DIR] [--runs N] [--threads \"1 N\"] [--reader] [--keep]" >&2; exit 2 ;;
   esac
 done
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing; install it: apt-get install time" >&2; exit 3; }
@@ -43,7 +45,7 @@ cp="$root/testdata/target/classes:$root/core/target/classes:$root/core/target/te
 
 # The real command once the CLI has it, else the bench main.
 use_cli=0
-if "$root/hprof-diff" histogram --help >/dev/null 2>&1; then use_cli=1; fi
+if [ "$reader" = 0 ] && "$root/hprof-diff" histogram --help >/dev/null 2>&1; then use_cli=1; fi
 
 bytes_of() { # 100m -> bytes, as LargeDumpGenerator reads sizes
   python3 -c "import sys;s=sys.argv[1].lower().rstrip('b').rstrip('i');m={'k':10,'m':20,'g':30,'t':40};print(int(float(s[:-1])*(1<<m[s[-1]])) if s[-1] in m else int(s))" "$1"
@@ -124,7 +126,8 @@ for size in $sizes; do
     for kind in cold warm; do
       r=$([ "$kind" = cold ] && echo "$cold" || echo "$best")
       read -r wall cpu heap rss anon pass others <<<"$r"
-      row=$(awk -v mb="$mb" -v obj="$objects" -v w="$wall" -v c="$cpu" -v h="$heap" -v r="$rss" -v a="$anon" -v t="$t" -v k="$kind" -v s="$size" -v p="$pass" -v o="$others" \
+      shown_threads=$([ "$use_cli" = 1 ] && echo cli || echo "$t")
+      row=$(awk -v mb="$mb" -v obj="$objects" -v w="$wall" -v c="$cpu" -v h="$heap" -v r="$rss" -v a="$anon" -v t="$shown_threads" -v k="$kind" -v s="$size" -v p="$pass" -v o="$others" \
         'BEGIN {pp = p == "-" ? "-" : sprintf("%.2f", p); pm = p == "-" ? "-" : sprintf("%.0f", mb/p);
                 printf "| %s | %d | %.1f M | %s | %s | %.2f | %.0f | %.1f M | %s | %s | %.2f | %.0f | %s | %s | %s | %s |", s, mb, obj/1e6, t, k, w, mb/w, obj/w/1e6, pp, pm, c, mb/c, h, r, a, o}')
       rows+=("$row")

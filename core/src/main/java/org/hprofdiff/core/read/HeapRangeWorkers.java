@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 final class HeapRangeWorkers {
     private HeapRangeWorkers() {}
 
+    /** Runs the workers; their problem lists are added to {@code problems}. */
     static <V extends HprofVisitor> List<V> run(HprofFile file, List<HeapRecordRange> ranges, int threads,
-                                                Supplier<V> perThread, Problems problems) {
+                                                Supplier<V> perThread, List<Problems> problems) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1: " + threads);
         List<V> visitors = new ArrayList<>(threads);
         List<Problems> workerProblems = new ArrayList<>(threads);
@@ -51,7 +52,7 @@ final class HeapRangeWorkers {
             if (e instanceof RuntimeException r) throw r;
             if (e instanceof Error err) throw err;
         }
-        workerProblems.forEach(problems::addAll);
+        problems.addAll(workerProblems);
         return visitors;
     }
 

@@ -84,9 +84,10 @@ public final class HprofReader {
     public HeapPlan plan(HprofVisitor topLevel) throws IOException {
         requireRandomAccess();
         List<HeapRecordRange> ranges = new ArrayList<>();
+        Problems problems = new Problems();
         try (HprofInput in = file.newInput()) {
-            ReadResult walk = new RecordWalker(file, in, topLevel, options.dumpNumber(), ranges::add, new Problems()).walk();
-            return new HeapPlan(ranges, walk);
+            ReadResult walk = new RecordWalker(file, in, topLevel, options.dumpNumber(), ranges::add, problems).walk();
+            return new HeapPlan(ranges, walk, problems);
         }
     }
 
@@ -96,12 +97,10 @@ public final class HprofReader {
      */
     public <V extends HprofVisitor> ParallelRead<V> readHeap(HeapPlan plan, int threads, Supplier<V> perThread) {
         requireRandomAccess();
-        Problems problems = new Problems();
-        List<V> visitors = HeapRangeWorkers.run(file, plan.ranges(), threads, perThread, problems);
         ReadResult walk = plan.walk();
-        Problems all = new Problems();
-        walk.problems().forEach(p -> all.add(p.offset(), p.message()));
-        all.addAll(problems);
+        List<Problems> parts = new ArrayList<>(List.of(plan.walkProblems));
+        List<V> visitors = HeapRangeWorkers.run(file, plan.ranges(), threads, perThread, parts);
+        Problems all = Problems.merge(parts);
         ReadResult merged = new ReadResult(walk.recordCounts(), walk.unknownRecords(), walk.heapDumpCount(), walk.dumpNumber(),
                 walk.heapRecordCount(), walk.truncation(), all.list(), walk.bytesRead(), walk.dumpComplete(), all.damagedHeapRecords());
         return new ParallelRead<>(merged, visitors);

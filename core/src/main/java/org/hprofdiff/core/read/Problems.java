@@ -27,11 +27,21 @@ final class Problems {
 
     long damagedHeapRecords() { return damagedHeapRecords; }
 
-    /** Adds another collector's problems (a parallel worker's); {@link #list()} sorts by offset. */
-    void addAll(Problems other) {
-        for (ReadResult.Problem p : other.kept) add(p.offset(), p.message());
-        dropped += other.dropped;
-        damagedHeapRecords += other.damagedHeapRecords;
+    /**
+     * Merges collectors (the walk's and each parallel worker's) into one that keeps the problems nearest the
+     * start of the file, as one sequential pass would have.
+     */
+    static Problems merge(List<Problems> parts) {
+        Problems merged = new Problems();
+        List<ReadResult.Problem> all = new ArrayList<>();
+        for (Problems p : parts) {
+            all.addAll(p.kept);
+            merged.dropped += p.dropped;
+            merged.damagedHeapRecords += p.damagedHeapRecords;
+        }
+        all.sort(Comparator.comparingLong(ReadResult.Problem::offset));
+        for (ReadResult.Problem p : all) merged.add(p.offset(), p.message());
+        return merged;
     }
 
     /** The kept problems in file order, and a last line counting the dropped ones. */

@@ -66,8 +66,6 @@ public final class SizeModelInference {
         classGaps.add(new ClassGap(List.copyOf(chain), smallestGap));
     }
 
-    public int arraySamples() { return samples; }
-
     /** The best model consistent with {@code overrides}, with its origin. */
     public SizeModel infer(SizeModelOverrides overrides) {
         List<Score> scores = new ArrayList<>();

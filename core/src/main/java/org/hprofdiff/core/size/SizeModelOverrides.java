@@ -24,13 +24,6 @@ public record SizeModelOverrides(Integer objectHeaderBytes, Integer referenceByt
         return objectHeaderBytes == null && referenceBytes == null && objectAlignment == null;
     }
 
-    /** Whether a model agrees with every value given here. */
-    public boolean admits(SizeModel model) {
-        return (objectHeaderBytes == null || objectHeaderBytes == model.objectHeaderBytes())
-                && (referenceBytes == null || referenceBytes == model.referenceBytes())
-                && (objectAlignment == null || objectAlignment == model.objectAlignment());
-    }
-
     /** "header 16 bytes, references 8 bytes" for the values given. */
     public String describe() {
         StringBuilder sb = new StringBuilder();

@@ -1,7 +1,5 @@
 package org.hprofdiff.core.summary;
 
-import java.util.Arrays;
-
 /**
  * Open-addressing map from a long key (an object or class id) to a non-negative int (a row index),
  * without boxing: the histogram looks up the class of every object through one of these, so a probe
@@ -79,16 +77,4 @@ final class LongIntMap {
             if (oldKeys[i] != EMPTY) put(oldKeys[i], oldValues[i]);
         }
     }
-
-    /** Keys in no particular order. */
-    long[] keys() {
-        long[] out = new long[size()];
-        int n = 0;
-        for (long k : keys) if (k != EMPTY) out[n++] = k;
-        if (hasZeroKey) out[n] = EMPTY;
-        return out;
-    }
-
-    @Override
-    public String toString() { return "LongIntMap" + Arrays.toString(keys()); }
 }

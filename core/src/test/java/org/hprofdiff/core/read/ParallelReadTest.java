@@ -171,4 +171,27 @@ class ParallelReadTest {
         assertEquals(sequential.result().damagedHeapRecords(), parallel.result().damagedHeapRecords());
         assertEquals(sequential.heap().stream().sorted().toList(), parallel.heap());
     }
+
+    @Test
+    void beyondTheCapTheEarliestProblemsAreKeptAsInASequentialRead() throws Exception {
+        // 150 segments, each cut short by an unknown sub-record: 100 problems kept, the rest counted
+        byte[] content = CorruptInputTest.dump(w -> {
+            for (int i = 0; i < 149; i++) {
+                TinyDump.firstSegment(w);
+                w.rawSubRecord(new byte[] {0x42});
+                w.flushHeapRecord();
+            }
+        }, w -> {
+            TinyDump.firstSegment(w);
+            w.rawSubRecord(new byte[] {0x43});
+        });
+        Path file = Files.write(dir.resolve("many-problems.hprof"), content);
+        ReadResult sequential = Reads.read(file, Reads.Mode.SEQUENTIAL).result();
+        ReadResult parallel = Reads.read(file, Reads.Mode.PARALLEL).result();
+        assertEquals(150, sequential.damagedHeapRecords());
+        assertEquals(150, parallel.damagedHeapRecords());
+        assertEquals(101, sequential.problems().size());
+        assertEquals("... and 50 more problems", sequential.problems().get(100).message());
+        assertEquals(sequential.problems(), parallel.problems());
+    }
 }

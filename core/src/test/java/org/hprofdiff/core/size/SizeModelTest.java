@@ -35,6 +35,14 @@ class SizeModelTest {
         assertEquals(size, m.arraySize(type, length));
     }
 
+    @org.junit.jupiter.api.Test
+    void describesItselfForPeople() {
+        assertEquals("header 8 bytes, references 4 bytes, alignment 8, array elements right after the length, fields packed across classes (JDK 15+)",
+                new SizeModel(8, 4, 8, false, true, "test").describe());
+        assertEquals("header 8 bytes, references 4 bytes, alignment 8, array elements right after the length, fields class by class (JDK 14 and older)",
+                new SizeModel(8, 4, 8, false, false, "test").describe());
+    }
+
     @ParameterizedTest(name = "alignment {0}: {1} → {2}")
     @CsvSource({"8, 20, 24", "8, 24, 24", "16, 20, 32", "16, 32, 32", "256, 1, 256"})
     void alignment(int alignment, long bytes, long aligned) {
