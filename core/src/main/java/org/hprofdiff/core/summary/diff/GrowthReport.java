@@ -1,6 +1,8 @@
 package org.hprofdiff.core.summary.diff;
 
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The result of comparing a series of dumps: everything a renderer (text, CSV, JSON, Markdown, HTML) needs,
@@ -36,9 +38,16 @@ public record GrowthReport(int schemaVersion, DumpSeries series, NoiseFloor nois
      * (other rows keep {@code paths == null}: not computed).
      */
     public GrowthReport withRetentionPaths(RetentionPaths source, int top) {
-        List<GrowthRow> withPaths = classes.stream()
-                .map(row -> row.leakRank() != null && row.leakRank() <= top ? row.withPaths(source.pathsOf(row, series)) : row)
-                .toList();
-        return new GrowthReport(schemaVersion, series, noiseFloor, verdict, withPaths, arraysByLength);
+        return withRetentionPaths(source, row -> row.arrayLength() == null && row.leakRank() != null && row.leakRank() <= top);
+    }
+
+    /**
+     * This report with retention paths attached to the rows of either table that {@code which} accepts (the
+     * caller chooses, e.g. by retained growth); the other rows keep theirs.
+     */
+    public GrowthReport withRetentionPaths(RetentionPaths source, Predicate<GrowthRow> which) {
+        UnaryOperator<GrowthRow> attach = row -> which.test(row) ? row.withPaths(source.pathsOf(row, series)) : row;
+        return new GrowthReport(schemaVersion, series, noiseFloor, verdict, classes.stream().map(attach).toList(),
+                arraysByLength.stream().map(attach).toList());
     }
 }

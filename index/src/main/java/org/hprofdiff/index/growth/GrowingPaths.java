@@ -1,0 +1,185 @@
+package org.hprofdiff.index.growth;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hprofdiff.core.read.DumpFormatException;
+import org.hprofdiff.core.summary.ClassStats;
+import org.hprofdiff.core.summary.diff.DumpSeries;
+import org.hprofdiff.core.summary.diff.GrowthReport;
+import org.hprofdiff.core.summary.diff.GrowthRow;
+import org.hprofdiff.core.summary.diff.NoiseFloor;
+import org.hprofdiff.core.summary.diff.PathGrowth;
+import org.hprofdiff.core.summary.diff.PathSample;
+import org.hprofdiff.core.summary.diff.RetentionPaths;
+import org.hprofdiff.index.AnalysisProgress;
+import org.hprofdiff.index.HeapAnalysis;
+import org.hprofdiff.index.analysis.paths.MergedPaths;
+import org.hprofdiff.index.analysis.paths.PathStep;
+
+/**
+ * The retention paths that keep growing across a series of dumps (issue 5; docs/growth-analysis.md,
+ * section 6): for each of the top steady growers, its merged shortest paths from the GC roots in every dump,
+ * matched across the dumps by path signature (never by object ids), with the objects and retained bytes
+ * through each path per dump and a {@link org.hprofdiff.core.summary.diff.Trend} decided by the same rules as
+ * the rows'. The growing paths are the answer; a few others are kept as context.
+ *
+ * <p>Dumps are opened one at a time ({@link Opener}: each dump's index, dominator tree and shortest paths are
+ * built once and reused by every later run), so the Java heap holds one dump's merged paths at most.
+ */
+public final class GrowingPaths implements RetentionPaths {
+
+    /**
+     * @param classRows      steady growers of the class table whose paths are looked for: the most retained
+     *                       growth first (the top of the shallow ranking are often the JDK's arrays and
+     *                       strings, whose paths say less than those of the objects that hold them)
+     * @param arrayRows      steady growers of the arrays-by-length table, in its order
+     * @param growingPerRow  growing paths kept per row, most growing first
+     * @param contextPerRow  other paths kept per row, as context, most objects first
+     */
+    public record Limits(int classRows, int arrayRows, int growingPerRow, int contextPerRow) {
+        public static final Limits DEFAULT = new Limits(5, 3, 5, 3);
+
+        public Limits {
+            if (classRows < 0 || arrayRows < 0 || growingPerRow < 0 || contextPerRow < 0) {
+                throw new IllegalArgumentException("limits must be zero or positive");
+            }
+        }
+    }
+
+    /** Opens dump {@code i} of the series (0-based, the report's order) with its index and stored analyses. */
+    @FunctionalInterface
+    public interface Opener {
+        HeapAnalysis open(int dump) throws IOException, DumpFormatException;
+    }
+
+    private final Map<String, List<PathGrowth>> byRow;
+
+    private GrowingPaths(Map<String, List<PathGrowth>> byRow) {
+        this.byRow = byRow;
+    }
+
+    /**
+     * {@code report} with retention paths attached to the rows {@link Limits} chooses ({@link GrowthRow#paths()}:
+     * empty when a row's objects have no path from a GC root); unchanged when nothing grows steadily.
+     */
+    public static GrowthReport attach(GrowthReport report, Opener dumps, Limits limits, AnalysisProgress progress)
+            throws IOException, DumpFormatException {
+        List<GrowthRow> rows = new ArrayList<>(classRows(report, dumps, limits, progress));
+        report.arraysByLength().stream().filter(row -> row.trend().leakSuspect()).limit(limits.arrayRows()).forEach(rows::add);
+        if (rows.isEmpty()) return report;
+        GrowingPaths found = find(report, rows, dumps, limits, progress);
+        Set<String> chosen = new LinkedHashSet<>(rows.stream().map(GrowingPaths::id).toList());
+        return report.withRetentionPaths(found, row -> chosen.contains(id(row)));
+    }
+
+    @Override
+    public List<PathGrowth> pathsOf(GrowthRow row, DumpSeries series) {
+        return byRow.getOrDefault(id(row), List.of());
+    }
+
+    /** Class rows and arrays-by-length rows have keys of their own kinds; this tells them apart. */
+    private static String id(GrowthRow row) {
+        return (row.arrayLength() == null ? "class " : "arrays ") + row.key();
+    }
+
+    /** The steady growers of the class table to look at: all when few, else those whose retained bytes grew most. */
+    private static List<GrowthRow> classRows(GrowthReport report, Opener dumps, Limits limits, AnalysisProgress progress)
+            throws IOException, DumpFormatException {
+        List<GrowthRow> growers = report.steadyGrowers();
+        if (growers.size() <= limits.classRows()) return growers;
+        Map<String, Long> retainedGrowth = new HashMap<>();
+        boolean known = growers.stream().allMatch(row -> row.retainedBytes() != null);
+        if (known) {
+            growers.forEach(row -> retainedGrowth.put(row.key(), row.retainedBytes().change()));
+        } else {
+            int last = report.series().dumps().size() - 1;
+            for (int dump : new int[] {0, last}) {
+                progress.phase("retained sizes of the steady growers in dump " + (dump + 1), 0);
+                try (HeapAnalysis analysis = dumps.open(dump)) {
+                    for (GrowthRow row : growers) {
+                        long retained = classRetained(row, analysis);
+                        retainedGrowth.merge(row.key(), dump == 0 ? -retained : retained, Long::sum);
+                    }
+                }
+            }
+        }
+        // a stable sort: equal growth keeps the report's order
+        return growers.stream().sorted(Comparator.comparing((GrowthRow row) -> retainedGrowth.get(row.key())).reversed())
+                .limit(limits.classRows()).toList();
+    }
+
+    /** The row's class-level retained bytes (MAT's: instances inside another instance's retained set count once). */
+    private static long classRetained(GrowthRow row, HeapAnalysis analysis) throws IOException {
+        boolean[] classes = RowTargets.classesOf(row, analysis.index());
+        long sum = 0;
+        for (int c = 0; c < classes.length; c++) if (classes[c]) sum += analysis.dominators().classRetained(c);
+        return sum;
+    }
+
+    private static GrowingPaths find(GrowthReport report, List<GrowthRow> rows, Opener dumps, Limits limits, AnalysisProgress progress)
+            throws IOException, DumpFormatException {
+        int n = report.series().dumps().size();
+        List<List<Map<String, DumpPaths.Found>>> perRow = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) perRow.add(new ArrayList<>(n));
+        for (int dump = 0; dump < n; dump++) {
+            try (HeapAnalysis analysis = dumps.open(dump)) {
+                progress.phase("retention paths of " + rows.size() + " growing classes in dump " + (dump + 1) + " of " + n, rows.size());
+                Holders holders = new Holders(analysis.graph(), analysis.shortestPaths());
+                for (int r = 0; r < rows.size(); r++) {
+                    try (RowTargets targets = RowTargets.of(rows.get(r), analysis)) {
+                        perRow.get(r).add(targets.isEmpty() ? Map.of()
+                                : DumpPaths.of(analysis.mergedPaths(targets.filter(), MergedPaths.Options.DEFAULT), holders));
+                    }
+                    progress.advance(r + 1);
+                }
+            }
+        }
+        Map<String, List<PathGrowth>> byRow = new HashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            byRow.put(id(rows.get(r)), matched(rows.get(r), perRow.get(r), report.series(), report.noiseFloor(), limits));
+        }
+        return new GrowingPaths(byRow);
+    }
+
+    /** One row's paths matched across the dumps by signature: growing ones first, then a few others as context. */
+    static List<PathGrowth> matched(GrowthRow row, List<Map<String, DumpPaths.Found>> perDump, DumpSeries series, NoiseFloor floor,
+                                    Limits limits) {
+        Set<String> signatures = new LinkedHashSet<>();
+        for (Map<String, DumpPaths.Found> dump : perDump.reversed()) signatures.addAll(dump.keySet());
+        boolean arrays = row.kind() == ClassStats.Kind.OBJECT_ARRAY || row.kind() == ClassStats.Kind.PRIMITIVE_ARRAY;
+        List<PathGrowth> all = new ArrayList<>(signatures.size());
+        for (String signature : signatures) {
+            List<PathSample> samples = new ArrayList<>(perDump.size());
+            List<PathStep> steps = null;
+            Set<String> also = new LinkedHashSet<>();
+            for (Map<String, DumpPaths.Found> dump : perDump.reversed()) {
+                DumpPaths.Found f = dump.get(signature);
+                samples.addFirst(f == null ? new PathSample(false, 0, 0L) : new PathSample(true, f.objects(), f.retainedBytes()));
+                if (f == null) continue;
+                if (steps == null) steps = f.steps();
+                for (String root : f.alsoReachableFrom()) if (also.size() < Holders.MAX_OTHER_ROOTS) also.add(root);
+            }
+            all.add(PathGrowth.of(signature, PathText.rootKind(steps.getFirst()), PathText.signatures(steps), PathText.display(steps),
+                    List.copyOf(also), arrays ? PathText.owner(steps) : null, samples, series, floor));
+        }
+        List<PathGrowth> kept = new ArrayList<>();
+        all.stream().filter(p -> p.trend().leakSuspect()).sorted(MOST_GROWING).limit(limits.growingPerRow()).forEach(kept::add);
+        all.stream().filter(p -> !p.trend().leakSuspect()).sorted(MOST_OBJECTS).limit(limits.contextPerRow()).forEach(kept::add);
+        return kept;
+    }
+
+    private static final Comparator<PathGrowth> MOST_GROWING = Comparator
+            .comparingLong((PathGrowth p) -> p.instances().change()).reversed()
+            .thenComparing(Comparator.comparingLong((PathGrowth p) -> p.retained() == null ? 0 : p.retained().change()).reversed())
+            .thenComparing(PathGrowth::signature);
+
+    private static final Comparator<PathGrowth> MOST_OBJECTS = Comparator
+            .comparingLong((PathGrowth p) -> p.instances().last()).reversed()
+            .thenComparing(PathGrowth::signature);
+}
