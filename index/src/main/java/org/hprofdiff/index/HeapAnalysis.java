@@ -1,0 +1,234 @@
+package org.hprofdiff.index;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.hprofdiff.core.read.DumpFormatException;
+import org.hprofdiff.index.analysis.NodeFilter;
+import org.hprofdiff.index.analysis.References;
+import org.hprofdiff.index.analysis.dominators.DominatorTree;
+import org.hprofdiff.index.analysis.dominators.Dominators;
+import org.hprofdiff.index.analysis.dominators.ReachabilitySummary;
+import org.hprofdiff.index.analysis.offheap.Scratch;
+import org.hprofdiff.index.analysis.paths.MergedPaths;
+import org.hprofdiff.index.analysis.paths.PathTree;
+import org.hprofdiff.index.analysis.paths.ShortestPaths;
+import org.hprofdiff.index.analysis.suspects.LeakSuspects;
+
+/**
+ * One dump's graph analyses in one place: opens (or builds) the dump's index, then computes the dominator
+ * tree with retained sizes and the shortest paths from the GC roots the first time they are asked for and
+ * stores them in the index directory, so every later run maps them instead (docs/semantics.md, section 12).
+ * Merged paths and leak suspects are computed from those on demand (they are quick).
+ *
+ * <pre>{@code
+ * try (HeapAnalysis a = HeapAnalysis.open(dump, IndexOptions.defaults(), HeapAnalysis.Options.DEFAULT, AnalysisProgress.SILENT)) {
+ *     long retained = a.dominators().retainedSize(node);
+ *     PathTree paths = a.mergedPaths(Pattern.compile("PoolingHttpClientConnectionManager$"));
+ * }
+ * }</pre>
+ *
+ * Thread-safe; close to unmap everything (and, with {@code --no-cache}, delete the index).
+ */
+public final class HeapAnalysis implements AutoCloseable {
+    /** Stored files, one per variant of the options they depend on. */
+    static String dominatorFile(Options o) {
+        return "analysis.dominators." + o.references().name().toLowerCase(Locale.ROOT) + (o.keepUnreachable() ? ".keep" : "");
+    }
+
+    static String pathsFile(Options o) {
+        return "analysis.paths." + o.references().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param references         which references retain, for the dominator tree and for the paths
+     *                           ({@code --include-weak}: {@link References#ALL}, Eclipse MAT's dominator tree)
+     * @param keepUnreachable    unreachable objects go into the dominator tree under the virtual root
+     *                           ({@code --keep-unreachable}, MAT's option of that name)
+     * @param scratchMemoryBytes native memory the computations may hold for temporary arrays before they
+     *                           spill to mapped files in the index directory
+     */
+    public record Options(References references, boolean keepUnreachable, long scratchMemoryBytes) {
+        public static final Options DEFAULT = new Options(References.STRONG, false, defaultScratchMemory());
+
+        public Options {
+            if (references == null) throw new IllegalArgumentException("references must be given");
+            if (scratchMemoryBytes < 0) throw new IllegalArgumentException("scratch memory must be >= 0: " + scratchMemoryBytes);
+        }
+
+        public Options withReferences(References r) { return new Options(r, keepUnreachable, scratchMemoryBytes); }
+
+        public Options withKeepUnreachable(boolean keep) { return new Options(references, keep, scratchMemoryBytes); }
+
+        public Options withScratchMemory(long bytes) { return new Options(references, keepUnreachable, bytes); }
+
+        /** A quarter of the machine's memory: the rest stays for the page cache that holds the index's working set. */
+        static long defaultScratchMemory() {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                return os.getTotalMemorySize() / 4;
+            }
+            return 1L << 30;
+        }
+    }
+
+    private final DumpIndex index;
+    private final IndexGraph graph;
+    private final Options options;
+    private final AnalysisProgress progress;
+    private final boolean indexBuilt;
+    private final AnalysisStore store;
+    private final Scratch scratch;
+    private DominatorTree dominators;
+    private boolean dominatorsComputed;
+    private ShortestPaths paths;
+    private boolean pathsComputed;
+
+    private HeapAnalysis(DumpIndex index, Options options, AnalysisProgress progress, boolean indexBuilt) throws IOException {
+        this.index = index;
+        this.graph = new IndexGraph(index);
+        this.options = options;
+        this.progress = progress;
+        this.indexBuilt = indexBuilt;
+        this.store = AnalysisStore.of(index, progress);
+        this.scratch = Scratch.preferMemory(store.directory(), options.scratchMemoryBytes());
+    }
+
+    /**
+     * Opens the dump's index, building it first when there is none or it is stale (see
+     * {@link DumpIndex#openOrBuild}). Nothing else is computed until asked for.
+     */
+    public static HeapAnalysis open(Path dump, IndexOptions indexOptions, Options options, AnalysisProgress progress)
+            throws IOException, DumpFormatException {
+        boolean[] built = {false};
+        BuildProgress watching = new BuildProgress() {
+            @Override public void phase(String name, long total) { built[0] = true; progress.phase(name, total); }
+            @Override public void advance(long done) { progress.advance(done); }
+            @Override public void note(String line) { progress.note(line); }
+        };
+        DumpIndex index = DumpIndex.openOrBuild(dump, indexOptions, watching);
+        try {
+            return new HeapAnalysis(index, options, progress, built[0]);
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
+    /** Analyses over an index already open; {@link #close()} closes it. */
+    public static HeapAnalysis over(DumpIndex index, Options options, AnalysisProgress progress) throws IOException {
+        return new HeapAnalysis(index, options, progress, false);
+    }
+
+    public DumpIndex index() { return index; }
+
+    /** The index as the analyses read it (an {@link org.hprofdiff.index.analysis.ObjectGraph}). */
+    public IndexGraph graph() { return graph; }
+
+    public Options options() { return options; }
+
+    /** Whether opening built the index (false: an earlier run's index was reused). */
+    public boolean indexBuilt() { return indexBuilt; }
+
+    /** Temporary arrays of the analyses (native memory, spilling to mapped files); closed with this. */
+    public Scratch scratch() { return scratch; }
+
+    /** The dominator tree with retained sizes, computed and stored on the first call, reused afterwards. */
+    public synchronized DominatorTree dominators() throws IOException {
+        if (dominators == null) {
+            Dominators.Options o = new Dominators.Options(options.references(), options.keepUnreachable());
+            AnalysisStore.Loaded<DominatorTree> loaded = store.openOrCompute(dominatorFile(options), "dominator tree", this::openDominators, file -> {
+                progress.phase("dominator tree", graph.nodeCount());
+                return Dominators.compute(graph, o, file, scratch, progress);
+            }, progress);
+            dominators = loaded.value();
+            dominatorsComputed = loaded.computed();
+        }
+        return dominators;
+    }
+
+    private DominatorTree openDominators(Path file) throws IOException {
+        DominatorTree t = DominatorTree.open(file);
+        String wrong = t.nodeCount() != graph.nodeCount() ? "it has " + t.nodeCount() + " objects, the index " + graph.nodeCount()
+                : t.references() != options.references() ? "made with references " + t.references()
+                : t.keepsUnreachable() != options.keepUnreachable() ? "made with keepUnreachable " + t.keepsUnreachable() : null;
+        if (wrong == null) return t;
+        t.close();
+        throw new IOException(file + ": " + wrong);
+    }
+
+    /** The shortest paths from the GC roots, computed and stored on the first call, reused afterwards. */
+    public synchronized ShortestPaths shortestPaths() throws IOException {
+        if (paths == null) {
+            AnalysisStore.Loaded<ShortestPaths> loaded = store.openOrCompute(pathsFile(options), "shortest paths", this::openPaths, file -> {
+                progress.phase("shortest paths", graph.nodeCount());
+                return ShortestPaths.compute(graph, options.references(), file, scratch, progress);
+            }, progress);
+            paths = loaded.value();
+            pathsComputed = loaded.computed();
+        }
+        return paths;
+    }
+
+    private ShortestPaths openPaths(Path file) throws IOException {
+        ShortestPaths p = ShortestPaths.open(file);
+        String wrong = p.nodeCount() != graph.nodeCount() ? "it has " + p.nodeCount() + " objects, the index " + graph.nodeCount()
+                : p.references() != options.references() ? "made with references " + p.references() : null;
+        if (wrong == null) return p;
+        p.close();
+        throw new IOException(file + ": " + wrong);
+    }
+
+    /** Whether {@link #dominators()} computed the tree (false: reused, or not asked for yet). */
+    public synchronized boolean dominatorsComputed() { return dominatorsComputed; }
+
+    /** Whether {@link #shortestPaths()} computed them (false: reused, or not asked for yet). */
+    public synchronized boolean pathsComputed() { return pathsComputed; }
+
+    /** Objects and bytes by reachability (strong, weak, unreachable, kept); computes the dominator tree if needed. */
+    public ReachabilitySummary reachability() throws IOException {
+        return dominators().summary();
+    }
+
+    /** Classes whose Java name ({@code java.util.HashMap$Node[]}) contains a match of {@code classNames}, by class index. */
+    public boolean[] classesMatching(Pattern classNames) {
+        boolean[] match = new boolean[graph.classCount()];
+        for (int c = 0; c < match.length; c++) match[c] = classNames.matcher(graph.className(c)).find();
+        return match;
+    }
+
+    /** The merged shortest paths of all instances of classes whose name matches (see {@link #classesMatching}). */
+    public PathTree mergedPaths(Pattern classNames) throws IOException {
+        return mergedPaths(classesMatching(classNames));
+    }
+
+    /** The merged shortest paths of all instances of the classes set in {@code classes} (by class index). */
+    public PathTree mergedPaths(boolean[] classes) throws IOException {
+        return mergedPaths(NodeFilter.ofClasses(graph, classes), MergedPaths.Options.DEFAULT);
+    }
+
+    /** The merged shortest paths of the objects {@code targets} accepts. */
+    public PathTree mergedPaths(NodeFilter targets, MergedPaths.Options mergeOptions) throws IOException {
+        DominatorTree tree = dominators();
+        ShortestPaths sp = shortestPaths();
+        return MergedPaths.merge(graph, sp, tree, targets, mergeOptions, scratch);
+    }
+
+    /** Leak suspects (docs/semantics.md, section 11), largest first. */
+    public List<LeakSuspects.Suspect> suspects(LeakSuspects.Options suspectOptions) throws IOException {
+        DominatorTree tree = dominators();
+        ShortestPaths sp = shortestPaths();
+        return LeakSuspects.find(graph, tree, sp, suspectOptions, scratch);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (paths != null) paths.close();
+        if (dominators != null) dominators.close();
+        scratch.close();
+        store.close();
+        index.close();
+    }
+}

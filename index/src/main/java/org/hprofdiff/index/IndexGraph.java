@@ -1,0 +1,111 @@
+package org.hprofdiff.index;
+
+import java.util.List;
+import org.hprofdiff.core.format.GcRootKind;
+import org.hprofdiff.core.summary.ClassNames;
+import org.hprofdiff.index.analysis.EdgeLabel;
+import org.hprofdiff.index.analysis.ObjectGraph;
+import org.hprofdiff.index.analysis.RootContext;
+import org.hprofdiff.index.graph.ClassTable;
+import org.hprofdiff.index.graph.EdgeOrigin;
+import org.hprofdiff.index.graph.Edges;
+import org.hprofdiff.index.graph.GcRoot;
+import org.hprofdiff.index.graph.RootTable;
+import org.hprofdiff.index.graph.ThreadInfo;
+
+/**
+ * A {@link DumpIndex} seen as the {@link ObjectGraph} the analyses read: nodes are the index's ordinals,
+ * edges its outbound references (same numbering), roots its root table less the entries whose object the
+ * dump does not hold. The hot methods are one or two reads of mapped columns; the cold ones decode from the
+ * dump. Reading only, so as thread-safe as the index.
+ */
+public final class IndexGraph implements ObjectGraph {
+    private final DumpIndex index;
+    private final Edges out;
+    private final RootTable roots;
+    private final ClassTable classes;
+    /** Root-table entries whose object is in the dump, in table order; null when that is every entry. */
+    private final long[] presentRoots;
+    private final long rootCount;
+
+    public IndexGraph(DumpIndex index) {
+        this.index = index;
+        this.out = index.outbound();
+        this.roots = index.roots();
+        this.classes = index.classes();
+        long all = roots.size();
+        long present = 0;
+        for (long r = 0; r < all; r++) if (roots.ordinal(r) >= 0) present++;
+        if (present == all) {
+            presentRoots = null;
+        } else {
+            presentRoots = new long[Math.toIntExact(present)];
+            int i = 0;
+            for (long r = 0; r < all; r++) if (roots.ordinal(r) >= 0) presentRoots[i++] = r;
+        }
+        rootCount = present;
+    }
+
+    public DumpIndex index() { return index; }
+
+    @Override public long nodeCount() { return index.objectCount(); }
+
+    @Override public long shallowSize(long node) { return index.shallowSize(node); }
+
+    @Override public int classIndex(long node) { return index.classIndexOf(node); }
+
+    @Override public int classCount() { return classes.size(); }
+
+    @Override public String className(int classIndex) { return classes.get(classIndex).javaName(); }
+
+    @Override public int classObjectIndex(long node) { return index.classObjectIndex(node); }
+
+    @Override public long firstEdge(long node) { return out.start(node); }
+
+    @Override public long edgeTarget(long edge) { return out.target(edge); }
+
+    @Override public boolean isWeakEdge(long edge) { return index.isWeakEdge(edge); }
+
+    @Override public long rootCount() { return rootCount; }
+
+    /** The root-table entry (see {@link DumpIndex#roots()}) behind the graph's root {@code root}. */
+    public long rootTableEntry(long root) {
+        return presentRoots == null ? root : presentRoots[Math.toIntExact(root)];
+    }
+
+    @Override public long rootNode(long root) { return roots.ordinal(rootTableEntry(root)); }
+
+    @Override public GcRootKind rootKind(long root) { return roots.kind(rootTableEntry(root)); }
+
+    @Override
+    public RootContext rootContext(long root) {
+        GcRoot g = roots.get(rootTableEntry(root));
+        ThreadInfo thread = g.threadSerial() < 0 ? null : index.threads().bySerial(g.threadSerial());
+        if (thread == null) return RootContext.NONE;
+        String name = thread.name().isEmpty() ? null : thread.name();
+        String method = null;
+        if (g.frame() >= 0 && g.frame() < thread.frames().size()) {
+            ThreadInfo.Frame f = thread.frames().get(g.frame());
+            method = ClassNames.javaName(f.className()) + "." + f.methodName();
+        }
+        return new RootContext(name, method);
+    }
+
+    @Override
+    public EdgeLabel edgeLabel(long node, long edge) {
+        return switch (index.edgeOrigin(node, edge)) {
+            case EdgeOrigin.Field f -> new EdgeLabel.Field(fieldName(node, f));
+            case EdgeOrigin.StaticField s -> new EdgeLabel.StaticField(s.name());
+            case EdgeOrigin.ArrayElement a -> new EdgeLabel.ArrayElement(a.index());
+            case EdgeOrigin.Internal i -> new EdgeLabel.Internal(i.name());
+        };
+    }
+
+    /** The field's name, with its declaring class when a superclass declares a field of the same name (shadowing). */
+    private String fieldName(long node, EdgeOrigin.Field f) {
+        List<ClassTable.FieldSlot> layout = classes.layout(index.classIndexOf(node));
+        int sameName = 0;
+        for (ClassTable.FieldSlot s : layout) if (s.name().equals(f.name())) sameName++;
+        return sameName > 1 ? f.name() + " (" + classes.get(f.declaringClass()).javaName() + ")" : f.name();
+    }
+}
