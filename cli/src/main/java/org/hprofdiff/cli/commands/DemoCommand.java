@@ -15,6 +15,7 @@ import org.hprofdiff.cli.Progress;
 import org.hprofdiff.cli.options.CommonOptions;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.OutputOptions;
+import org.hprofdiff.cli.options.PathOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
 import org.hprofdiff.cli.options.TopOptions;
 import org.hprofdiff.cli.report.DemoReport;
@@ -72,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
         boolean succeeded = false;
         try {
             ScenarioRun run = runScenario(dir, out.progress());
-            DiffReport diff = GrowthRun.compare(List.of(), run.dumps(), new DumpOptions(), new SizeModelOptions(), out,
+            DiffReport diff = GrowthRun.compare(List.of(), run.dumps(), new DumpOptions(), new SizeModelOptions(), PathOptions.defaults(), out,
                     top.rows(), List.of());
             double seconds = (System.nanoTime() - started) / 1e9;
             out.write(new DemoReport(SCENARIO.id(), ROUNDS + " rounds, " + run.leakPerRound() + " " + SCENARIO.leakUnit() + " leaked per round",

@@ -7,6 +7,7 @@ import org.hprofdiff.cli.Output;
 import org.hprofdiff.cli.options.CommonOptions;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.OutputOptions;
+import org.hprofdiff.cli.options.PathOptions;
 import org.hprofdiff.cli.options.SeriesOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
 import org.hprofdiff.cli.options.TopOptions;
@@ -42,6 +43,7 @@ public abstract class GrowthCommand implements Callable<Integer> {
     @Mixin OutputOptions.Tables output;
     @Mixin DumpOptions dump;
     @Mixin SizeModelOptions sizes;
+    @Mixin PathOptions paths;
     @Mixin CommonOptions common;
 
     protected GrowthCommand(Io io) {
@@ -53,7 +55,7 @@ public abstract class GrowthCommand implements Callable<Integer> {
         series.check();
         Output out = new Output(io, common, output);
         out.checkNotAnInput(series.inputs());
-        DiffReport report = GrowthRun.compare(series, dump, sizes, out, top.rows());
+        DiffReport report = GrowthRun.compare(series, dump, sizes, paths, out, top.rows());
         out.write(report);
         GrowthRun.verdict(report, out);
         return ExitCode.of(report.breached(), report.partial()).code;

@@ -13,6 +13,7 @@ import org.hprofdiff.cli.Output;
 import org.hprofdiff.cli.options.CommonOptions;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.Format;
+import org.hprofdiff.cli.options.PathOptions;
 import org.hprofdiff.cli.options.SeriesOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
 import org.hprofdiff.cli.options.TopOptions;
@@ -52,6 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin TopOptions top;
     @Mixin DumpOptions dump;
     @Mixin SizeModelOptions sizes;
+    @Mixin PathOptions paths;
     @Mixin CommonOptions common;
 
     public ReportCommand(Io io) {
@@ -64,7 +66,7 @@ public final class ReportCommand implements Callable<Integer> {
         for (Format f : FORMATS) Output.checkNotAnInput(file(f), series.inputs());
         Output out = Output.forFiles(io, common);
         createFolder();
-        DiffReport report = GrowthRun.compare(series, dump, sizes, out, top.rows());
+        DiffReport report = GrowthRun.compare(series, dump, sizes, paths, out, top.rows());
         for (Format f : FORMATS) {
             Path file = file(f);
             Renderer renderer = Renderer.of(f, Style.PLAIN);

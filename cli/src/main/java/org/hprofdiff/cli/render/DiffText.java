@@ -11,7 +11,6 @@ import org.hprofdiff.core.summary.diff.DumpPoint;
 import org.hprofdiff.core.summary.diff.DumpSeries;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.core.summary.diff.PathGrowth;
-import org.hprofdiff.core.summary.diff.PathSample;
 import org.hprofdiff.core.summary.diff.Sample;
 import org.hprofdiff.core.summary.diff.Units;
 import org.hprofdiff.core.summary.diff.failon.Breach;
@@ -29,6 +28,7 @@ final class DiffText {
     void render(DiffReport r) {
         String verdict = r.verdict().summary();
         out.println(r.verdict().leakSuspected() ? style.bad(style.bold(verdict)) : style.good(style.bold(verdict)));
+        answers(r);
         series(r);
 
         out.println();
@@ -80,13 +80,25 @@ final class DiffText {
         for (GrowthRow row : rows) paths(r, row);
     }
 
-    /** Retention paths of a grower, when the index computed them (a later stage fills {@link GrowthRow#paths()}). */
+    /** The growers held by growing retention paths, right under the verdict: the answer before the details. */
+    private void answers(DiffReport r) {
+        List<String> answers = PathWords.answers(r);
+        if (answers.isEmpty()) return;
+        out.println(style.bold(PathWords.ANSWERS_HEADING));
+        for (String line : answers) out.println("  " + line);
+    }
+
+    /** Retention paths of a grower, when the index computed them: growing ones first, the others as context. */
     private void paths(DiffReport r, GrowthRow row) {
         if (row.paths() == null || row.paths().isEmpty()) return;
         out.println("  " + r.displayName(row) + " is held by:");
         for (PathGrowth p : row.paths()) {
-            out.println("    " + p.signature() + "  [" + p.trend().label() + ", "
-                    + ReportText.series(p.samples().stream().map(PathSample::instances).toList(), Units::count) + " objects]");
+            String line = "    " + p.trend().label() + ", " + PathWords.numbers(p) + ": " + PathWords.path(p);
+            out.println(p.trend().leakSuspect() ? line : style.dim(line));
+            if (PathWords.also(p) != null) out.println(style.dim("      " + PathWords.also(p)));
+            if (p.trend().leakSuspect() && p.owner() != null) {
+                out.println(style.dim("      " + PathWords.owner(p) + ", itself held by " + PathWords.ownerPath(p)));
+            }
         }
     }
 

@@ -131,10 +131,11 @@ public final class GrowingPaths implements RetentionPaths {
             try (HeapAnalysis analysis = dumps.open(dump)) {
                 progress.phase("retention paths of " + rows.size() + " growing classes in dump " + (dump + 1) + " of " + n, rows.size());
                 Holders holders = new Holders(analysis.graph(), analysis.shortestPaths());
+                MergingGraph graph = new MergingGraph(analysis.graph());
                 for (int r = 0; r < rows.size(); r++) {
                     try (RowTargets targets = RowTargets.of(rows.get(r), analysis)) {
-                        perRow.get(r).add(targets.isEmpty() ? Map.of()
-                                : DumpPaths.of(analysis.mergedPaths(targets.filter(), MergedPaths.Options.DEFAULT), holders));
+                        perRow.get(r).add(targets.isEmpty() ? Map.of() : DumpPaths.of(MergedPaths.merge(graph, analysis.shortestPaths(),
+                                analysis.dominators(), targets.filter(), MergedPaths.Options.DEFAULT, analysis.scratch()), holders));
                     }
                     progress.advance(r + 1);
                 }

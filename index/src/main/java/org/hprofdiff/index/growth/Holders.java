@@ -39,6 +39,7 @@ final class Holders {
     private final References references;
     private final Map<PathStep, Start> starts = new HashMap<>();
     private Map<Long, List<Long>> rootsByObject;
+    private Map<String, List<ClassInfo>> classesByName;
 
     Holders(IndexGraph graph, ShortestPaths paths) {
         this.graph = graph;
@@ -101,9 +102,12 @@ final class Holders {
 
     /** The objects a static field refers to (one per class of that name: several loaders may define it). */
     private List<Long> valuesOf(PathStep.Static field) {
+        if (classesByName == null) {
+            classesByName = new HashMap<>();
+            for (ClassInfo c : index.classes().all()) classesByName.computeIfAbsent(c.javaName(), k -> new ArrayList<>(1)).add(c);
+        }
         List<Long> values = new ArrayList<>();
-        for (ClassInfo c : index.classes().all()) {
-            if (!c.javaName().equals(field.declaringClass())) continue;
+        for (ClassInfo c : classesByName.getOrDefault(field.declaringClass(), List.of())) {
             for (ClassInfo.Static s : c.statics()) {
                 if (s.type() != BasicType.OBJECT || s.value() == 0 || !s.name().equals(field.field())) continue;
                 long node = index.ordinalOf(s.value());
@@ -113,13 +117,18 @@ final class Holders {
         return values;
     }
 
-    /** Retaining root entries on {@code objects}, as people read them, other than {@code except}; at most {@link #MAX_OTHER_ROOTS}. */
-    private List<String> otherRoots(List<Long> objects, PathStep.Root except) {
+    /**
+     * Retaining root entries on {@code objects}, as people read them; at most {@link #MAX_OTHER_ROOTS}. Left out:
+     * {@code start} itself, and the other roots of its thread (a thread's own frames hold its {@code Thread}
+     * object: that says nothing new).
+     */
+    private List<String> otherRoots(List<Long> objects, PathStep.Root start) {
         Set<String> also = new LinkedHashSet<>();
         for (long node : objects) {
             for (long r : rootsByObject().getOrDefault(node, List.of())) {
                 PathStep.Root step = RootSteps.of(graph, r);
-                if (!step.equals(except) && also.size() < MAX_OTHER_ROOTS) also.add(step.display());
+                boolean sameThread = start != null && start.thread() != null && start.thread().equals(step.thread());
+                if (!step.equals(start) && !sameThread && also.size() < MAX_OTHER_ROOTS) also.add(step.display());
             }
         }
         return List.copyOf(also);

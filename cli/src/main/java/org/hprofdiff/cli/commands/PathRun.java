@@ -1,0 +1,47 @@
+package org.hprofdiff.cli.commands;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.hprofdiff.cli.Output;
+import org.hprofdiff.cli.options.DumpOptions;
+import org.hprofdiff.cli.options.PathOptions;
+import org.hprofdiff.cli.options.SizeModelOptions;
+import org.hprofdiff.core.read.DumpFormatException;
+import org.hprofdiff.core.summary.diff.GrowthReport;
+import org.hprofdiff.index.HeapAnalysis;
+import org.hprofdiff.index.IndexOptions;
+import org.hprofdiff.index.growth.GrowingPaths;
+
+/**
+ * Adds to a comparison the retention paths that hold its growers, from each dump's index (built on the first
+ * run, reused after). The class-level comparison stands on its own: when the paths cannot be found (no room
+ * for an index, a dump the index cannot read), it is reported without them and a warning says why.
+ */
+final class PathRun {
+    private PathRun() {}
+
+    static GrowthReport attach(GrowthReport growth, List<Path> dumps, DumpOptions dumpOptions, SizeModelOptions sizes, PathOptions paths,
+                               Output out) {
+        boolean growing = !growth.steadyGrowers().isEmpty() || growth.arraysByLength().stream().anyMatch(row -> row.trend().leakSuspect());
+        if (!growing) return growth; // nothing to explain: no index needed
+        IndexOptions indexOptions = paths.index(dumpOptions.dumpNumber(), sizes);
+        HeapAnalysis.Options analysisOptions = paths.analysis();
+        IndexProgress progress = new IndexProgress(out);
+        long started = System.nanoTime();
+        try {
+            GrowthReport withPaths = GrowingPaths.attach(growth, i -> {
+                progress.dump(dumps.get(i).getFileName().toString());
+                return HeapAnalysis.open(dumps.get(i), indexOptions, analysisOptions, progress);
+            }, GrowingPaths.Limits.DEFAULT, progress);
+            out.detail(String.format(Locale.ROOT, "retention paths of the growers in %.2f s", (System.nanoTime() - started) / 1e9));
+            return withPaths;
+        } catch (IOException | DumpFormatException e) {
+            out.warn("retention paths not looked for (" + e.getMessage() + "); the comparison is by class totals only");
+            return growth;
+        } finally {
+            progress.finish();
+        }
+    }
+}

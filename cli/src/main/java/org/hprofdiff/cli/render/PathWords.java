@@ -1,0 +1,146 @@
+package org.hprofdiff.cli.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hprofdiff.cli.report.DiffReport;
+import org.hprofdiff.core.summary.diff.GrowthRow;
+import org.hprofdiff.core.summary.diff.MetricChange;
+import org.hprofdiff.core.summary.diff.PathGrowth;
+import org.hprofdiff.core.summary.diff.PathSample;
+import org.hprofdiff.core.summary.diff.Units;
+
+/**
+ * Retention paths in words, the same in every format: the path as people read it, where else it is held,
+ * whose arrays these are, and the answer lines that come first in a report (docs/growth-analysis.md,
+ * section 6). Plain strings; markup is the caller's.
+ */
+public final class PathWords {
+    /** Answer lines for class rows; the rest of the growers with paths are in the tables. */
+    static final int CLASS_ANSWERS = 3;
+    /** Answer lines for arrays-by-length rows: the arrays people spot first, tied to their owners. */
+    static final int ARRAY_ANSWERS = 2;
+    /** Package prefixes of the JDK's own classes. */
+    private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+    /** Heading of the answer lines. */
+    public static final String ANSWERS_HEADING = "Held by growing retention paths:";
+
+    private PathWords() {}
+
+    /** The path, root first, ending at the row's class: {@code static Reaper.INSTANCE → managers → … → Conn}. */
+    public static String path(PathGrowth p) {
+        return String.join(" → ", p.display().isEmpty() ? p.steps() : p.display());
+    }
+
+    /** The path without the row's own class at its end: what holds the objects. */
+    public static String heldBy(PathGrowth p) {
+        List<String> steps = p.display().isEmpty() ? p.steps() : p.display();
+        return String.join(" → ", steps.subList(0, Math.max(1, steps.size() - 1)));
+    }
+
+    /** {@code "also reachable from thread "reaper" local in Reaper.run"}, or null when no other root holds the path's start. */
+    public static String also(PathGrowth p) {
+        return p.alsoReachableFrom().isEmpty() ? null : "also reachable from " + String.join(", ", p.alsoReachableFrom());
+    }
+
+    /** {@code "the table of HashMap"}: whose field holds arrays reached by this path; null when the path does not end at an array's owner. */
+    public static String owner(PathGrowth p) {
+        return p.owner() == null ? null : "the " + p.owner().field() + " of " + simpleName(p.owner().collection());
+    }
+
+    /** The owner's own path, root first, ending at the owner's class; null without an owner. */
+    public static String ownerPath(PathGrowth p) {
+        return p.owner() == null ? null : String.join(" → ", p.owner().display());
+    }
+
+    /** {@code "20 → 40 → 60 objects, +3.8 MB retained"} (retained bytes when they moved). */
+    public static String numbers(PathGrowth p) {
+        return ReportText.series(p.samples().stream().map(PathSample::instances).toList(), Units::count) + " objects"
+                + (p.retained() == null || p.retained().change() == 0 ? "" : ", " + Units.signedBytes(p.retained().change()) + " retained");
+    }
+
+    /** A class name without its package: {@code java.util.HashMap$Node[16384]} → {@code HashMap$Node[16384]}. */
+    public static String simpleName(String name) {
+        int bracket = name.indexOf('[');
+        String base = bracket < 0 ? name : name.substring(0, bracket);
+        return base.substring(base.lastIndexOf('.') + 1) + (bracket < 0 ? "" : name.substring(bracket));
+    }
+
+    /** The first steadily growing path of a row, or null. Rows list their growing paths first, most growing first. */
+    public static PathGrowth growingPath(GrowthRow row) {
+        if (row.paths() == null) return null;
+        return row.paths().stream().filter(p -> p.trend().leakSuspect()).findFirst().orElse(null);
+    }
+
+    /**
+     * The answer in a few lines: each grower held by a steadily growing path, the program's own classes before
+     * the JDK's, most retained growth first; a grower whose growing path runs through the objects of one already
+     * named (or holds them) is named with it rather than on a line of its own. Then the growing arrays by
+     * length, each tied to the object that holds it. Empty when no path grows.
+     *
+     * <pre>
+     * PoolingHttpClientConnectionManager: 20 → 40 → 60 (+20/interval, +1.7/h), held by static IdleConnectionReaper.INSTANCE
+     *   → connectionManagers → ConcurrentHashMap.table → Node[] [*] → Node.key; also reachable from thread "idle-connection-reaper" …
+     * </pre>
+     */
+    public static List<String> answers(DiffReport r) {
+        List<GrowthRow> classes = new ArrayList<>(r.steadyGrowers().stream().filter(row -> growingPath(row) != null).toList());
+        classes.sort(java.util.Comparator.comparing((GrowthRow row) -> isJdk(row.name()))
+                .thenComparing(java.util.Comparator.comparingLong((GrowthRow row) -> retainedGrowth(growingPath(row))).reversed()));
+        Map<GrowthRow, List<String>> answered = new LinkedHashMap<>();
+        for (GrowthRow row : classes) {
+            GrowthRow same = answered.keySet().stream().filter(a -> related(growingPath(row), growingPath(a))).findFirst().orElse(null);
+            if (same != null) answered.get(same).add(simpleName(r.displayName(row)));
+            else if (answered.size() < CLASS_ANSWERS) answered.put(row, new ArrayList<>());
+        }
+        List<String> lines = new ArrayList<>();
+        answered.forEach((row, with) -> lines.add(classAnswer(r, row, with)));
+        r.arraysByLength().stream().filter(row -> growingPath(row) != null).limit(ARRAY_ANSWERS).forEach(row -> lines.add(arrayAnswer(r, row)));
+        return lines;
+    }
+
+    private static String classAnswer(DiffReport r, GrowthRow row, List<String> with) {
+        PathGrowth p = growingPath(row);
+        return head(r, row, p) + ", held by " + heldBy(p) + tail(p) + (with.isEmpty() ? "" : "; with it: " + String.join(", ", with));
+    }
+
+    private static String arrayAnswer(DiffReport r, GrowthRow row) {
+        PathGrowth p = growingPath(row);
+        if (p.owner() == null) return head(r, row, p) + ", held by " + heldBy(p) + tail(p);
+        List<String> ownerPath = p.owner().display();
+        return head(r, row, p) + ", " + owner(p) + " held by " + String.join(" → ", ownerPath.subList(0, Math.max(1, ownerPath.size() - 1))) + tail(p);
+    }
+
+    /** {@code "Conn: 20 → 40 → 60 (+20/interval, +1.7/h)"}: the objects through the path in each dump. */
+    private static String head(DiffReport r, GrowthRow row, PathGrowth p) {
+        MetricChange m = p.instances();
+        int intervals = m.intervalDeltas().size();
+        String perInterval = m.change() % intervals == 0 ? Units.signedCount(m.change() / intervals)
+                : String.format(java.util.Locale.ROOT, "%+,.1f", (double) m.change() / intervals);
+        return simpleName(r.displayName(row)) + ": " + ReportText.series(p.samples().stream().map(PathSample::instances).toList(), Units::count)
+                + " (" + perInterval + "/interval" + (m.perHour() == null ? "" : ", " + Units.countRate(m.perHour())) + ")";
+    }
+
+    private static String tail(PathGrowth p) {
+        String also = also(p);
+        return also == null ? "" : "; " + also;
+    }
+
+    /** Whether one path runs through the other's objects: the other's path, then a step out of its class. */
+    private static boolean related(PathGrowth a, PathGrowth b) {
+        return runsThrough(a.signature(), b.signature()) || runsThrough(b.signature(), a.signature());
+    }
+
+    private static boolean runsThrough(String path, String through) {
+        return path.startsWith(through + ".") || path.startsWith(through + " [*]");
+    }
+
+    private static long retainedGrowth(PathGrowth p) {
+        return p.retained() == null ? 0 : p.retained().change();
+    }
+
+    private static boolean isJdk(String className) {
+        return JDK.stream().anyMatch(className::startsWith);
+    }
+}
