@@ -29,7 +29,8 @@ public final class MergedPaths {
      * @param collapseChains  one or more steps through the same field of the same class (a linked list, a
      *                        hash bucket's {@code next} chain) become one step marked {@code +}
      * @param startAtStatics  a path through a static field starts at that field, dropping how the class
-     *                        itself is reached (through its class loader, which varies between dumps)
+     *                        itself is reached (through its class loader, which varies between dumps);
+     *                        paths computed with {@code staticsFirst} start at static fields whatever this says
      */
     public record Options(boolean collapseChains, boolean startAtStatics) {
         public static final Options DEFAULT = new Options(true, true);
@@ -131,7 +132,7 @@ public final class MergedPaths {
             if (m != 0) return (int) (m - 1);
             walk.clear();
             long x = node;
-            while (memo.get(x) == 0 && !paths.isRoot(x)) {
+            while (memo.get(x) == 0 && !paths.isPathStart(x)) {
                 walk.push(x);
                 x = ShortestPaths.source(graph, paths.parentEdge(x));
             }
@@ -139,7 +140,8 @@ public final class MergedPaths {
             if (memo.get(x) != 0) {
                 prefix = (int) (memo.get(x) - 1);
             } else {
-                prefix = child(0, rootStep(x));
+                // a static start is the field alone: its class object's own path is not part of it
+                prefix = paths.isRoot(x) ? child(0, rootStep(x)) : staticStep(x);
                 memo.set(x, prefix + 1L);
             }
             long holder = x;
@@ -150,6 +152,15 @@ public final class MergedPaths {
                 holder = y;
             }
             return prefix;
+        }
+
+        /** Trie id of the one-step path of an object whose path is a static field. */
+        private int staticStep(long node) {
+            long edge = paths.parentEdge(node);
+            long holder = ShortestPaths.source(graph, edge);
+            EdgeLabel.StaticField f = (EdgeLabel.StaticField) graph.edgeLabel(holder, edge);
+            int stands = graph.classObjectIndex(holder);
+            return child(0, new PathStep.Static(className(stands >= 0 ? stands : graph.classIndex(holder)), f.name()));
         }
 
         private PathStep rootStep(long node) {

@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.hprofdiff.core.format.GcRootKind;
+import org.hprofdiff.index.analysis.EdgeLabel;
 import org.hprofdiff.index.analysis.ObjectGraph;
 import org.hprofdiff.index.analysis.PhaseListener;
 import org.hprofdiff.index.analysis.References;
+import org.hprofdiff.index.analysis.offheap.Bits;
 import org.hprofdiff.index.analysis.offheap.LongArray;
 import org.hprofdiff.index.analysis.offheap.NodeArray;
 import org.hprofdiff.index.analysis.offheap.Scratch;
@@ -23,6 +26,10 @@ import org.hprofdiff.index.analysis.offheap.Scratch;
  * from all retaining roots at once over the retaining references, storing per object the edge it was first
  * reached by. Roots are seeded kind by kind in {@link #ROOT_PREFERENCE} order, so among paths of equal
  * length the one from the more telling root wins. Stored in one file and mapped, like the dominator tree.
+ *
+ * <p>With {@code staticsFirst}, an object a static field refers to then takes that field as its path start
+ * (docs/semantics.md, section 9): the path people recognise a leak by, and the one that stays the same across
+ * dumps, even where a thread's local variable reaches the object in fewer steps.
  *
  * <p>File: a 4 KiB header (magic, version, flags, node count), then one long per object: the edge number
  * from its parent (≥ 0), {@code -1} when no retaining path reaches it, or {@code -2 - r} when it is the
@@ -40,21 +47,36 @@ public final class ShortestPaths implements AutoCloseable {
     private static final int VERSION = 1;
     private static final long HEADER = 4096;
     private static final long NO_PATH = -1;
+    /** Marks a parent edge that is a static field where the path starts (the two top bits 10; root entries have 11). */
+    private static final long STATIC_START = Long.MIN_VALUE;
+    private static final int FLAG_ALL_REFERENCES = 1;
+    private static final int FLAG_STATICS_FIRST = 2;
 
     private final Arena arena;
     private final long nodes;
     private final References references;
+    private final boolean staticsFirst;
     private final LongArray parentEdge;
 
-    private ShortestPaths(Arena arena, MemorySegment file, long nodes, References references) {
+    private ShortestPaths(Arena arena, MemorySegment file, long nodes, References references, boolean staticsFirst) {
         this.arena = arena;
         this.nodes = nodes;
         this.references = references;
+        this.staticsFirst = staticsFirst;
         this.parentEdge = new LongArray(file.asSlice(HEADER, nodes * 8), nodes, null);
     }
 
     /** Computes the paths with {@code references} deciding which edges and roots count, and stores them in {@code file}. */
     public static ShortestPaths compute(ObjectGraph graph, References references, Path file, Scratch scratch,
+                                        PhaseListener listener) throws IOException {
+        return compute(graph, references, false, file, scratch, listener);
+    }
+
+    /**
+     * As {@link #compute(ObjectGraph, References, Path, Scratch, PhaseListener)}; with {@code staticsFirst} an
+     * object that a static field of a reachable class refers to starts its path at that field.
+     */
+    public static ShortestPaths compute(ObjectGraph graph, References references, boolean staticsFirst, Path file, Scratch scratch,
                                         PhaseListener listener) throws IOException {
         long started = System.nanoTime();
         long n = graph.nodeCount();
@@ -71,13 +93,19 @@ public final class ShortestPaths implements AutoCloseable {
             }
             out.set(ValueLayout.JAVA_LONG, 0, MAGIC);
             out.set(ValueLayout.JAVA_INT, 8, VERSION);
-            out.set(ValueLayout.JAVA_INT, 12, references == References.ALL ? 1 : 0);
+            out.set(ValueLayout.JAVA_INT, 12, (references == References.ALL ? FLAG_ALL_REFERENCES : 0) | (staticsFirst ? FLAG_STATICS_FIRST : 0));
             out.set(ValueLayout.JAVA_LONG, 16, n);
-            ShortestPaths paths = new ShortestPaths(arena, out, n, references);
+            ShortestPaths paths = new ShortestPaths(arena, out, n, references, staticsFirst);
             paths.search(graph, scratch);
+            if (staticsFirst) {
+                listener.phaseDone("paths: breadth-first search", (System.nanoTime() - started) / 1_000_000);
+                started = System.nanoTime();
+                paths.startAtStatics(graph);
+                listener.phaseDone("paths: static fields first", (System.nanoTime() - started) / 1_000_000);
+            }
             out.force();
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            listener.phaseDone("paths: breadth-first search", (System.nanoTime() - started) / 1_000_000);
+            if (!staticsFirst) listener.phaseDone("paths: breadth-first search", (System.nanoTime() - started) / 1_000_000);
             return paths;
         } catch (IOException | RuntimeException | Error e) {
             arena.close();
@@ -100,8 +128,9 @@ public final class ShortestPaths implements AutoCloseable {
             if (seg.byteSize() != HEADER + n * 8) {
                 throw new IOException(file + ": at byte 16: expected a file of " + (HEADER + n * 8) + " bytes, found " + seg.byteSize());
             }
-            References refs = seg.get(ValueLayout.JAVA_INT, 12) == 1 ? References.ALL : References.STRONG;
-            return new ShortestPaths(arena, seg, n, refs);
+            int flags = seg.get(ValueLayout.JAVA_INT, 12);
+            References refs = (flags & FLAG_ALL_REFERENCES) != 0 ? References.ALL : References.STRONG;
+            return new ShortestPaths(arena, seg, n, refs, (flags & FLAG_STATICS_FIRST) != 0);
         } catch (IOException | RuntimeException e) {
             arena.close();
             throw e;
@@ -136,7 +165,32 @@ public final class ShortestPaths implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes every object that a retaining static field of a class with a path refers to a path start of its
+     * own: its path is that field, whatever the search found (a thread's local variable, a longer way through
+     * the class loader). The objects below keep their parent pointers, so their paths now start at the field
+     * too. When several static fields refer to one object, the first in object order, then field order, wins,
+     * so the result depends on nothing but the dump. Static starts are terminal, like roots: no cycle can form.
+     */
+    private void startAtStatics(ObjectGraph graph) {
+        boolean followWeak = references.followsWeakEdges();
+        boolean[] classClass = new boolean[graph.classCount()];
+        for (int c = 0; c < classClass.length; c++) classClass[c] = graph.className(c).equals("java.lang.Class");
+        for (long node = 0; node < nodes; node++) {
+            if (!classClass[graph.classIndex(node)] || !hasPath(node) || graph.classObjectIndex(node) < 0) continue;
+            for (long e = graph.firstEdge(node), end = graph.firstEdge(node + 1); e < end; e++) {
+                if (!followWeak && graph.isWeakEdge(e)) continue;
+                long target = graph.edgeTarget(e);
+                if (isStaticStart(target) || !(graph.edgeLabel(node, e) instanceof EdgeLabel.StaticField)) continue;
+                parentEdge.set(target, STATIC_START | e);
+            }
+        }
+    }
+
     public long nodeCount() { return nodes; }
+
+    /** Whether an object a static field refers to starts its path at that field (see {@link #compute}). */
+    public boolean staticsFirst() { return staticsFirst; }
 
     /** Which references the paths follow. */
     public References references() { return references; }
@@ -145,18 +199,32 @@ public final class ShortestPaths implements AutoCloseable {
     public boolean hasPath(long node) { return parentEdge.get(node) != NO_PATH; }
 
     /** Whether {@code node}'s path starts at it: it is the object of a root entry. */
-    public boolean isRoot(long node) { return parentEdge.get(node) <= -2; }
+    public boolean isRoot(long node) {
+        long v = parentEdge.get(node);
+        return v <= -2 && (v >>> 62) == 3;
+    }
+
+    /** Whether {@code node}'s path is one static field (of the class object {@code source(parentEdge(node))}). */
+    public boolean isStaticStart(long node) {
+        return (parentEdge.get(node) >>> 62) == 2;
+    }
+
+    /** Whether {@code node}'s path starts at it: a root's object or the object of a static field (see {@link #compute}). */
+    public boolean isPathStart(long node) {
+        return parentEdge.get(node) <= -2;
+    }
 
     /** The root entry a root object's path starts from. */
     public long rootEntry(long node) {
         long v = parentEdge.get(node);
-        if (v > -2) throw new IllegalArgumentException("object " + node + " is not where a path starts");
+        if (!isRoot(node)) throw new IllegalArgumentException("object " + node + " is not where a path starts");
         return -2 - v;
     }
 
     /** The edge by which {@code node} is reached from the previous object on its path. */
     public long parentEdge(long node) {
         long v = parentEdge.get(node);
+        if ((v >>> 62) == 2) return v & ~STATIC_START;
         if (v < 0) throw new IllegalArgumentException("object " + node + (v == NO_PATH ? " has no path" : " is a root"));
         return v;
     }
@@ -173,13 +241,21 @@ public final class ShortestPaths implements AutoCloseable {
         return lo;
     }
 
-    /** The objects on {@code node}'s path, root first; empty when it has none. */
+    /**
+     * The objects on {@code node}'s path, root first; empty when it has none. A path that starts at a static
+     * field starts with the class object that holds the field.
+     */
     public long[] path(ObjectGraph graph, long node) {
         if (!hasPath(node)) return new long[0];
         int length = 1;
-        for (long x = node; !isRoot(x); x = source(graph, parentEdge(x))) length++;
-        long[] path = new long[length];
         long x = node;
+        while (!isPathStart(x)) {
+            x = source(graph, parentEdge(x));
+            length++;
+        }
+        if (isStaticStart(x)) length++; // the class object that holds the field
+        long[] path = new long[length];
+        x = node;
         for (int i = length - 1; i >= 0; i--) {
             path[i] = x;
             if (i > 0) x = source(graph, parentEdge(x));
