@@ -13,14 +13,11 @@ import org.hprofdiff.index.analysis.paths.PathStep;
 import org.hprofdiff.index.analysis.paths.PathTree;
 
 /**
- * One dump's merged retention paths of one row, keyed by the signature that matches them across dumps. Two
- * rules on top of the merged tree's own signatures (docs/growth-analysis.md, section 6):
- * <ul>
- *   <li><b>chains are left out</b>: whether an object sits at the head of a hash bucket or three nodes down
- *       its {@code next} chain, or where in a linked list, depends on hash codes and insertion order, which
- *       change from dump to dump; kept, they would split one path into branches whose numbers jump about;</li>
- *   <li><b>a static field that holds the path's first objects starts it</b> ({@link Holders}).</li>
- * </ul>
+ * One dump's merged retention paths of one row, keyed by the signature that matches them across dumps: the
+ * merged tree's own signatures with the chains left out (docs/growth-analysis.md, section 6). Whether an object
+ * sits at the head of a hash bucket or three nodes down its {@code next} chain, or where in a linked list,
+ * depends on hash codes and insertion order, which change from dump to dump; kept, the chains would split one
+ * path into branches whose numbers jump about.
  */
 final class DumpPaths {
 
@@ -35,7 +32,7 @@ final class DumpPaths {
     private DumpPaths() {}
 
     /** The leaves of {@code tree} (one per distinct path), matched up by the rules above; in the tree's order. */
-    static Map<String, Found> of(PathTree tree, Holders holders) {
+    static Map<String, Found> of(PathTree tree, OtherRoots otherRoots) {
         Map<String, Found> found = new LinkedHashMap<>();
         Deque<PathNode> pending = new ArrayDeque<>(tree.top().children().reversed());
         while (!pending.isEmpty()) {
@@ -43,9 +40,7 @@ final class DumpPaths {
             for (PathNode child : node.children().reversed()) pending.push(child);
             if (!(node.step() instanceof PathStep.Target)) continue;
             List<PathStep> steps = withoutChains(node.steps());
-            Holders.Start start = holders.startOf(steps.getFirst());
-            steps.set(0, start.first());
-            Found here = new Found(List.copyOf(steps), start.alsoReachableFrom(), node.objects(), node.retainedBytes());
+            Found here = new Found(steps, otherRoots.of(steps.getFirst()), node.objects(), node.retainedBytes());
             found.merge(signature(steps), here, DumpPaths::plus);
         }
         return found;
@@ -58,7 +53,7 @@ final class DumpPaths {
             boolean chain = s instanceof PathStep.Field f && f.repeated() || s instanceof PathStep.Element e && e.repeated();
             if (!chain) kept.add(s);
         }
-        return kept;
+        return List.copyOf(kept);
     }
 
     static String signature(List<PathStep> steps) {
@@ -67,7 +62,7 @@ final class DumpPaths {
 
     private static Found plus(Found a, Found b) {
         Set<String> also = new LinkedHashSet<>(a.alsoReachableFrom());
-        for (String s : b.alsoReachableFrom()) if (also.size() < Holders.MAX_OTHER_ROOTS) also.add(s);
+        for (String s : b.alsoReachableFrom()) if (also.size() < OtherRoots.MAX) also.add(s);
         return new Found(a.steps(), List.copyOf(also), a.objects() + b.objects(), a.retainedBytes() + b.retainedBytes());
     }
 }

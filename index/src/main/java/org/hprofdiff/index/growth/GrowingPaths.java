@@ -130,12 +130,12 @@ public final class GrowingPaths implements RetentionPaths {
         for (int dump = 0; dump < n; dump++) {
             try (HeapAnalysis analysis = dumps.open(dump)) {
                 progress.phase("retention paths of " + rows.size() + " growing classes in dump " + (dump + 1) + " of " + n, rows.size());
-                Holders holders = new Holders(analysis.graph(), analysis.shortestPaths());
+                OtherRoots otherRoots = new OtherRoots(analysis.graph(), analysis.shortestPaths());
                 MergingGraph graph = new MergingGraph(analysis.graph());
                 for (int r = 0; r < rows.size(); r++) {
                     try (RowTargets targets = RowTargets.of(rows.get(r), analysis)) {
                         perRow.get(r).add(targets.isEmpty() ? Map.of() : DumpPaths.of(MergedPaths.merge(graph, analysis.shortestPaths(),
-                                analysis.dominators(), targets.filter(), MergedPaths.Options.DEFAULT, analysis.scratch()), holders));
+                                analysis.dominators(), targets.filter(), MergedPaths.Options.DEFAULT, analysis.scratch()), otherRoots));
                     }
                     progress.advance(r + 1);
                 }
@@ -164,7 +164,7 @@ public final class GrowingPaths implements RetentionPaths {
                 samples.addFirst(f == null ? new PathSample(false, 0, 0L) : new PathSample(true, f.objects(), f.retainedBytes()));
                 if (f == null) continue;
                 if (steps == null) steps = f.steps();
-                for (String root : f.alsoReachableFrom()) if (also.size() < Holders.MAX_OTHER_ROOTS) also.add(root);
+                for (String root : f.alsoReachableFrom()) if (also.size() < OtherRoots.MAX) also.add(root);
             }
             all.add(PathGrowth.of(signature, PathText.rootKind(steps.getFirst()), PathText.signatures(steps), PathText.display(steps),
                     List.copyOf(also), arrays ? PathText.owner(steps) : null, samples, series, floor));

@@ -4,6 +4,7 @@ import static org.hprofdiff.cli.render.html.Html.attr;
 import static org.hprofdiff.cli.render.html.Html.esc;
 
 import java.util.List;
+import org.hprofdiff.cli.render.PathWords;
 import org.hprofdiff.cli.render.ReportText;
 import org.hprofdiff.cli.render.Numbers;
 import org.hprofdiff.cli.render.html.Table.Cell;
@@ -74,7 +75,18 @@ final class DiffHtml {
             }
         }
         Warnings.append(s, r.warnings());
+        answers();
         s.append("</header>\n");
+    }
+
+    /** The growers held by growing retention paths: the answer, under the verdict. */
+    private void answers() {
+        List<String> answers = PathWords.answers(r);
+        if (answers.isEmpty()) return;
+        s.append("<section class=\"answers\" aria-label=\"growing retention paths\">\n<p><strong>").append(esc(PathWords.ANSWERS_HEADING))
+                .append("</strong></p>\n<ul>\n");
+        for (String line : answers) s.append("<li>").append(esc(line)).append("</li>\n");
+        s.append("</ul>\n</section>\n");
     }
 
     private void dumps(DumpSeries series) {
@@ -157,6 +169,11 @@ final class DiffHtml {
         if (r.arraysByLength().isEmpty()) return;
         s.append("<section id=\"arrays\">\n<h2>").append(esc(ReportText.ARRAYS_HEADING)).append("</h2>\n");
         s.append(growthTable(r.arraysByLength(), "long object arrays by length", false));
+        for (int i = 0; i < r.arraysByLength().size(); i++) {
+            GrowthRow row = r.arraysByLength().get(i);
+            String paths = PathsHtml.of(row, r.displayName(row), axis, Html.id("array", i + 1));
+            if (!paths.isEmpty()) s.append("<h3><code class=\"cls\">").append(Html.name(r.displayName(row))).append("</code></h3>\n").append(paths);
+        }
         s.append("</section>\n");
     }
 

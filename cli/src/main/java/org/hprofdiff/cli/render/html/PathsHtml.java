@@ -4,6 +4,7 @@ import static org.hprofdiff.cli.render.html.Html.esc;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hprofdiff.cli.render.PathWords;
 import org.hprofdiff.cli.render.ReportText;
 import org.hprofdiff.cli.render.html.Table.Cell;
 import org.hprofdiff.cli.render.html.Table.Column;
@@ -53,8 +54,12 @@ final class PathsHtml {
                 .append(esc(ReportText.series(p.samples().stream().map(PathSample::instances).toList(), Units::count))).append(" objects");
         if (p.retained() != null) s.append(", ").append(esc(Units.signedBytes(p.retained().change()))).append(" retained");
         s.append("</summary>\n<ol class=\"steps-list\">\n<li class=\"root\">").append(esc(p.rootKind())).append("</li>\n");
-        for (String step : p.steps()) s.append("<li><code>").append(Html.name(step)).append("</code></li>\n");
+        for (String step : p.display().isEmpty() ? p.steps() : p.display()) s.append("<li><code>").append(Html.name(step)).append("</code></li>\n");
         s.append("</ol>\n");
+        if (PathWords.also(p) != null) s.append("<p class=\"note\">").append(esc(PathWords.also(p))).append("</p>\n");
+        if (PathWords.owner(p) != null) {
+            s.append("<p class=\"note\">").append(esc(PathWords.owner(p) + ", itself held by " + PathWords.ownerPath(p))).append("</p>\n");
+        }
         s.append(perDump(p));
         if (growing) {
             s.append("<div class=\"charts\">\n");

@@ -7,6 +7,7 @@ import static org.hprofdiff.cli.render.markdown.Markdown.text;
 import java.util.ArrayList;
 import java.util.List;
 import org.hprofdiff.cli.render.Numbers;
+import org.hprofdiff.cli.render.PathWords;
 import org.hprofdiff.cli.render.ReportText;
 import org.hprofdiff.cli.report.DiffReport;
 import org.hprofdiff.core.summary.diff.DumpPoint;
@@ -37,6 +38,7 @@ final class DiffMarkdown {
 
     private String render() {
         s.append("**").append(text(r.verdict().summary())).append("**\n\n");
+        answers();
         checks();
         warnings(r.warnings());
         dumps();
@@ -45,6 +47,15 @@ final class DiffMarkdown {
         arrays();
         s.append("<sub>").append(text(ReportText.trendCounts(r) + "; " + ReportText.noiseFloor(r) + ".")).append("</sub>\n");
         return s.toString();
+    }
+
+    /** The growers held by growing retention paths: the answer, before the details. */
+    private void answers() {
+        List<String> answers = PathWords.answers(r);
+        if (answers.isEmpty()) return;
+        s.append("**").append(text(PathWords.ANSWERS_HEADING)).append("**\n\n");
+        for (String line : answers) s.append("- ").append(text(line)).append('\n');
+        s.append('\n');
     }
 
     private void checks() {
@@ -124,10 +135,12 @@ final class DiffMarkdown {
                 flat++;
                 continue;
             }
-            s.append("- ").append(code(p.signature())).append(" — ")
+            s.append("- ").append(code(PathWords.path(p))).append(" — ")
                     .append(text(ReportText.series(p.samples().stream().map(PathSample::instances).toList(), Units::count) + " objects"
                             + (p.retained() == null ? "" : ", " + Units.signedBytes(p.retained().change()) + " retained")
-                            + " (" + p.trend().label() + ")"))
+                            + " (" + p.trend().label() + ")"
+                            + (PathWords.also(p) == null ? "" : "; " + PathWords.also(p))
+                            + (PathWords.owner(p) == null ? "" : "; " + PathWords.owner(p) + ", itself held by " + PathWords.ownerPath(p))))
                     .append('\n');
         }
         if (flat > 0) s.append("- ").append(text(flat + (flat == 1 ? " other path" : " other paths") + " did not grow steadily")).append('\n');
@@ -154,7 +167,9 @@ final class DiffMarkdown {
         if (r.arraysByLength().isEmpty()) return;
         int rows = r.arraysByLength().size();
         folded(ReportText.ARRAYS_HEADING + ": " + rows + (rows == 1 ? " row" : " rows"));
-        s.append(growthTable(r.arraysByLength(), false)).append("\n</details>\n\n");
+        s.append(growthTable(r.arraysByLength(), false)).append('\n');
+        for (GrowthRow row : r.arraysByLength()) paths(row);
+        s.append("</details>\n\n");
     }
 
     /**
