@@ -28,9 +28,9 @@ public final class PathWords {
 
     private PathWords() {}
 
-    /** The path, root first, ending at the row's class: {@code static Reaper.INSTANCE → managers → … → Conn}. */
+    /** The path, root first, ending at the row's class: {@code static Reaper.INSTANCE → managers → … → Conn} (the signature when it has no words). */
     public static String path(PathGrowth p) {
-        return String.join(" → ", p.display().isEmpty() ? p.steps() : p.display());
+        return p.display().isEmpty() ? p.signature() : String.join(" → ", p.display());
     }
 
     /** The path without the row's own class at its end: what holds the objects. */
