@@ -8,6 +8,7 @@ import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.core.summary.diff.Sample;
 import org.hprofdiff.cli.report.DemoReport;
 import org.hprofdiff.cli.report.DiffReport;
+import org.hprofdiff.cli.report.GraphReport;
 import org.hprofdiff.cli.report.HistogramReport;
 import org.hprofdiff.cli.report.InfoReport;
 import org.hprofdiff.cli.report.Report;
@@ -22,6 +23,7 @@ public final class CsvRenderer implements Renderer {
             case InfoReport i -> throw new IllegalArgumentException("info has no table to write as CSV");
             case DiffReport d -> diff(d, out);
             case DemoReport d -> diff(d.diff(), out);
+            case GraphReport g -> GraphCsv.render(g, out);
         }
         out.flush();
     }

@@ -10,6 +10,7 @@ import java.util.StringJoiner;
 import org.hprofdiff.core.summary.diff.Units;
 import org.hprofdiff.cli.report.DemoReport;
 import org.hprofdiff.cli.report.DiffReport;
+import org.hprofdiff.cli.report.GraphReport;
 import org.hprofdiff.cli.report.HistogramReport;
 import org.hprofdiff.cli.report.InfoReport;
 import org.hprofdiff.cli.report.Report;
@@ -31,6 +32,7 @@ public final class TextRenderer implements Renderer {
             case InfoReport i -> info(i, out);
             case DiffReport d -> new DiffText(style, out).render(d);
             case DemoReport d -> demo(d, out);
+            case GraphReport g -> new GraphText(style, out).render(g);
         }
         warnings(report.warnings(), out);
         out.flush();
