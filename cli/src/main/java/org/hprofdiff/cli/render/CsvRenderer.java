@@ -29,10 +29,14 @@ public final class CsvRenderer implements Renderer {
     }
 
     private void histogram(HistogramReport r, PrintWriter out) {
-        line(out, "rank", r.query().groupBy().name().toLowerCase(Locale.ROOT), "loader", "instances", "shallow_bytes", "classes");
+        boolean retained = r.reachability() != null; // --retained: one more column, last, so scripts reading the others keep working
+        List<Object> header = new ArrayList<>(List.of("rank", r.query().groupBy().name().toLowerCase(Locale.ROOT), "loader", "instances", "shallow_bytes", "classes"));
+        if (retained) header.add("retained_bytes");
+        line(out, header.toArray());
         int rank = 0;
         for (HistogramReport.Row row : r.rows()) {
-            line(out, ++rank, row.label(), row.loader(), row.instances(), row.shallowBytes(), row.classes());
+            if (retained) line(out, ++rank, row.label(), row.loader(), row.instances(), row.shallowBytes(), row.classes(), row.retainedBytes());
+            else line(out, ++rank, row.label(), row.loader(), row.instances(), row.shallowBytes(), row.classes());
         }
     }
 

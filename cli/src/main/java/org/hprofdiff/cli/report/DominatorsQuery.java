@@ -63,7 +63,7 @@ public final class DominatorsQuery {
         long[] retained = new long[classes];
         for (long i = 0, n = tree.childCount(root); i < n; i++) {
             long node = tree.child(root, i);
-            int c = g.classIndex(node);
+            int c = g.classIndex(node); // class objects group under java.lang.Class, as in a histogram
             objects[c]++;
             shallow[c] += g.shallowSize(node);
             retained[c] += tree.retainedSize(node);

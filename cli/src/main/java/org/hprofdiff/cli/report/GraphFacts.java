@@ -36,9 +36,10 @@ final class GraphFacts {
         return name + " (loader " + (c.loaderId() == 0 ? "bootstrap" : String.format(Locale.ROOT, "0x%x", c.loaderId())) + ")";
     }
 
-    /** The label of an object's class. */
+    /** The label of an object's class; for a class object, "class" and the class it stands for. */
     String classOf(long node) {
-        return classLabel(index.classIndexOf(node));
+        int stands = index.classObjectIndex(node);
+        return stands >= 0 ? "class " + classLabel(stands) : classLabel(index.classIndexOf(node));
     }
 
     /** The object's id as the dump gives it, in hex; null for an object without a record (an Android NODATA array). */

@@ -26,7 +26,7 @@ public final class SuspectsQuery {
         for (LeakSuspects.Suspect s : found) {
             int rank = out.size() + 1;
             out.add(switch (s) {
-                case LeakSuspects.SingleObject o -> new Suspect(rank, "object", facts.classLabel(o.classIndex()), facts.objectId(o.node()), 1,
+                case LeakSuspects.SingleObject o -> new Suspect(rank, "object", facts.classOf(o.node()), facts.objectId(o.node()), 1,
                         o.retainedBytes(), GraphFacts.percent(o.retainedBytes(), heap.treeBytes()), pathOf(analysis, o.node()),
                         new Accumulation(facts.classOf(o.accumulation()), facts.objectId(o.accumulation()), o.accumulationRetained(),
                                 GraphFacts.percent(o.accumulationRetained(), heap.treeBytes()), o.depth()));
