@@ -2,11 +2,15 @@ package org.hprofdiff.cli;
 
 import org.hprofdiff.cli.commands.DemoCommand;
 import org.hprofdiff.cli.commands.DiffCommand;
+import org.hprofdiff.cli.commands.DominatorsCommand;
 import org.hprofdiff.cli.commands.GrowthCommand;
 import org.hprofdiff.cli.commands.HistogramCommand;
+import org.hprofdiff.cli.commands.IndexCommand;
 import org.hprofdiff.cli.commands.InfoCommand;
+import org.hprofdiff.cli.commands.PathsCommand;
 import org.hprofdiff.cli.commands.ReportCommand;
 import org.hprofdiff.cli.commands.SummaryCommand;
+import org.hprofdiff.cli.commands.SuspectsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
@@ -22,7 +26,10 @@ import picocli.CommandLine.HelpCommand;
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions (comparing dumps):%n",
         subcommands = {DiffCommand.class, ReportCommand.class, HistogramCommand.class, InfoCommand.class, SummaryCommand.class,
-            DemoCommand.class, HelpCommand.class})
+            DemoCommand.class,
+            // the commands on the dump's index and object graph
+            IndexCommand.class, DominatorsCommand.class, PathsCommand.class, SuspectsCommand.class,
+            HelpCommand.class})
 public final class HprofDiffCommand extends GrowthCommand {
     public HprofDiffCommand(Io io) {
         super(io);

@@ -2,7 +2,9 @@ package org.hprofdiff.index;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -34,13 +36,73 @@ import org.hprofdiff.index.analysis.suspects.LeakSuspects;
  * Thread-safe; close to unmap everything (and, with {@code --no-cache}, delete the index).
  */
 public final class HeapAnalysis implements AutoCloseable {
+    private static final String STORED = "analysis.";
+    private static final String DOMINATORS = STORED + "dominators.";
+    private static final String PATHS = STORED + "paths.";
+
     /** Stored files, one per variant of the options they depend on. */
     static String dominatorFile(Options o) {
-        return "analysis.dominators." + o.references().name().toLowerCase(Locale.ROOT) + (o.keepUnreachable() ? ".keep" : "");
+        return DOMINATORS + o.references().name().toLowerCase(Locale.ROOT) + (o.keepUnreachable() ? ".keep" : "");
     }
 
     static String pathsFile(Options o) {
-        return "analysis.paths." + o.references().name().toLowerCase(Locale.ROOT);
+        return PATHS + o.references().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The graph results earlier runs stored in this index's directory, described in words with their size:
+     * {@code "dominator tree (strong references): 123,456 bytes"}.
+     */
+    public List<String> storedResults() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path p : storedFiles()) {
+            String name = p.getFileName().toString();
+            String what = name.startsWith(DOMINATORS) ? "dominator tree (" + variant(name.substring(DOMINATORS.length())) + ")"
+                    : "shortest paths (" + variant(name.substring(PATHS.length())) + ")";
+            found.add(what + ": " + String.format(Locale.ROOT, "%,d", Files.size(p)) + " bytes");
+        }
+        return found;
+    }
+
+    private static String variant(String suffix) {
+        return suffix.replace("strong", "strong references").replace("all", "all references").replace(".keep", ", unreachable kept");
+    }
+
+    /** Bytes of the index's own files (without the stored graph results, which {@link #storedResults()} lists). */
+    public long indexBytes() throws IOException {
+        long sum = 0;
+        try (var files = Files.list(index.location())) {
+            for (Path p : files.toList()) {
+                if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(STORED)) sum += Files.size(p);
+            }
+        }
+        return sum;
+    }
+
+    private List<Path> storedFiles() throws IOException {
+        try (var files = Files.list(store.directory())) {
+            return files.filter(p -> {
+                String n = p.getFileName().toString();
+                return (n.startsWith(DOMINATORS) || n.startsWith(PATHS)) && !n.contains(".tmp-") && !n.endsWith(".lock");
+            }).sorted().toList();
+        }
+    }
+
+    /**
+     * Checks the index ({@link DumpIndex#verify()}) and that every stored graph result opens (header, version,
+     * size). An empty list means intact. A damaged result is also replaced by the next run that needs it.
+     */
+    public List<String> verify() throws IOException {
+        List<String> problems = new ArrayList<>(index.verify());
+        for (Path p : storedFiles()) {
+            try {
+                if (p.getFileName().toString().startsWith(DOMINATORS)) DominatorTree.open(p).close();
+                else ShortestPaths.open(p).close();
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
     }
 
     /**

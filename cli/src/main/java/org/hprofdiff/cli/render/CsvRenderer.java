@@ -8,6 +8,7 @@ import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.core.summary.diff.Sample;
 import org.hprofdiff.cli.report.DemoReport;
 import org.hprofdiff.cli.report.DiffReport;
+import org.hprofdiff.cli.report.GraphReport;
 import org.hprofdiff.cli.report.HistogramReport;
 import org.hprofdiff.cli.report.InfoReport;
 import org.hprofdiff.cli.report.Report;
@@ -22,15 +23,20 @@ public final class CsvRenderer implements Renderer {
             case InfoReport i -> throw new IllegalArgumentException("info has no table to write as CSV");
             case DiffReport d -> diff(d, out);
             case DemoReport d -> diff(d.diff(), out);
+            case GraphReport g -> GraphCsv.render(g, out);
         }
         out.flush();
     }
 
     private void histogram(HistogramReport r, PrintWriter out) {
-        line(out, "rank", r.query().groupBy().name().toLowerCase(Locale.ROOT), "loader", "instances", "shallow_bytes", "classes");
+        boolean retained = r.reachability() != null; // --retained: one more column, last, so scripts reading the others keep working
+        List<Object> header = new ArrayList<>(List.of("rank", r.query().groupBy().name().toLowerCase(Locale.ROOT), "loader", "instances", "shallow_bytes", "classes"));
+        if (retained) header.add("retained_bytes");
+        line(out, header.toArray());
         int rank = 0;
         for (HistogramReport.Row row : r.rows()) {
-            line(out, ++rank, row.label(), row.loader(), row.instances(), row.shallowBytes(), row.classes());
+            if (retained) line(out, ++rank, row.label(), row.loader(), row.instances(), row.shallowBytes(), row.classes(), row.retainedBytes());
+            else line(out, ++rank, row.label(), row.loader(), row.instances(), row.shallowBytes(), row.classes());
         }
     }
 

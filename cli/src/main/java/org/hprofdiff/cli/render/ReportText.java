@@ -136,7 +136,11 @@ public final class ReportText {
     public static String histogramHeading(HistogramReport.Query q) {
         String unit = histogramUnit(q);
         return (q.top() == null ? "All " + unit : "Top " + q.top() + " " + unit) + " by "
-                + (q.sortBy() == HistogramReport.SortBy.COUNT ? "instance count" : "shallow bytes")
+                + switch (q.sortBy()) {
+                    case COUNT -> "instance count";
+                    case SHALLOW -> "shallow bytes";
+                    case RETAINED -> "retained bytes";
+                }
                 + (q.filter() != null ? ", class names matching /" + q.filter() + "/" : "");
     }
 

@@ -10,6 +10,7 @@ import java.util.StringJoiner;
 import org.hprofdiff.core.summary.diff.Units;
 import org.hprofdiff.cli.report.DemoReport;
 import org.hprofdiff.cli.report.DiffReport;
+import org.hprofdiff.cli.report.GraphReport;
 import org.hprofdiff.cli.report.HistogramReport;
 import org.hprofdiff.cli.report.InfoReport;
 import org.hprofdiff.cli.report.Report;
@@ -31,6 +32,7 @@ public final class TextRenderer implements Renderer {
             case InfoReport i -> info(i, out);
             case DiffReport d -> new DiffText(style, out).render(d);
             case DemoReport d -> demo(d, out);
+            case GraphReport g -> new GraphText(style, out).render(g);
         }
         warnings(report.warnings(), out);
         out.flush();
@@ -44,14 +46,20 @@ public final class TextRenderer implements Renderer {
         out.println();
         out.println(style.bold(ReportText.histogramHeading(q)));
         boolean groups = q.groupBy() != HistogramReport.GroupBy.CLASS;
-        TextTable table = groups
-                ? new TextTable(">#", ">instances", ">bytes", ">classes", q.groupBy().name().toLowerCase(Locale.ROOT))
-                : new TextTable(">#", ">instances", ">bytes", "class");
+        boolean retained = r.reachability() != null;
+        java.util.List<String> headers = new java.util.ArrayList<>(java.util.List.of(">#", ">instances", ">bytes"));
+        if (retained) headers.add(">retained");
+        if (groups) headers.add(">classes");
+        headers.add(groups ? q.groupBy().name().toLowerCase(Locale.ROOT) : "class");
+        TextTable table = new TextTable(headers.toArray(String[]::new));
         int rank = 0;
         for (HistogramReport.Row row : r.rows()) {
             rank++;
-            if (groups) table.row(count(rank), count(row.instances()), count(row.shallowBytes()), count(row.classes()), row.label());
-            else table.row(count(rank), count(row.instances()), count(row.shallowBytes()), row.label());
+            java.util.List<String> cells = new java.util.ArrayList<>(java.util.List.of(count(rank), count(row.instances()), count(row.shallowBytes())));
+            if (retained) cells.add(row.retainedBytes() == null ? "-" : count(row.retainedBytes()));
+            if (groups) cells.add(count(row.classes()));
+            cells.add(row.label());
+            table.row(cells.toArray(String[]::new));
         }
         if (table.isEmpty()) out.println("  (no class matches)");
         else table.print(out, "", style);
@@ -65,6 +73,10 @@ public final class TextRenderer implements Renderer {
         }
         out.println(style.bold("total:  " + count(t.dump().objects()) + " objects, " + count(t.dump().shallowBytes()) + " bytes ("
                 + Units.bytes(t.dump().shallowBytes()) + ") in " + count(t.dump().rows()) + " classes"));
+        if (retained) {
+            out.println(style.dim("retained: bytes the row's objects keep alive, each counted once (Eclipse MAT's class-level retained size)"));
+            for (String line : GraphText.reachabilityLines(r.reachability())) out.println(style.dim(line));
+        }
     }
 
     private void demo(DemoReport r, PrintWriter out) {

@@ -26,23 +26,35 @@ public final class HistogramQuery {
     private HistogramQuery() {}
 
     public static HistogramReport run(DumpSummary summary, Query query) {
+        return run(summary, query, null);
+    }
+
+    /**
+     * With retained sizes ({@code --retained}): the summary's classes carry their class-level retained bytes, and
+     * {@code retained} the retained bytes of packages and loaders and the reachability; null for none.
+     */
+    public static HistogramReport run(DumpSummary summary, Query query, RetainedColumn retained) {
         Pattern filter = query.filter() == null ? null : Pattern.compile(query.filter());
         List<ClassStats> matching = summary.classes().stream()
                 .filter(c -> filter == null || filter.matcher(c.name()).find())
                 .toList();
         List<Row> rows = switch (query.groupBy()) {
             case CLASS -> classRows(matching, query.arraysByLength() ? arraysOf(matching, summary.arraysByLength()) : List.of());
-            case PACKAGE -> grouped(matching, c -> packageOf(c.name()));
-            case LOADER -> grouped(matching, ClassStats::loader);
+            case PACKAGE -> grouped(matching, c -> packageOf(c.name()), retained == null ? null : retained::ofPackage);
+            case LOADER -> grouped(matching, ClassStats::loader, retained == null ? null : retained::ofLoader);
         };
-        Comparator<Row> order = query.sortBy() == SortBy.COUNT
-                ? Comparator.comparingLong(Row::instances).reversed().thenComparing(Comparator.comparingLong(Row::shallowBytes).reversed())
-                : Comparator.comparingLong(Row::shallowBytes).reversed().thenComparing(Comparator.comparingLong(Row::instances).reversed());
+        Comparator<Row> order = switch (query.sortBy()) {
+            case COUNT -> Comparator.comparingLong(Row::instances).reversed().thenComparing(Comparator.comparingLong(Row::shallowBytes).reversed());
+            case SHALLOW -> Comparator.comparingLong(Row::shallowBytes).reversed().thenComparing(Comparator.comparingLong(Row::instances).reversed());
+            case RETAINED -> Comparator.comparing(Row::retainedBytes, Comparator.nullsLast(Comparator.reverseOrder()))
+                    .thenComparing(Comparator.comparingLong(Row::shallowBytes).reversed());
+        };
         List<Row> sorted = rows.stream().sorted(order.thenComparing(Row::label)).toList();
         List<Row> shown = query.top() == null ? sorted : sorted.subList(0, Math.min(query.top(), sorted.size()));
         Count dump = new Count(summary.totals().objects(), summary.totals().shallowBytes(), summary.classes().size());
         Totals totals = new Totals(dump, count(rows, rows.size()), count(shown, shown.size()));
-        return new HistogramReport(summary.dump(), summary.sizeModel(), query, shown, totals, summary.completeness());
+        return new HistogramReport(summary.dump(), summary.sizeModel(), query, shown, totals, summary.completeness(),
+                retained == null ? null : retained.reachability());
     }
 
     /** The by-length rows of the classes that matched the filter. */
@@ -72,6 +84,7 @@ public final class HistogramQuery {
             taken[0] += a.instances();
             taken[1] += a.shallowBytes();
             rows.add(new Row(withLoader(a.label(), a.loader(), loadersPerName.getOrDefault(a.name(), 1L)), a.loader(), a.instances(), a.shallowBytes(), 1));
+            // no retained bytes for one length: the class-level figure covers all lengths
         }
         for (ClassStats c : classes) {
             long[] taken = splitOff.getOrDefault(c.name() + '\0' + c.loader(), new long[2]);
@@ -80,7 +93,7 @@ public final class HistogramQuery {
                 if (c.instances() == taken[0]) continue;
                 label += " (other lengths)";
             }
-            rows.add(new Row(label, c.loader(), c.instances() - taken[0], c.shallowBytes() - taken[1], 1));
+            rows.add(new Row(label, c.loader(), c.instances() - taken[0], c.shallowBytes() - taken[1], 1, taken[0] > 0 ? null : c.retainedBytes()));
         }
         return rows;
     }
@@ -89,7 +102,7 @@ public final class HistogramQuery {
         return loadersOfName > 1 ? name + " (loader " + loader + ")" : name;
     }
 
-    private static List<Row> grouped(List<ClassStats> classes, Function<ClassStats, String> key) {
+    private static List<Row> grouped(List<ClassStats> classes, Function<ClassStats, String> key, Function<String, Long> retained) {
         Map<String, long[]> groups = new LinkedHashMap<>();
         for (ClassStats c : classes) {
             long[] g = groups.computeIfAbsent(key.apply(c), k -> new long[3]);
@@ -98,7 +111,7 @@ public final class HistogramQuery {
             g[2]++;
         }
         List<Row> rows = new ArrayList<>();
-        groups.forEach((label, g) -> rows.add(new Row(label, null, g[0], g[1], g[2])));
+        groups.forEach((label, g) -> rows.add(new Row(label, null, g[0], g[1], g[2], retained == null ? null : retained.apply(label))));
         return rows;
     }
 

@@ -1,5 +1,6 @@
 package org.hprofdiff.cli.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.summary.DumpSummary;
@@ -13,13 +14,22 @@ import org.hprofdiff.core.summary.DumpSummary;
  * @param rows         the rows shown, in order
  * @param totals       whole dump, part matching the filter, part shown
  * @param completeness whether the whole dump was read
+ * @param reachability the dump's objects by reachability from the GC roots, with {@code --retained}; else null (not in JSON)
  */
 public record HistogramReport(DumpSummary.DumpInfo dump, SizeModel sizeModel, Query query, List<Row> rows, Totals totals,
-                              DumpSummary.Completeness completeness) implements Report {
+                              DumpSummary.Completeness completeness,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) ReachabilityCounts reachability) implements Report {
+
+    /** Without reachability (no {@code --retained}). */
+    public HistogramReport(DumpSummary.DumpInfo dump, SizeModel sizeModel, Query query, List<Row> rows, Totals totals,
+                           DumpSummary.Completeness completeness) {
+        this(dump, sizeModel, query, rows, totals, completeness, null);
+    }
 
     public enum GroupBy { CLASS, PACKAGE, LOADER }
 
-    public enum SortBy { SHALLOW, COUNT }
+    /** {@code RETAINED} needs {@code --retained}. */
+    public enum SortBy { SHALLOW, COUNT, RETAINED }
 
     /**
      * @param filter regular expression matched (find) against class names, or null
@@ -34,8 +44,16 @@ public record HistogramReport(DumpSummary.DumpInfo dump, SizeModel sizeModel, Qu
      *                classes share the name)
      * @param loader  defining loader for class rows, null for groups
      * @param classes classes in the row (1 for a class row)
+     * @param retainedBytes with {@code --retained}: bytes the row's objects keep alive, each counted once (objects that
+     *                others of the row dominate are inside those: MAT's class-level retained size); null otherwise (not
+     *                in JSON), and for rows of object arrays of one length
      */
-    public record Row(String label, String loader, long instances, long shallowBytes, long classes) {}
+    public record Row(String label, String loader, long instances, long shallowBytes, long classes,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Long retainedBytes) {
+        public Row(String label, String loader, long instances, long shallowBytes, long classes) {
+            this(label, loader, instances, shallowBytes, classes, null);
+        }
+    }
 
     /** Objects, bytes and rows: in the dump, matching the filter, and shown. */
     public record Totals(Count dump, Count matching, Count shown) {}

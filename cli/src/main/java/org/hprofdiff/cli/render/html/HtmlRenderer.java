@@ -4,9 +4,11 @@ import static org.hprofdiff.cli.render.html.Html.esc;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.hprofdiff.cli.render.GraphText;
 import org.hprofdiff.cli.render.Renderer;
 import org.hprofdiff.cli.report.DemoReport;
 import org.hprofdiff.cli.report.DiffReport;
+import org.hprofdiff.cli.report.GraphReport;
 import org.hprofdiff.cli.report.HistogramReport;
 import org.hprofdiff.cli.report.InfoReport;
 import org.hprofdiff.cli.report.Report;
@@ -26,6 +28,7 @@ public final class HtmlRenderer implements Renderer {
             case DemoReport d -> new HtmlPage(DiffHtml.title(d.diff()), d.kind()).add(DiffHtml.sections(d.diff())).add(demo(d));
             case HistogramReport h -> new HtmlPage("hprof-diff histogram: " + h.dump().path(), h.kind()).add(DumpHtml.histogram(h));
             case InfoReport i -> new HtmlPage("hprof-diff info: " + i.dump().path(), i.kind()).add(DumpHtml.info(i));
+            case GraphReport g -> new HtmlPage("hprof-diff " + g.kind(), g.kind()).add("<pre>" + esc(GraphText.plain(g)) + "</pre>\n");
         };
         page.writeTo(out);
         out.flush();

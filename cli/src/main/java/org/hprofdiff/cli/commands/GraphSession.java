@@ -1,0 +1,82 @@
+package org.hprofdiff.cli.commands;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.hprofdiff.cli.Io;
+import org.hprofdiff.cli.Output;
+import org.hprofdiff.cli.Progress;
+import org.hprofdiff.cli.options.DumpOptions;
+import org.hprofdiff.cli.options.IndexLocationOptions;
+import org.hprofdiff.cli.options.SizeModelOptions;
+import org.hprofdiff.core.read.DumpFormatException;
+import org.hprofdiff.index.AnalysisProgress;
+import org.hprofdiff.index.HeapAnalysis;
+
+/**
+ * Opens a dump's graph analyses for a command: builds the index or reuses it (saying which), shows the build's
+ * and the computations' progress on stderr, and notes where the results are kept.
+ */
+final class GraphSession {
+    private GraphSession() {}
+
+    static HeapAnalysis open(Io io, Path dump, IndexLocationOptions location, DumpOptions dumpOptions, SizeModelOptions sizes,
+                             HeapAnalysis.Options options, Output out) throws IOException, DumpFormatException {
+        Listener listener = new Listener(out);
+        long started = System.nanoTime();
+        HeapAnalysis analysis;
+        try {
+            analysis = HeapAnalysis.open(dump, location.indexOptions(dumpOptions, sizes, io.environment()), options, listener);
+        } finally {
+            listener.progress.finish();
+        }
+        String seconds = seconds(System.nanoTime() - started);
+        if (analysis.indexBuilt()) out.note("indexed " + dump + " in " + seconds + "; the index is at " + analysis.index().location());
+        else out.detail("using the index at " + analysis.index().location() + " (opened in " + seconds + ")");
+        return analysis;
+    }
+
+    /** Notes which graph results this run computed and stored (later runs reuse them). */
+    static void noteComputed(HeapAnalysis analysis, Output out) {
+        if (analysis.dominatorsComputed()) out.note("computed the dominator tree; stored with the index for later runs");
+        if (analysis.pathsComputed()) out.note("computed the shortest paths; stored with the index for later runs");
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    /** Phases as progress, notes as notes, each phase's time with {@code --verbose}. */
+    private static final class Listener implements AnalysisProgress {
+        private final Output out;
+        final Progress progress;
+
+        Listener(Output out) {
+            this.out = out;
+            this.progress = out.progress();
+        }
+
+        @Override
+        public void phase(String name, long total) {
+            progress.finish();
+            progress.start(name, total);
+        }
+
+        @Override
+        public void advance(long done) {
+            progress.update(done);
+        }
+
+        @Override
+        public void note(String line) {
+            progress.finish();
+            out.note(line);
+        }
+
+        @Override
+        public void phaseDone(String phase, long millis) {
+            progress.finish();
+            out.detail(phase + ": " + millis + " ms");
+        }
+    }
+}
