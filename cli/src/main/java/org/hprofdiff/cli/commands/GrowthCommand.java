@@ -55,7 +55,7 @@ public abstract class GrowthCommand implements Callable<Integer> {
         series.check();
         Output out = new Output(io, common, output);
         out.checkNotAnInput(series.inputs());
-        DiffReport report = GrowthRun.compare(series, dump, sizes, paths, out, top.rows());
+        DiffReport report = GrowthRun.compare(io, series, dump, sizes, paths, out, top.rows());
         out.write(report);
         GrowthRun.verdict(report, out);
         return ExitCode.of(report.breached(), report.partial()).code;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hprofdiff.cli.Io;
 import org.hprofdiff.cli.Output;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.PathOptions;
@@ -22,30 +23,31 @@ final class GrowthRun {
     private GrowthRun() {}
 
     /** The series the options name: the baseline summary (if any) as dump 1, then every dump read. */
-    static DiffReport compare(SeriesOptions series, DumpOptions dumpOptions, SizeModelOptions sizes, PathOptions paths, Output out,
+    static DiffReport compare(Io io, SeriesOptions series, DumpOptions dumpOptions, SizeModelOptions sizes, PathOptions paths, Output out,
                               Integer top) throws DumpFormatException, IOException {
         SavedSummary.Loaded baseline = series.baseline().map(SavedSummary::read).orElse(null);
         List<DumpSummary> summaries = new ArrayList<>();
         if (baseline != null) summaries.add(baseline.summary());
-        DiffReport report = compare(summaries, series.dumps(), dumpOptions, sizes, paths, out, top, series.thresholds());
+        DiffReport report = compare(io, summaries, series.dumps(), dumpOptions, sizes, paths, out, top, series.thresholds());
         return baseline == null ? report : report.withBaseline(baseline.baseline());
     }
 
     /**
+     * @param io         the run's environment (where indexes go may depend on it)
      * @param before     summaries that come before the dumps (a baseline), already read
      * @param paths      whether (and how) to look for the growers' retention paths: only when every dump of the
      *                   series is a dump, since a saved summary has no objects to follow
      * @param top        rows per table, or null for all
      * @param thresholds {@code --fail-on} specs, already checked to parse
      */
-    static DiffReport compare(List<DumpSummary> before, List<Path> dumps, DumpOptions dumpOptions, SizeModelOptions sizes, PathOptions paths,
-                              Output out, Integer top, List<String> thresholds) throws DumpFormatException, IOException {
+    static DiffReport compare(Io io, List<DumpSummary> before, List<Path> dumps, DumpOptions dumpOptions, SizeModelOptions sizes,
+                              PathOptions paths, Output out, Integer top, List<String> thresholds) throws DumpFormatException, IOException {
         FailOn failOn = thresholds.isEmpty() ? null : FailOn.parse(thresholds);
         DumpReader reader = new DumpReader(dumpOptions, sizes, out);
         List<DumpSummary> summaries = new ArrayList<>(before);
         for (Path dump : dumps) summaries.add(reader.read(dump).summary());
         GrowthReport growth = GrowthAnalysis.analyze(summaries);
-        if (paths.wanted() && before.isEmpty()) growth = PathRun.attach(growth, dumps, dumpOptions, sizes, paths, out);
+        if (paths.wanted() && before.isEmpty()) growth = PathRun.attach(growth, dumps, paths.index(dumpOptions, sizes, io.environment()), paths.analysis(), out);
         else if (paths.wanted()) out.note("retention paths need every dump of the series; dump 1 is a saved summary, so classes are compared by their totals only");
         return DiffQuery.run(growth, top, failOn, thresholds);
     }

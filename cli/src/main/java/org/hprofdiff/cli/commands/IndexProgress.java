@@ -39,11 +39,13 @@ final class IndexProgress implements AnalysisProgress {
 
     @Override
     public void note(String line) {
+        finish();
         out.note(prefix + line);
     }
 
     @Override
     public void phaseDone(String phase, long millis) {
+        finish();
         out.detail(prefix + phase + ": " + millis + " ms");
     }
 

@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.hprofdiff.cli.Output;
-import org.hprofdiff.cli.options.DumpOptions;
-import org.hprofdiff.cli.options.PathOptions;
-import org.hprofdiff.cli.options.SizeModelOptions;
 import org.hprofdiff.core.read.DumpFormatException;
 import org.hprofdiff.core.summary.diff.GrowthReport;
 import org.hprofdiff.index.HeapAnalysis;
@@ -22,12 +19,14 @@ import org.hprofdiff.index.growth.GrowingPaths;
 final class PathRun {
     private PathRun() {}
 
-    static GrowthReport attach(GrowthReport growth, List<Path> dumps, DumpOptions dumpOptions, SizeModelOptions sizes, PathOptions paths,
+    /**
+     * @param indexOptions     where each dump's index is found or built
+     * @param analysisOptions  which references retain (dominator tree and paths)
+     */
+    static GrowthReport attach(GrowthReport growth, List<Path> dumps, IndexOptions indexOptions, HeapAnalysis.Options analysisOptions,
                                Output out) {
         boolean growing = !growth.steadyGrowers().isEmpty() || growth.arraysByLength().stream().anyMatch(row -> row.trend().leakSuspect());
         if (!growing) return growth; // nothing to explain: no index needed
-        IndexOptions indexOptions = paths.index(dumpOptions.dumpNumber(), sizes);
-        HeapAnalysis.Options analysisOptions = paths.analysis();
         IndexProgress progress = new IndexProgress(out);
         long started = System.nanoTime();
         try {

@@ -66,7 +66,7 @@ public final class ReportCommand implements Callable<Integer> {
         for (Format f : FORMATS) Output.checkNotAnInput(file(f), series.inputs());
         Output out = Output.forFiles(io, common);
         createFolder();
-        DiffReport report = GrowthRun.compare(series, dump, sizes, paths, out, top.rows());
+        DiffReport report = GrowthRun.compare(io, series, dump, sizes, paths, out, top.rows());
         for (Format f : FORMATS) {
             Path file = file(f);
             Renderer renderer = Renderer.of(f, Style.PLAIN);
