@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 import org.hprofdiff.cli.report.DiffReport;
+import org.hprofdiff.cli.report.PathWords;
 import org.hprofdiff.core.summary.diff.DumpPoint;
 import org.hprofdiff.core.summary.diff.DumpSeries;
 import org.hprofdiff.core.summary.diff.GrowthRow;
@@ -82,7 +83,7 @@ final class DiffText {
 
     /** The growers held by growing retention paths, right under the verdict: the answer before the details. */
     private void answers(DiffReport r) {
-        List<String> answers = PathWords.answers(r);
+        List<String> answers = r.answers();
         if (answers.isEmpty()) return;
         out.println(style.bold(PathWords.ANSWERS_HEADING));
         for (String line : answers) out.println("  " + line);
@@ -97,7 +98,7 @@ final class DiffText {
             out.println(p.trend().leakSuspect() ? line : style.dim(line));
             if (PathWords.also(p) != null) out.println(style.dim("      " + PathWords.also(p)));
             if (p.trend().leakSuspect() && p.owner() != null) {
-                out.println(style.dim("      " + PathWords.owner(p) + ", itself held by " + PathWords.ownerPath(p)));
+                out.println(style.dim("      " + PathWords.owner(p)));
             }
         }
     }

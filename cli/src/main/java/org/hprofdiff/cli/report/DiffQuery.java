@@ -31,8 +31,12 @@ public final class DiffQuery {
                 .sorted(Comparator.comparingLong((GrowthRow r) -> Math.abs(r.shallowBytes().change())).reversed())
                 .toList();
         List<GrowthRow> arrays = growth.arraysByLength().stream().filter(r -> r.trend().leakSuspect()).toList();
-        return new DiffReport(growth.series(), null, growth.noiseFloor(), growth.verdict(), top, cut(steady, top), cut(labelled, top),
-                cut(arrays, top), failOn == null ? null : failOn.evaluate(growth), List.copyOf(thresholds), sharedNames(growth));
+        DiffReport shown = new DiffReport(growth.series(), null, growth.noiseFloor(), growth.verdict(), top, cut(steady, top), cut(labelled, top),
+                cut(arrays, top), failOn == null ? null : failOn.evaluate(growth), List.copyOf(thresholds), sharedNames(growth), List.of());
+        // the answer looks at every grower with paths, not only the rows --top leaves in the tables
+        List<String> answers = PathWords.answers(steady, arrays, shown::displayName);
+        return new DiffReport(shown.series(), null, shown.noiseFloor(), shown.verdict(), top, shown.steadyGrowers(), shown.labelled(),
+                shown.arraysByLength(), shown.checks(), shown.thresholds(), shown.sharedNames(), answers);
     }
 
     private static Set<String> sharedNames(GrowthReport growth) {

@@ -26,10 +26,13 @@ import org.hprofdiff.core.summary.diff.failon.FailOnResult;
  * @param thresholds     the {@code --fail-on} specs as given
  * @param sharedNames    class names that more than one loader defines: only rows with these names need their
  *                       loader shown to be told apart
+ * @param answers        the growers held by steadily growing retention paths, one line each, in the order they
+ *                       answer "what leaks" ({@link PathWords#answers}); whatever {@code top} cuts from the tables;
+ *                       empty when no path was looked for or none grows
  */
 public record DiffReport(DumpSeries series, Baseline baseline, NoiseFloor noiseFloor, Verdict verdict, Integer top, List<GrowthRow> steadyGrowers,
                          List<GrowthRow> labelled, List<GrowthRow> arraysByLength, FailOnResult checks, List<String> thresholds,
-                         java.util.Set<String> sharedNames)
+                         java.util.Set<String> sharedNames, List<String> answers)
         implements Report {
 
     /**
@@ -42,7 +45,7 @@ public record DiffReport(DumpSeries series, Baseline baseline, NoiseFloor noiseF
 
     /** The same report with dump 1 marked as a saved summary. */
     public DiffReport withBaseline(Baseline b) {
-        return new DiffReport(series, b, noiseFloor, verdict, top, steadyGrowers, labelled, arraysByLength, checks, thresholds, sharedNames);
+        return new DiffReport(series, b, noiseFloor, verdict, top, steadyGrowers, labelled, arraysByLength, checks, thresholds, sharedNames, answers);
     }
 
     /** How a row is named in text: the class name, with its loader only where the name alone is ambiguous. */

@@ -4,12 +4,12 @@ import static org.hprofdiff.cli.render.html.Html.attr;
 import static org.hprofdiff.cli.render.html.Html.esc;
 
 import java.util.List;
-import org.hprofdiff.cli.render.PathWords;
 import org.hprofdiff.cli.render.ReportText;
 import org.hprofdiff.cli.render.Numbers;
 import org.hprofdiff.cli.render.html.Table.Cell;
 import org.hprofdiff.cli.render.html.Table.Column;
 import org.hprofdiff.cli.report.DiffReport;
+import org.hprofdiff.cli.report.PathWords;
 import org.hprofdiff.core.summary.diff.DumpPoint;
 import org.hprofdiff.core.summary.diff.DumpSeries;
 import org.hprofdiff.core.summary.diff.GrowthRow;
@@ -81,7 +81,7 @@ final class DiffHtml {
 
     /** The growers held by growing retention paths: the answer, under the verdict. */
     private void answers() {
-        List<String> answers = PathWords.answers(r);
+        List<String> answers = r.answers();
         if (answers.isEmpty()) return;
         s.append("<section class=\"answers\" aria-label=\"growing retention paths\">\n<p><strong>").append(esc(PathWords.ANSWERS_HEADING))
                 .append("</strong></p>\n<ul>\n");

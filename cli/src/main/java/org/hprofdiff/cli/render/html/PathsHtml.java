@@ -4,9 +4,9 @@ import static org.hprofdiff.cli.render.html.Html.esc;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hprofdiff.cli.render.PathWords;
 import org.hprofdiff.cli.render.ReportText;
 import org.hprofdiff.cli.render.html.Table.Cell;
+import org.hprofdiff.cli.report.PathWords;
 import org.hprofdiff.cli.render.html.Table.Column;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.core.summary.diff.PathGrowth;
@@ -58,7 +58,7 @@ final class PathsHtml {
         s.append("</ol>\n");
         if (PathWords.also(p) != null) s.append("<p class=\"note\">").append(esc(PathWords.also(p))).append("</p>\n");
         if (PathWords.owner(p) != null) {
-            s.append("<p class=\"note\">").append(esc(PathWords.owner(p) + ", itself held by " + PathWords.ownerPath(p))).append("</p>\n");
+            s.append("<p class=\"note\">").append(esc(PathWords.owner(p))).append("</p>\n");
         }
         s.append(perDump(p));
         if (growing) {

@@ -7,9 +7,9 @@ import static org.hprofdiff.cli.render.markdown.Markdown.text;
 import java.util.ArrayList;
 import java.util.List;
 import org.hprofdiff.cli.render.Numbers;
-import org.hprofdiff.cli.render.PathWords;
 import org.hprofdiff.cli.render.ReportText;
 import org.hprofdiff.cli.report.DiffReport;
+import org.hprofdiff.cli.report.PathWords;
 import org.hprofdiff.core.summary.diff.DumpPoint;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.core.summary.diff.MetricChange;
@@ -51,7 +51,7 @@ final class DiffMarkdown {
 
     /** The growers held by growing retention paths: the answer, before the details. */
     private void answers() {
-        List<String> answers = PathWords.answers(r);
+        List<String> answers = r.answers();
         if (answers.isEmpty()) return;
         s.append("**").append(text(PathWords.ANSWERS_HEADING)).append("**\n\n");
         for (String line : answers) s.append("- ").append(text(line)).append('\n');
@@ -140,7 +140,7 @@ final class DiffMarkdown {
                             + (p.retained() == null ? "" : ", " + Units.signedBytes(p.retained().change()) + " retained")
                             + " (" + p.trend().label() + ")"
                             + (PathWords.also(p) == null ? "" : "; " + PathWords.also(p))
-                            + (PathWords.owner(p) == null ? "" : "; " + PathWords.owner(p) + ", itself held by " + PathWords.ownerPath(p))))
+                            + (PathWords.owner(p) == null ? "" : "; " + PathWords.owner(p))))
                     .append('\n');
         }
         if (flat > 0) s.append("- ").append(text(flat + (flat == 1 ? " other path" : " other paths") + " did not grow steadily")).append('\n');

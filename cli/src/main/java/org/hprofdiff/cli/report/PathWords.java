@@ -1,20 +1,19 @@
-package org.hprofdiff.cli.render;
+package org.hprofdiff.cli.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hprofdiff.cli.report.DiffReport;
+import java.util.function.Function;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.core.summary.diff.MetricChange;
 import org.hprofdiff.core.summary.diff.PathGrowth;
-import org.hprofdiff.core.summary.diff.PathSample;
 import org.hprofdiff.core.summary.diff.Units;
 
 /**
  * Retention paths in words, the same in every format: the path as people read it, where else it is held,
  * whose arrays these are, and the answer lines that come first in a report (docs/growth-analysis.md,
- * section 6). Plain strings; markup is the caller's.
+ * section 6). Plain strings; markup is the renderers'.
  */
 public final class PathWords {
     /** Answer lines for class rows; the rest of the growers with paths are in the tables. */
@@ -23,6 +22,8 @@ public final class PathWords {
     static final int ARRAY_ANSWERS = 2;
     /** Package prefixes of the JDK's own classes. */
     private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+    /** With more dumps than this, a path's numbers read first → … → last (as the tables do). */
+    static final int MAX_SERIES_SHOWN = 5;
     /** Heading of the answer lines. */
     public static final String ANSWERS_HEADING = "Held by growing retention paths:";
 
@@ -49,14 +50,9 @@ public final class PathWords {
         return p.owner() == null ? null : "the " + p.owner().field() + " of " + simpleName(p.owner().collection());
     }
 
-    /** The owner's own path, root first, ending at the owner's class; null without an owner. */
-    public static String ownerPath(PathGrowth p) {
-        return p.owner() == null ? null : String.join(" → ", p.owner().display());
-    }
-
     /** {@code "20 → 40 → 60 objects, +3.8 MB retained"} (retained bytes when they moved). */
     public static String numbers(PathGrowth p) {
-        return ReportText.series(p.samples().stream().map(PathSample::instances).toList(), Units::count) + " objects"
+        return series(p) + " objects"
                 + (p.retained() == null || p.retained().change() == 0 ? "" : ", " + Units.signedBytes(p.retained().change()) + " retained");
     }
 
@@ -84,42 +80,47 @@ public final class PathWords {
      *   → connectionManagers → ConcurrentHashMap.table → Node[] [*] → Node.key; also reachable from thread "idle-connection-reaper" …
      * </pre>
      */
-    public static List<String> answers(DiffReport r) {
-        List<GrowthRow> classes = new ArrayList<>(r.steadyGrowers().stream().filter(row -> growingPath(row) != null).toList());
+    static List<String> answers(List<GrowthRow> steadyGrowers, List<GrowthRow> arraysByLength, Function<GrowthRow, String> names) {
+        List<GrowthRow> classes = new ArrayList<>(steadyGrowers.stream().filter(row -> growingPath(row) != null).toList());
         classes.sort(java.util.Comparator.comparing((GrowthRow row) -> isJdk(row.name()))
                 .thenComparing(java.util.Comparator.comparingLong((GrowthRow row) -> retainedGrowth(growingPath(row))).reversed()));
         Map<GrowthRow, List<String>> answered = new LinkedHashMap<>();
         for (GrowthRow row : classes) {
             GrowthRow same = answered.keySet().stream().filter(a -> related(growingPath(row), growingPath(a))).findFirst().orElse(null);
-            if (same != null) answered.get(same).add(simpleName(r.displayName(row)));
+            if (same != null) answered.get(same).add(simpleName(names.apply(row)));
             else if (answered.size() < CLASS_ANSWERS) answered.put(row, new ArrayList<>());
         }
         List<String> lines = new ArrayList<>();
-        answered.forEach((row, with) -> lines.add(classAnswer(r, row, with)));
-        r.arraysByLength().stream().filter(row -> growingPath(row) != null).limit(ARRAY_ANSWERS).forEach(row -> lines.add(arrayAnswer(r, row)));
+        answered.forEach((row, with) -> lines.add(classAnswer(names.apply(row), growingPath(row), with)));
+        arraysByLength.stream().filter(row -> growingPath(row) != null).limit(ARRAY_ANSWERS)
+                .forEach(row -> lines.add(arrayAnswer(names.apply(row), growingPath(row))));
         return lines;
     }
 
-    private static String classAnswer(DiffReport r, GrowthRow row, List<String> with) {
-        PathGrowth p = growingPath(row);
-        return head(r, row, p) + ", held by " + heldBy(p) + tail(p) + (with.isEmpty() ? "" : "; with it: " + String.join(", ", with));
+    private static String classAnswer(String name, PathGrowth p, List<String> with) {
+        return head(name, p) + ", held by " + heldBy(p) + tail(p) + (with.isEmpty() ? "" : "; with it: " + String.join(", ", with));
     }
 
-    private static String arrayAnswer(DiffReport r, GrowthRow row) {
-        PathGrowth p = growingPath(row);
-        if (p.owner() == null) return head(r, row, p) + ", held by " + heldBy(p) + tail(p);
+    private static String arrayAnswer(String name, PathGrowth p) {
+        if (p.owner() == null) return head(name, p) + ", held by " + heldBy(p) + tail(p);
         List<String> ownerPath = p.owner().display();
-        return head(r, row, p) + ", " + owner(p) + " held by " + String.join(" → ", ownerPath.subList(0, Math.max(1, ownerPath.size() - 1))) + tail(p);
+        return head(name, p) + ", " + owner(p) + " held by " + String.join(" → ", ownerPath.subList(0, Math.max(1, ownerPath.size() - 1))) + tail(p);
     }
 
     /** {@code "Conn: 20 → 40 → 60 (+20/interval, +1.7/h)"}: the objects through the path in each dump. */
-    private static String head(DiffReport r, GrowthRow row, PathGrowth p) {
+    private static String head(String name, PathGrowth p) {
         MetricChange m = p.instances();
         int intervals = m.intervalDeltas().size();
         String perInterval = m.change() % intervals == 0 ? Units.signedCount(m.change() / intervals)
                 : String.format(java.util.Locale.ROOT, "%+,.1f", (double) m.change() / intervals);
-        return simpleName(r.displayName(row)) + ": " + ReportText.series(p.samples().stream().map(PathSample::instances).toList(), Units::count)
-                + " (" + perInterval + "/interval" + (m.perHour() == null ? "" : ", " + Units.countRate(m.perHour())) + ")";
+        return simpleName(name) + ": " + series(p) + " (" + perInterval + "/interval"
+                + (m.perHour() == null ? "" : ", " + Units.countRate(m.perHour())) + ")";
+    }
+
+    /** The objects through the path in each dump, oldest first: {@code "20 → 40 → 60"} (first → … → last for long series). */
+    private static String series(PathGrowth p) {
+        List<String> shown = p.samples().stream().map(x -> Units.count(x.instances())).toList();
+        return shown.size() > MAX_SERIES_SHOWN ? shown.getFirst() + " → … → " + shown.getLast() : String.join(" → ", shown);
     }
 
     private static String tail(PathGrowth p) {
