@@ -37,6 +37,7 @@ final class DiffText {
         if (r.steadyGrowers().isEmpty()) out.println("  none");
         else growthTable(r, r.steadyGrowers(), true);
         more(r.steadyGrowers().size(), r.verdict().steadyGrowers());
+        for (GrowthRow row : r.steadyGrowers()) paths(r, row);
 
         if (!r.labelled().isEmpty()) {
             out.println();
@@ -48,6 +49,7 @@ final class DiffText {
             out.println();
             out.println(style.bold(ReportText.ARRAYS_HEADING));
             growthTable(r, r.arraysByLength(), false);
+            for (GrowthRow row : r.arraysByLength()) paths(r, row);
         }
         out.println();
         out.println(style.dim(ReportText.trendCounts(r) + "; " + ReportText.noiseFloor(r)));
@@ -78,7 +80,6 @@ final class DiffText {
                     Units.signedBytes(row.shallowBytes().change()), ReportText.byteRate(row.shallowBytes()), r.displayName(row));
         }
         t.print(out, "  ", style);
-        for (GrowthRow row : rows) paths(r, row);
     }
 
     /** The growers held by growing retention paths, right under the verdict: the answer before the details. */
