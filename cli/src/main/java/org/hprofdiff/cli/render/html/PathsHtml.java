@@ -53,7 +53,9 @@ final class PathsHtml {
                 .append(esc(p.trend().label())).append("</span> ")
                 .append(esc(ReportText.series(p.samples().stream().map(PathSample::instances).toList(), Units::count))).append(" objects");
         if (p.retained() != null) s.append(", ").append(esc(Units.signedBytes(p.retained().change()))).append(" retained");
-        s.append("</summary>\n<ol class=\"steps-list\">\n<li class=\"root\">").append(esc(p.rootKind())).append("</li>\n");
+        s.append("</summary>\n<ol class=\"steps-list\">\n");
+        // the words of a path's first step name its root already; bare signature steps need the kind said
+        if (p.display().isEmpty()) s.append("<li class=\"root\">").append(esc(p.rootKind())).append("</li>\n");
         for (String step : p.display().isEmpty() ? p.steps() : p.display()) s.append("<li><code>").append(Html.name(step)).append("</code></li>\n");
         s.append("</ol>\n");
         if (PathWords.also(p) != null) s.append("<p class=\"note\">").append(esc(PathWords.also(p))).append("</p>\n");
