@@ -62,6 +62,7 @@ final class FirstPass implements HprofVisitor {
     final LongList giantUnits = new LongList();
     private long unitStartPos = -1;
     private long unitStartOrdinal;
+    private long lastGiant = -2;
 
     final List<ClassDump> classDumps = new ArrayList<>();
     final Map<Long, Long> classNameIds = new HashMap<>();
@@ -74,7 +75,9 @@ final class FirstPass implements HprofVisitor {
     final LongList classDumpOrdinals = new LongList();
     /** Class ids that instances and object arrays refer to (absent classes become placeholders). */
     final LongIntMap referencedClassIds = new LongIntMap(1024);
-    private long lastClassId;
+    /** Class ids already put into {@link #referencedClassIds}, direct-mapped: instances of a few classes interleave. */
+    private final long[] seenClassIds = new long[256];
+    private final int idShift;
     final Map<Long, Frame> frames = new HashMap<>();
     final Map<Integer, long[]> stackTraces = new HashMap<>();
     /** Stack traces by thread serial: HotSpot writes no START_THREAD, only traces and THREAD_OBJECT roots. */
@@ -89,6 +92,7 @@ final class FirstPass implements HprofVisitor {
 
     FirstPass(Path workDir, byte[] identity, int idSize, long dumpSize, SizeModelOverrides sizeOverrides) throws IOException {
         this.idSize = idSize;
+        this.idShift = Integer.numberOfTrailingZeros(idSize);
         this.histogram = new HistogramBuilder(sizeOverrides);
         this.positions = SequentialWriter.column(workDir.resolve(IndexFiles.OBJ_POS), IndexFiles.OBJ_POS, identity, PackedColumn.widthFor(dumpSize));
         this.ids = SequentialWriter.column(workDir.resolve(IndexFiles.TMP_IDS), IndexFiles.TMP_IDS, identity, 8);
@@ -190,11 +194,8 @@ final class FirstPass implements HprofVisitor {
     @Override
     public void instance(long id, long classId, HprofInput in, long fieldsPos, int fieldsLength) {
         histogram.instance(id, classId, in, fieldsPos, fieldsLength);
-        if (classId != lastClassId) {
-            referencedClassIds.putIfAbsent(classId == 0 ? UNKNOWN_CLASS_KEY : classId, REFERENCED_BY_INSTANCE);
-            lastClassId = classId;
-        }
-        edgeBound += 1 + (fieldsLength & 0xFFFF_FFFFL) / idSize;
+        referencedClass(classId, REFERENCED_BY_INSTANCE);
+        edgeBound += 1 + ((fieldsLength & 0xFFFF_FFFFL) >>> idShift);
         maxInstanceFieldBytes = Math.max(maxInstanceFieldBytes, fieldsLength & 0xFFFF_FFFFL);
         object(id, fieldsPos - 2L * idSize - 9, false);
     }
@@ -202,10 +203,7 @@ final class FirstPass implements HprofVisitor {
     @Override
     public void objectArray(long id, long arrayClassId, int length, HprofInput in, long elementsPos) {
         histogram.objectArray(id, arrayClassId, length, in, elementsPos);
-        if (arrayClassId != lastClassId) {
-            referencedClassIds.putIfAbsent(arrayClassId == 0 ? UNKNOWN_CLASS_KEY : arrayClassId, REFERENCED_BY_ARRAY);
-            lastClassId = arrayClassId;
-        }
+        referencedClass(arrayClassId, REFERENCED_BY_ARRAY);
         edgeBound += 1 + (long) length;
         maxObjectArrayLength = Math.max(maxObjectArrayLength, length);
         object(id, elementsPos - 2L * idSize - 9, length > GIANT_ARRAY);
@@ -232,19 +230,30 @@ final class FirstPass implements HprofVisitor {
         }
     }
 
+    private void referencedClass(long classId, int by) {
+        long key = classId == 0 ? UNKNOWN_CLASS_KEY : classId;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 56);
+        if (seenClassIds[slot] == key) return;
+        seenClassIds[slot] = key;
+        referencedClassIds.putIfAbsent(key, by);
+    }
+
     /** Position stored for objects whose record position the reader does not give (see {@link IndexFiles#TMP_NODATA}). */
     static final long NO_POSITION_MARK = 0;
 
     private void object(long id, long recordPos, boolean giant) {
         try {
             long ordinal = objects;
-            boolean newUnit = unitStartPos < 0 || giant || giantUnits.size() > 0 && giantUnits.get(giantUnits.size() - 1) == ordinal - 1
+            boolean newUnit = unitStartPos < 0 || giant || lastGiant == ordinal - 1
                     || recordPos - unitStartPos >= UNIT_BYTES || ordinal - unitStartOrdinal >= UNIT_OBJECTS;
             if (newUnit) {
                 unitStarts.add(ordinal);
                 unitStartPos = recordPos;
                 unitStartOrdinal = ordinal;
-                if (giant) giantUnits.add(ordinal);
+                if (giant) {
+                    giantUnits.add(ordinal);
+                    lastGiant = ordinal;
+                }
             }
             positions.putPacked(recordPos);
             ids.putLong(id);

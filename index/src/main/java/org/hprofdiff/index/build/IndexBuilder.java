@@ -58,8 +58,10 @@ public final class IndexBuilder {
     private final BuildProgress progress;
     private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
     private final Map<String, Long> phaseCpuMillis = new LinkedHashMap<>();
+    private final Map<String, Long> phaseSysMillis = new LinkedHashMap<>();
     private long phaseStart;
     private long phaseCpuStart;
+    private long phaseSysStart;
     private String phaseName;
 
     public IndexBuilder(HprofFile dump, DumpIdentity identity, Path workDir, SizeModelOverrides sizeOverrides, int threads, int dumpNumber,
@@ -195,6 +197,7 @@ public final class IndexBuilder {
                 idResult.params().writeTo(manifest);
                 phaseMillis.forEach((k, v) -> manifest.put("build.ms." + k.replace(' ', '-'), v));
                 phaseCpuMillis.forEach((k, v) -> manifest.put("build.cpu.ms." + k.replace(' ', '-'), v));
+                phaseSysMillis.forEach((k, v) -> manifest.put("build.sys.ms." + k.replace(' ', '-'), v));
                 manifest.putFile(IndexFiles.OBJ_POS, fileEntryOf(IndexFiles.OBJ_POS));
                 manifest.putFile(IndexFiles.OBJ_CLASS, p2.classes());
                 manifest.putFile(IndexFiles.OBJ_SIZE, p2.sizes());
@@ -293,14 +296,28 @@ public final class IndexBuilder {
     private void phase(String name, long total) {
         long now = System.nanoTime();
         long cpu = processCpuNanos();
+        long sys = systemCpuMillis();
         if (phaseName != null) {
             phaseMillis.put(phaseName, (now - phaseStart) / 1_000_000);
             phaseCpuMillis.put(phaseName, (cpu - phaseCpuStart) / 1_000_000);
+            if (sys >= 0) phaseSysMillis.put(phaseName, sys - phaseSysStart);
         }
         phaseName = name;
         phaseStart = now;
         phaseCpuStart = cpu;
+        phaseSysStart = sys;
         if (name != null) progress.phase(name, total);
+    }
+
+    /** Kernel CPU time of the process in ms (Linux /proc/self/stat), -1 elsewhere: page faults and I/O show there. */
+    private static long systemCpuMillis() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[12]) * 1000 / 100; // stime in clock ticks (USER_HZ = 100)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** CPU time of the whole process (all threads), or 0 where the platform does not say. */

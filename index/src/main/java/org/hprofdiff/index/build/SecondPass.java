@@ -128,10 +128,8 @@ final class SecondPass {
             offsets.putPacked(edges);
             edges += b.degree[i];
         }
-        for (int i = 0; i < b.targets; i++) {
-            targets.putPacked(b.target[i]);
-            weak.add(b.isWeak(i));
-        }
+        for (int i = 0; i < b.targets; i++) targets.putPacked(b.target[i]);
+        weak.add(b.weak, b.targets);
         return edges;
     }
 
@@ -147,10 +145,8 @@ final class SecondPass {
         for (long from = 0; from < h.length(); from += GIANT_SLICE) {
             decoder.arrayElements(h.elementsPos(), from, Math.min(h.length(), from + GIANT_SLICE), b);
             inDegrees.add(b.target, b.targets);
-            for (int i = 0; i < b.targets; i++) {
-                targets.putPacked(b.target[i]);
-                weak.add(b.isWeak(i));
-            }
+            for (int i = 0; i < b.targets; i++) targets.putPacked(b.target[i]);
+            weak.add(b.weak, b.targets);
             b.targets = 0;
         }
         return edges + b.degree[0];
@@ -167,15 +163,24 @@ final class SecondPass {
             this.out = out;
         }
 
-        void add(boolean weak) throws IOException {
-            if (weak) {
-                word |= 1L << bits;
-                weakCount++;
-            }
-            if (++bits == 64) {
+        /** Appends bits [0, count) of {@code bits} (bit i of word i / 64). */
+        void add(long[] bits, int count) throws IOException {
+            int words = count >>> 6;
+            for (int w = 0; w < words; w++) addWord(bits[w], 64);
+            if ((count & 63) != 0) addWord(bits[words] & ((1L << (count & 63)) - 1), count & 63);
+        }
+
+        /** Appends the low {@code n} bits of {@code value} (higher bits are zero). */
+        private void addWord(long value, int n) throws IOException {
+            weakCount += Long.bitCount(value);
+            word |= value << bits; // bits < 64
+            int total = bits + n;
+            if (total >= 64) {
                 out.putLong(word);
-                word = 0;
-                bits = 0;
+                word = bits == 0 ? 0 : value >>> (64 - bits);
+                bits = total - 64;
+            } else {
+                bits = total;
             }
         }
 

@@ -53,8 +53,12 @@ final class Transpose {
                     PackedColumn.widthFor(edges))) {
                 long running = 0;
                 int nextSplit = 1;
+                long nextThreshold = threads > 1 ? Parallel.split(edges, threads, 1) : Long.MAX_VALUE;
                 for (long t = 0; t < n; t++) {
-                    while (nextSplit < threads && running >= Parallel.split(edges, threads, nextSplit)) split[nextSplit++] = t;
+                    while (running >= nextThreshold) {
+                        split[nextSplit++] = t;
+                        nextThreshold = nextSplit < threads ? Parallel.split(edges, threads, nextSplit) : Long.MAX_VALUE;
+                    }
                     long c = cursors.get(t);
                     offsets.putPacked(running);
                     cursors.set(t, running);
@@ -79,16 +83,19 @@ final class Transpose {
     /** Writes every edge whose target is in [lo, hi) into its target's next inbound slot. */
     private static void scatter(PackedColumn outOffsets, PackedColumn outTargets, long n, long lo, long hi, Cursors cursors,
                                 MemorySegment file, int width) {
-        long end = outOffsets.get(0);
-        for (long src = 0; src < n; src++) {
-            long start = end;
-            end = outOffsets.get(src + 1);
-            for (long e = start; e < end; e++) {
-                long target = outTargets.get(e);
-                if (target >= lo && target < hi) {
-                    long slot = cursors.getAndIncrement(target);
-                    PackedColumn.put(file, IndexFormat.HEADER_BYTES + slot * width, width, src);
-                }
+        long edges = outTargets.length();
+        long src = 0;
+        long nextStart = n == 0 ? Long.MAX_VALUE : outOffsets.get(1);
+        // one loop over all edges (not one per source): most objects have a few edges, and a long loop runs faster
+        for (long e = 0; e < edges; e++) {
+            while (e >= nextStart) {
+                src++;
+                nextStart = outOffsets.get(src + 1);
+            }
+            long target = outTargets.get(e);
+            if (target >= lo && target < hi) {
+                long slot = cursors.getAndIncrement(target);
+                PackedColumn.put(file, IndexFormat.HEADER_BYTES + slot * width, width, src);
             }
         }
     }
