@@ -26,7 +26,9 @@ import org.hprofdiff.index.graph.IndexVerifier;
 import org.hprofdiff.index.graph.ObjectFields;
 import org.hprofdiff.index.graph.RootTable;
 import org.hprofdiff.index.graph.ThreadTable;
+import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.BuildLock;
+import org.hprofdiff.index.store.CappedColumn;
 import org.hprofdiff.index.store.Commit;
 import org.hprofdiff.index.store.DumpIdentity;
 import org.hprofdiff.index.store.IndexCorruptException;
@@ -53,7 +55,7 @@ public final class DumpIndex implements AutoCloseable {
     private final IdIndex ids;
     private final PackedColumn positions;
     private final PackedColumn classOf;
-    private final PackedColumn sizes;
+    private final CappedColumn sizes;
     private final Edges outbound;
     private final Edges inbound;
     private final RootTable roots;
@@ -79,9 +81,9 @@ public final class DumpIndex implements AutoCloseable {
         this.ids = new IdIndex(params, dir.column(IndexFiles.ID_DIR, params.buckets() + 1), dir.column(IndexFiles.ID_ENTRIES, params.entries()));
         this.positions = dir.column(IndexFiles.OBJ_POS, objects);
         this.classOf = dir.column(IndexFiles.OBJ_CLASS, objects);
-        this.sizes = dir.column(IndexFiles.OBJ_SIZE, objects);
-        this.outbound = new Edges(dir.column(IndexFiles.OUT_OFFSETS, objects + 1), dir.column(IndexFiles.OUT_TARGETS, edges));
-        this.inbound = new Edges(dir.column(IndexFiles.IN_OFFSETS, objects + 1), dir.column(IndexFiles.IN_SOURCES, edges));
+        this.sizes = CappedColumn.open(dir, IndexFiles.OBJ_SIZE, objects);
+        this.outbound = new Edges(BlockOffsets.open(dir, IndexFiles.OUT_OFFSETS, objects + 1), dir.column(IndexFiles.OUT_TARGETS, edges));
+        this.inbound = new Edges(BlockOffsets.open(dir, IndexFiles.IN_OFFSETS, objects + 1), dir.column(IndexFiles.IN_SOURCES, edges));
         MemorySegment rootData = dir.data(IndexFiles.ROOTS);
         if (rootData.byteSize() % RootTable.RECORD != 0) {
             throw new IndexCorruptException(dir.path().resolve(IndexFiles.ROOTS), 40, "holds " + rootData.byteSize() + " bytes; expected a multiple of " + RootTable.RECORD);

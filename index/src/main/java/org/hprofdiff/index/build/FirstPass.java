@@ -24,7 +24,7 @@ import org.hprofdiff.index.store.SequentialWriter;
  * per ordinal, the position of its record (a final index column) and its id (a scratch file sorted
  * afterwards). Keeps the per-class and per-thread records (class dumps, names, frames) and writes GC
  * roots and string positions to scratch files. Also cuts the ordinals into work units for the
- * parallel second pass and bounds the number of edges. Nothing per object stays on the Java heap.
+ * parallel second pass. Nothing per object stays on the Java heap.
  */
 final class FirstPass implements HprofVisitor {
     /** A work unit ends after this many dump bytes of objects ... */
@@ -49,7 +49,6 @@ final class FirstPass implements HprofVisitor {
     /** OR of (id XOR first id): its lowest set bit is the alignment all ids share. */
     long idDiffBits;
     private long firstId;
-    long edgeBound;
     long rootCount;
     long stringCount;
     long noDataCount;
@@ -77,7 +76,6 @@ final class FirstPass implements HprofVisitor {
     final LongIntMap referencedClassIds = new LongIntMap(1024);
     /** Class ids already put into {@link #referencedClassIds}, direct-mapped: instances of a few classes interleave. */
     private final long[] seenClassIds = new long[256];
-    private final int idShift;
     final Map<Long, Frame> frames = new HashMap<>();
     final Map<Integer, long[]> stackTraces = new HashMap<>();
     /** Stack traces by thread serial: HotSpot writes no START_THREAD, only traces and THREAD_OBJECT roots. */
@@ -92,7 +90,6 @@ final class FirstPass implements HprofVisitor {
 
     FirstPass(Path workDir, byte[] identity, int idSize, long dumpSize, SizeModelOverrides sizeOverrides) throws IOException {
         this.idSize = idSize;
-        this.idShift = Integer.numberOfTrailingZeros(idSize);
         this.histogram = new HistogramBuilder(sizeOverrides);
         this.positions = SequentialWriter.column(workDir.resolve(IndexFiles.OBJ_POS), IndexFiles.OBJ_POS, identity, PackedColumn.widthFor(dumpSize));
         this.ids = SequentialWriter.column(workDir.resolve(IndexFiles.TMP_IDS), IndexFiles.TMP_IDS, identity, 8);
@@ -186,8 +183,6 @@ final class FirstPass implements HprofVisitor {
         histogram.classDump(c);
         classDumps.add(c);
         classDumpOrdinals.add(objects);
-        // class -> java.lang.Class, super, loader, signers, protection domain, static references
-        edgeBound += 5 + c.statics().size();
         object(c.classId(), c.offset(), false);
     }
 
@@ -195,7 +190,6 @@ final class FirstPass implements HprofVisitor {
     public void instance(long id, long classId, HprofInput in, long fieldsPos, int fieldsLength) {
         histogram.instance(id, classId, in, fieldsPos, fieldsLength);
         referencedClass(classId, REFERENCED_BY_INSTANCE);
-        edgeBound += 1 + ((fieldsLength & 0xFFFF_FFFFL) >>> idShift);
         maxInstanceFieldBytes = Math.max(maxInstanceFieldBytes, fieldsLength & 0xFFFF_FFFFL);
         object(id, fieldsPos - 2L * idSize - 9, false);
     }
@@ -204,7 +198,6 @@ final class FirstPass implements HprofVisitor {
     public void objectArray(long id, long arrayClassId, int length, HprofInput in, long elementsPos) {
         histogram.objectArray(id, arrayClassId, length, in, elementsPos);
         referencedClass(arrayClassId, REFERENCED_BY_ARRAY);
-        edgeBound += 1 + (long) length;
         maxObjectArrayLength = Math.max(maxObjectArrayLength, length);
         object(id, elementsPos - 2L * idSize - 9, length > GIANT_ARRAY);
     }
@@ -212,7 +205,6 @@ final class FirstPass implements HprofVisitor {
     @Override
     public void primitiveArray(long id, BasicType elementType, int length, long dataPos) {
         histogram.primitiveArray(id, elementType, length, dataPos);
-        edgeBound += 1;
         maxPrimitiveArrayBytes = Math.max(maxPrimitiveArrayBytes, (long) length * elementType.primitiveSize);
         if (dataPos < 0) {
             // Android's PRIMITIVE_ARRAY_NODATA: the reader gives no position; keep type and length aside.

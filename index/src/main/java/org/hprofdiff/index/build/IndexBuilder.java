@@ -29,6 +29,7 @@ import org.hprofdiff.index.graph.ObjectFields;
 import org.hprofdiff.index.graph.RootTable;
 import org.hprofdiff.index.graph.ThreadInfo;
 import org.hprofdiff.index.graph.ThreadTable;
+import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.DumpIdentity;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.IndexFormat;
@@ -56,6 +57,8 @@ public final class IndexBuilder {
     private final int threads;
     private final int dumpNumber;
     private final BuildProgress progress;
+    /** Bytes per shallow size (in alignment units): 2 cover objects up to 512 KiB; larger ones go to a side table. */
+    static final int SIZE_WIDTH = 2;
     private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
     private final Map<String, Long> phaseCpuMillis = new LinkedHashMap<>();
     private final Map<String, Long> phaseSysMillis = new LinkedHashMap<>();
@@ -134,7 +137,7 @@ public final class IndexBuilder {
                 MemorySegment noDataFile = map(IndexFiles.TMP_NODATA, arena);
                 NoDataArrays noData = new NoDataArrays(noDataFile, p1.noDataCount);
                 SecondPass.Widths widths = new SecondPass.Widths(PackedColumn.widthFor(classes.size() - 1L),
-                        PackedColumn.widthFor(maxSizeUnits(p1, classes, model)), PackedColumn.widthFor(p1.edgeBound), PackedColumn.widthFor(Math.max(0, n - 1)));
+                        Math.min(SIZE_WIDTH, PackedColumn.widthFor(maxSizeUnits(p1, classes, model))), PackedColumn.widthFor(Math.max(0, n - 1)));
                 SecondPass.Result p2;
                 Transpose.Result in2;
                 try (ScratchFile counts = ScratchFile.create(workDir.resolve(IndexFiles.TMP_COUNTS), n * 4)) {
@@ -148,7 +151,7 @@ public final class IndexBuilder {
                     }, classes.size(), widths, inDegrees, workDir, digest, parallel, progress);
 
                     // ---- inbound edges
-                    PackedColumn outOffsets = new PackedColumn(map(IndexFiles.OUT_OFFSETS, arena), widths.offsets(), n + 1);
+                    BlockOffsets outOffsets = BlockOffsets.map(workDir, IndexFiles.OUT_OFFSETS, n + 1, arena);
                     PackedColumn outTargets = new PackedColumn(map(IndexFiles.OUT_TARGETS, arena), widths.targets(), p2.edges());
                     phase("inbound", p2.edges());
                     in2 = Transpose.run(outOffsets, outTargets, n, p2.edges(), inDegrees, workDir, digest, parallel, progress);
@@ -200,13 +203,13 @@ public final class IndexBuilder {
                 phaseSysMillis.forEach((k, v) -> manifest.put("build.sys.ms." + k.replace(' ', '-'), v));
                 manifest.putFile(IndexFiles.OBJ_POS, fileEntryOf(IndexFiles.OBJ_POS));
                 manifest.putFile(IndexFiles.OBJ_CLASS, p2.classes());
-                manifest.putFile(IndexFiles.OBJ_SIZE, p2.sizes());
+                p2.sizes().forEach(manifest::putFile);
                 manifest.putFile(IndexFiles.ID_DIR, idResult.dirEntry());
                 manifest.putFile(IndexFiles.ID_ENTRIES, idResult.entriesEntry());
-                manifest.putFile(IndexFiles.OUT_OFFSETS, p2.offsets());
+                p2.offsets().forEach(manifest::putFile);
                 manifest.putFile(IndexFiles.OUT_TARGETS, p2.targets());
                 manifest.putFile(IndexFiles.OUT_WEAK, p2.weak());
-                manifest.putFile(IndexFiles.IN_OFFSETS, in2.offsets());
+                in2.offsets().forEach(manifest::putFile);
                 manifest.putFile(IndexFiles.IN_SOURCES, in2.sources());
                 manifest.putFile(IndexFiles.ROOTS, rootsEntry);
                 manifest.putFile(IndexFiles.CLASSES, classesEntry);

@@ -6,12 +6,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.hprofdiff.index.BuildProgress;
+import org.hprofdiff.index.store.BlockOffsets;
+import org.hprofdiff.index.store.CappedColumn;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.Manifest;
 import org.hprofdiff.index.store.PackedColumn;
@@ -30,11 +33,11 @@ final class SecondPass {
     static final long GIANT_SLICE = 1L << 16;
 
     record Result(long edges, long missingReferences, long weakEdges, long[] instances, long[] instanceBytes, String problem, long problemCount,
-                  Manifest.FileEntry classes, Manifest.FileEntry sizes, Manifest.FileEntry offsets, Manifest.FileEntry targets,
+                  Manifest.FileEntry classes, Map<String, Manifest.FileEntry> sizes, Map<String, Manifest.FileEntry> offsets, Manifest.FileEntry targets,
                   Manifest.FileEntry weak) {}
 
     /** Column widths, fixed before the pass from what the first pass bounded. */
-    record Widths(int classIndex, int sizeUnits, int offsets, int targets) {}
+    record Widths(int classIndex, int sizeUnits, int targets) {}
 
     static Result run(long objectCount, long[] unitStarts, long[] giantUnits, PackedColumn positions, Supplier<ObjectDecoder> decoders,
                       int classCount, Widths widths, InDegrees inDegrees, Path workDir, byte[] identity, Parallel parallel,
@@ -54,10 +57,13 @@ final class SecondPass {
         int giantIndex = 0;
         int submitted = 0;
         List<SequentialWriter> writers = new ArrayList<>();
+        List<AutoCloseable> closeLater = new ArrayList<>();
         try {
             SequentialWriter cls = open(writers, workDir, IndexFiles.OBJ_CLASS, identity, widths.classIndex);
-            SequentialWriter size = open(writers, workDir, IndexFiles.OBJ_SIZE, identity, widths.sizeUnits);
-            SequentialWriter offsets = open(writers, workDir, IndexFiles.OUT_OFFSETS, identity, widths.offsets);
+            CappedColumn.Writer size = new CappedColumn.Writer(workDir, IndexFiles.OBJ_SIZE, identity, widths.sizeUnits);
+            closeLater.add(size);
+            BlockOffsets.Writer offsets = new BlockOffsets.Writer(workDir, IndexFiles.OUT_OFFSETS, identity);
+            closeLater.add(offsets);
             SequentialWriter targets = open(writers, workDir, IndexFiles.OUT_TARGETS, identity, widths.targets);
             WeakBits weak = new WeakBits(open(writers, workDir, IndexFiles.OUT_WEAK, identity, 8));
             ObjectDecoder committerDecoder = decoders.get();
@@ -97,13 +103,20 @@ final class SecondPass {
                 if (b != giantBuffer) free.add(b);
                 if ((u & 63) == 0) progress.advance(u < units - 1 ? unitStarts[u + 1] : objectCount);
             }
-            offsets.putPacked(edges);
+            offsets.add(edges);
             Manifest.FileEntry weakEntry = weak.finish();
             return new Result(edges, missing, weak.weakCount, instances, bytes, problem, problemCount, cls.finish(), size.finish(), offsets.finish(),
                     targets.finish(), weakEntry);
         } finally {
             for (Future<UnitBuffer> f : inFlight) f.cancel(true);
             for (SequentialWriter w : writers) w.close();
+            for (AutoCloseable c : closeLater) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // closing after a failure; the work directory is deleted
+                }
+            }
         }
     }
 
@@ -120,12 +133,12 @@ final class SecondPass {
         return b;
     }
 
-    private static long commit(UnitBuffer b, SequentialWriter cls, SequentialWriter size, SequentialWriter offsets,
+    private static long commit(UnitBuffer b, SequentialWriter cls, CappedColumn.Writer size, BlockOffsets.Writer offsets,
                                SequentialWriter targets, WeakBits weak, long edges) throws IOException {
         for (int i = 0; i < b.objects; i++) {
             cls.putPacked(b.classIndex[i]);
-            size.putPacked(b.sizeUnits[i]);
-            offsets.putPacked(edges);
+            size.add(b.sizeUnits[i]);
+            offsets.add(edges);
             edges += b.degree[i];
         }
         for (int i = 0; i < b.targets; i++) targets.putPacked(b.target[i]);
@@ -135,13 +148,13 @@ final class SecondPass {
 
     /** One object array too long to buffer: its edges go to the target column slice by slice. */
     private static long commitGiant(ObjectDecoder decoder, PackedColumn positions, long ordinal, UnitBuffer b, SequentialWriter cls,
-                                    SequentialWriter size, SequentialWriter offsets, SequentialWriter targets, WeakBits weak,
+                                    CappedColumn.Writer size, BlockOffsets.Writer offsets, SequentialWriter targets, WeakBits weak,
                                     InDegrees inDegrees, long edges) throws IOException {
         long pos = positions.get(ordinal);
         ObjectDecoder.ArrayHeader h = decoder.objectArrayHeader(ordinal, pos, b);
         cls.putPacked(b.classIndex[0]);
-        size.putPacked(b.sizeUnits[0]);
-        offsets.putPacked(edges);
+        size.add(b.sizeUnits[0]);
+        offsets.add(edges);
         for (long from = 0; from < h.length(); from += GIANT_SLICE) {
             decoder.arrayElements(h.elementsPos(), from, Math.min(h.length(), from + GIANT_SLICE), b);
             inDegrees.add(b.target, b.targets);
