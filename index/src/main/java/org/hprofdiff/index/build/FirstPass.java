@@ -17,6 +17,7 @@ import org.hprofdiff.core.size.SizeModelOverrides;
 import org.hprofdiff.core.summary.HistogramBuilder;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.Prefetcher;
 import org.hprofdiff.index.store.SequentialWriter;
 
 /**
@@ -125,7 +126,11 @@ final class FirstPass implements HprofVisitor {
     @Override
     public void heapRecord(long offset, long length) {
         histogram.heapRecord(offset, length);
+        if (prefetcher != null) prefetcher.consumedUpTo(offset);
     }
+
+    /** Told where the pass is, so it reads the dump ahead. */
+    Prefetcher prefetcher;
 
     @Override
     public void string(long id, HprofInput in, long utf8Pos, int utf8Length) {

@@ -35,6 +35,7 @@ import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.IndexFormat;
 import org.hprofdiff.index.store.Manifest;
 import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.Prefetcher;
 import org.hprofdiff.index.store.ScratchFile;
 import org.hprofdiff.index.store.SequentialWriter;
 
@@ -90,7 +91,8 @@ public final class IndexBuilder {
             phase("pass 1", dump.fileSize());
             FirstPass p1 = new FirstPass(workDir, digest, idSize, dump.fileSize(), sizeOverrides);
             ReadResult read;
-            try {
+            try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), 0)) {
+                p1.prefetcher = prefetch;
                 read = new HprofReader(dump, new HprofReader.Options(dumpNumber)).read(p1);
                 p1.finish();
             } catch (UncheckedIOException e) {
@@ -142,13 +144,15 @@ public final class IndexBuilder {
                 Transpose.Result in2;
                 try (ScratchFile counts = ScratchFile.create(workDir.resolve(IndexFiles.TMP_COUNTS), n * 4)) {
                     InDegrees inDegrees = new InDegrees(counts.segment());
-                    p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions, () -> {
-                        try {
-                            return new ObjectDecoder(dump.newInput(), idIndex, classes, resolver, model, noData);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }, classes.size(), widths, inDegrees, workDir, digest, parallel, progress);
+                    try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), n == 0 ? 0 : positions.get(0))) {
+                        p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions, prefetch, () -> {
+                            try {
+                                return new ObjectDecoder(dump.newInput(), idIndex, classes, resolver, model, noData);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }, classes.size(), widths, inDegrees, workDir, digest, parallel, progress);
+                    }
 
                     // ---- inbound edges
                     BlockOffsets outOffsets = BlockOffsets.map(workDir, IndexFiles.OUT_OFFSETS, n + 1, arena);

@@ -18,6 +18,7 @@ import org.hprofdiff.index.store.CappedColumn;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.Manifest;
 import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.Prefetcher;
 import org.hprofdiff.index.store.SequentialWriter;
 
 /**
@@ -39,7 +40,8 @@ final class SecondPass {
     /** Column widths, fixed before the pass from what the first pass bounded. */
     record Widths(int classIndex, int sizeUnits, int targets) {}
 
-    static Result run(long objectCount, long[] unitStarts, long[] giantUnits, PackedColumn positions, Supplier<ObjectDecoder> decoders,
+    static Result run(long objectCount, long[] unitStarts, long[] giantUnits, PackedColumn positions, Prefetcher prefetch,
+                      Supplier<ObjectDecoder> decoders,
                       int classCount, Widths widths, InDegrees inDegrees, Path workDir, byte[] identity, Parallel parallel,
                       BuildProgress progress) throws IOException {
         int window = parallel.threads() * 4;
@@ -72,6 +74,8 @@ final class SecondPass {
                 while (submitted < units && inFlight.size() < window) {
                     long from = unitStarts[submitted];
                     long to = submitted + 1 < units ? unitStarts[submitted + 1] : objectCount;
+                    long pos = positions.get(from);
+                    if (pos != FirstPass.NO_POSITION_MARK) prefetch.consumedUpTo(pos);
                     if (giantIndex < giantUnits.length && giantUnits[giantIndex] == from) {
                         giantIndex++;
                         inFlight.add(CompletableFuture.completedFuture(null)); // decoded by the committer
