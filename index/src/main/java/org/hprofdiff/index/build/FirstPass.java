@@ -47,6 +47,16 @@ final class FirstPass implements HprofVisitor {
     long objects;
     long minId;
     long maxId;
+    /**
+     * Where ids stop ascending (ordinals starting a new run), up to {@link #MAX_RUNS}: a dump lists
+     * objects in a few address-ordered runs (one per dumping thread in JDK 22+), which the id sort merges
+     * instead of radix-sorting. Null when there are more.
+     */
+    LongList runStarts = new LongList();
+    static final int MAX_RUNS = 1024;
+    /** For adjacent ids within runs: how often each bit is the highest one in which they differ. */
+    final long[] highestDifferingBits = new long[64];
+    private long previousId;
     /** OR of (id XOR first id): its lowest set bit is the alignment all ids share. */
     long idDiffBits;
     private long firstId;
@@ -256,7 +266,16 @@ final class FirstPass implements HprofVisitor {
             ids.putLong(id);
             if (ordinal == 0 || Long.compareUnsigned(id, minId) < 0) minId = id;
             if (Long.compareUnsigned(id, maxId) > 0) maxId = id;
-            if (ordinal == 0) firstId = id;
+            if (ordinal == 0) {
+                firstId = id;
+                runStarts.add(0);
+            } else if (Long.compareUnsigned(id, previousId) < 0) {
+                if (runStarts != null && runStarts.size() < MAX_RUNS) runStarts.add(ordinal);
+                else runStarts = null;
+            } else if (id != previousId) {
+                highestDifferingBits[63 - Long.numberOfLeadingZeros(id ^ previousId)]++;
+            }
+            previousId = id;
             idDiffBits |= id ^ firstId;
             objects++;
         } catch (IOException e) {

@@ -122,10 +122,10 @@ public final class IndexBuilder {
             // ---- id index
             phase("sort ids", n);
             IdIndexWriter.Result idResult;
-            try (ScratchFile ids = ScratchFile.adopt(workDir.resolve(IndexFiles.TMP_IDS));
-                 ScratchFile scratch = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT), n * 8)) {
-                idResult = IdIndexWriter.build(ids.segment(), IndexFormat.HEADER_BYTES, scratch.segment(), n, p1.minId, p1.maxId, p1.idDiffBits,
-                        workDir, digest, parallel);
+            try (ScratchFile ids = ScratchFile.adopt(workDir.resolve(IndexFiles.TMP_IDS))) {
+                IdIndexWriter.IdFacts facts = new IdIndexWriter.IdFacts(n, p1.minId, p1.maxId, p1.idDiffBits,
+                        p1.runStarts == null ? null : p1.runStarts.toArray(), p1.highestDifferingBits);
+                idResult = IdIndexWriter.build(ids.segment(), IndexFormat.HEADER_BYTES, facts, workDir, digest, parallel);
             }
             try (Arena arena = Arena.ofShared()) {
                 IdIndex idIndex = new IdIndex(idResult.params(),
