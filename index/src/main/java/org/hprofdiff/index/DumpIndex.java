@@ -134,7 +134,7 @@ public final class DumpIndex implements AutoCloseable {
                     deleteQuietly(work);
                     throw e;
                 }
-                return new DumpIndex(dump, IndexDirectory.open(target.dir(), identity.digest()), false);
+                return opened(dump, target.dir(), identity, false);
             }
         } catch (IOException | RuntimeException | Error e) {
             dump.close();
@@ -167,7 +167,7 @@ public final class DumpIndex implements AutoCloseable {
         Files.createDirectories(work);
         try {
             new IndexBuilder(dump, identity, work, options.sizeOverrides(), options.threads(), options.dumpNumber(), progress).build();
-            return new DumpIndex(dump, IndexDirectory.open(work, identity.digest()), true);
+            return opened(dump, work, identity, true);
         } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(work);
             throw e;
@@ -182,10 +182,21 @@ public final class DumpIndex implements AutoCloseable {
                 progress.note("index at " + dir + " is stale (" + stale + "); rebuilding");
                 return Optional.empty();
             }
-            return Optional.of(new DumpIndex(dump, IndexDirectory.open(dir, identity.digest()), false));
+            return Optional.of(opened(dump, dir, identity, false));
         } catch (IOException | RuntimeException e) {
             progress.note("index at " + dir + " is not usable (" + e.getMessage() + "); rebuilding");
             return Optional.empty();
+        }
+    }
+
+    /** Opens an index directory's files and readers; nothing stays mapped if that fails. */
+    private static DumpIndex opened(HprofFile dump, Path dir, DumpIdentity identity, boolean deleteOnClose) throws IOException {
+        IndexDirectory d = IndexDirectory.open(dir, identity.digest());
+        try {
+            return new DumpIndex(dump, d, deleteOnClose);
+        } catch (IOException | RuntimeException e) {
+            d.close();
+            throw e;
         }
     }
 
