@@ -23,7 +23,9 @@ import org.hprofdiff.index.graph.EdgeOrigin;
 import org.hprofdiff.index.graph.Edges;
 import org.hprofdiff.index.graph.IdIndex;
 import org.hprofdiff.index.graph.IndexVerifier;
+import org.hprofdiff.index.graph.NoDataArrays;
 import org.hprofdiff.index.graph.ObjectFields;
+import org.hprofdiff.index.graph.ObjectPositions;
 import org.hprofdiff.index.graph.RootTable;
 import org.hprofdiff.index.graph.ThreadTable;
 import org.hprofdiff.index.store.BlockOffsets;
@@ -53,7 +55,7 @@ public final class DumpIndex implements AutoCloseable {
     private final long edges;
     private final long sizeUnit;
     private final IdIndex ids;
-    private final PackedColumn positions;
+    private final ObjectPositions positions;
     private final PackedColumn classOf;
     private final CappedColumn sizes;
     private final Edges outbound;
@@ -79,7 +81,9 @@ public final class DumpIndex implements AutoCloseable {
         this.sizeUnit = m.requireLong("size.unit", p);
         IdIndex.Params params = IdIndex.Params.readFrom(m, p);
         this.ids = new IdIndex(params, dir.column(IndexFiles.ID_DIR, params.buckets() + 1), dir.column(IndexFiles.ID_ENTRIES, params.entries()));
-        this.positions = dir.column(IndexFiles.OBJ_POS, objects);
+        MemorySegment noData = dir.file(IndexFiles.OBJ_NODATA);
+        long noDataBytes = dir.manifest().files().get(IndexFiles.OBJ_NODATA).dataLength();
+        this.positions = new ObjectPositions(BlockOffsets.open(dir, IndexFiles.OBJ_POS, objects), new NoDataArrays(noData, noDataBytes / NoDataArrays.ENTRY));
         this.classOf = dir.column(IndexFiles.OBJ_CLASS, objects);
         this.sizes = CappedColumn.open(dir, IndexFiles.OBJ_SIZE, objects);
         this.outbound = new Edges(BlockOffsets.open(dir, IndexFiles.OUT_OFFSETS, objects + 1), dir.column(IndexFiles.OUT_TARGETS, edges));
@@ -245,10 +249,10 @@ public final class DumpIndex implements AutoCloseable {
 
     public IdIndex ids() { return ids; }
 
-    /** The object's id (read from its record in the dump). */
+    /** The object's id (read from its record in the dump; an Android array without data: from the index). */
     public long idOf(long ordinal) {
         long pos = positions.get(ordinal);
-        if (pos == 0) throw new IllegalStateException("object " + ordinal + " has no record position (Android NODATA array)");
+        if (pos == ObjectPositions.NONE) return positions.noData().idOf(ordinal);
         return dumpInput.idAt(pos + 1);
     }
 

@@ -15,8 +15,9 @@ import org.hprofdiff.core.format.HprofHeader;
 import org.hprofdiff.core.read.HprofVisitor;
 import org.hprofdiff.core.size.SizeModelOverrides;
 import org.hprofdiff.core.summary.HistogramBuilder;
+import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.IndexFiles;
-import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.Manifest;
 import org.hprofdiff.index.store.Prefetcher;
 import org.hprofdiff.index.store.SequentialWriter;
 
@@ -38,7 +39,8 @@ final class FirstPass implements HprofVisitor {
     private final int idSize;
     /** Core's histogram of the same pass: the size model and per-class sizes come from it. */
     final HistogramBuilder histogram;
-    private final SequentialWriter positions;
+    private final BlockOffsets.Writer positions;
+    /** Ids in ordinal order as zigzag varints of the difference to the previous id: within runs a byte or two each. */
     private final SequentialWriter ids;
     private final SequentialWriter roots;
     private final SequentialWriter strings;
@@ -53,7 +55,12 @@ final class FirstPass implements HprofVisitor {
      * instead of radix-sorting. Null when there are more.
      */
     LongList runStarts = new LongList();
+    /** Per run: where its first id's varint starts in {@code tmp.ids}, and the id before it (the varints are differences). */
+    final LongList runStartBytes = new LongList();
+    final LongList runPreviousIds = new LongList();
     static final int MAX_RUNS = 1024;
+    private long idBytes;
+    private long lastPosition;
     /** For adjacent ids within runs: how often each bit is the highest one in which they differ. */
     final long[] highestDifferingBits = new long[64];
     private long previousId;
@@ -99,30 +106,33 @@ final class FirstPass implements HprofVisitor {
 
     record ThreadStart(int serial, long objectId, int stackSerial, long nameId) {}
 
-    FirstPass(Path workDir, byte[] identity, int idSize, long dumpSize, SizeModelOverrides sizeOverrides) throws IOException {
+    FirstPass(Path workDir, byte[] identity, int idSize, SizeModelOverrides sizeOverrides) throws IOException {
         this.idSize = idSize;
         this.histogram = new HistogramBuilder(sizeOverrides);
-        this.positions = SequentialWriter.column(workDir.resolve(IndexFiles.OBJ_POS), IndexFiles.OBJ_POS, identity, PackedColumn.widthFor(dumpSize));
-        this.ids = SequentialWriter.column(workDir.resolve(IndexFiles.TMP_IDS), IndexFiles.TMP_IDS, identity, 8);
+        this.positions = new BlockOffsets.Writer(workDir, IndexFiles.OBJ_POS, identity);
+        this.ids = new SequentialWriter(workDir.resolve(IndexFiles.TMP_IDS), IndexFiles.TMP_IDS, identity, 0);
         this.roots = new SequentialWriter(workDir.resolve(IndexFiles.TMP_ROOTS), IndexFiles.TMP_ROOTS, identity, 0);
         this.strings = new SequentialWriter(workDir.resolve(IndexFiles.TMP_STRINGS), IndexFiles.TMP_STRINGS, identity, 0);
-        this.noDataArrays = new SequentialWriter(workDir.resolve(IndexFiles.TMP_NODATA), IndexFiles.TMP_NODATA, identity, 0);
+        this.noDataArrays = new SequentialWriter(workDir.resolve(IndexFiles.OBJ_NODATA), IndexFiles.OBJ_NODATA, identity, 0);
     }
+
+    /** Manifest entries of the final files this pass wrote (positions, Android no-data arrays). */
+    final Map<String, Manifest.FileEntry> finalFiles = new java.util.LinkedHashMap<>();
 
     /** Finishes all files written by the pass. */
     void finish() throws IOException {
-        positions.finish();
+        finalFiles.putAll(positions.finish());
+        finalFiles.put(IndexFiles.OBJ_NODATA, noDataArrays.finish());
         ids.finish();
         roots.finish();
         strings.finish();
-        noDataArrays.finish();
     }
 
     void closeQuietly() {
-        for (SequentialWriter w : List.of(positions, ids, roots, strings, noDataArrays)) {
+        for (AutoCloseable w : List.<AutoCloseable>of(positions, ids, roots, strings, noDataArrays)) {
             try {
                 w.close();
-            } catch (IOException ignored) {
+            } catch (Exception ignored) {
                 // the build failed already; the work directory is deleted
             }
         }
@@ -225,16 +235,23 @@ final class FirstPass implements HprofVisitor {
             // Android's PRIMITIVE_ARRAY_NODATA: the reader gives no position; keep type and length aside.
             try {
                 noDataArrays.putLong(objects);
+                noDataArrays.putLong(id);
                 noDataArrays.putInt(elementType.code);
                 noDataArrays.putInt(length);
                 noDataCount++;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            object(id, NO_POSITION_MARK, false);
+            object(id, lastPosition, false); // positions must ascend; the no-data table says this one has none
         } else {
             object(id, dataPos - idSize - 10, false);
         }
+    }
+
+    private void startRun(long ordinal, long id, long byteOffset) {
+        runStarts.add(ordinal);
+        runStartBytes.add(byteOffset);
+        runPreviousIds.add(previousId);
     }
 
     private void referencedClass(long classId, int by) {
@@ -244,9 +261,6 @@ final class FirstPass implements HprofVisitor {
         seenClassIds[slot] = key;
         referencedClassIds.putIfAbsent(key, by);
     }
-
-    /** Position stored for objects whose record position the reader does not give (see {@link IndexFiles#TMP_NODATA}). */
-    static final long NO_POSITION_MARK = 0;
 
     private void object(long id, long recordPos, boolean giant) {
         try {
@@ -262,20 +276,23 @@ final class FirstPass implements HprofVisitor {
                     lastGiant = ordinal;
                 }
             }
-            positions.putPacked(recordPos);
-            ids.putLong(id);
+            positions.add(recordPos);
+            lastPosition = recordPos;
+            long delta = id - previousId;
+            ids.putVarLong((delta << 1) ^ (delta >> 63)); // zigzag: small steps back are small too
             if (ordinal == 0 || Long.compareUnsigned(id, minId) < 0) minId = id;
             if (Long.compareUnsigned(id, maxId) > 0) maxId = id;
             if (ordinal == 0) {
                 firstId = id;
-                runStarts.add(0);
+                startRun(0, id, 0);
             } else if (Long.compareUnsigned(id, previousId) < 0) {
-                if (runStarts != null && runStarts.size() < MAX_RUNS) runStarts.add(ordinal);
+                if (runStarts != null && runStarts.size() < MAX_RUNS) startRun(ordinal, id, idBytes);
                 else runStarts = null;
             } else if (id != previousId) {
                 highestDifferingBits[63 - Long.numberOfLeadingZeros(id ^ previousId)]++;
             }
             previousId = id;
+            idBytes = ids.dataLength();
             idDiffBits |= id ^ firstId;
             objects++;
         } catch (IOException e) {

@@ -39,10 +39,19 @@ final class IdIndexWriter {
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
     private static final int INSERTION_SORT_MAX = 32;
 
-    /** What the first pass knew about the ids. */
-    record IdFacts(long count, long minId, long maxId, long idDiffBits, long[] runStarts, long[] highestDifferingBits) {}
+    /**
+     * What the first pass knew about the ids: their count, range and common alignment; where the
+     * ascending runs start (ordinals, byte offsets of their first varint, the id before each) or null when
+     * there are too many; and, for adjacent ids within runs, how often each bit is the highest that differs.
+     */
+    record IdFacts(long count, long minId, long maxId, long idDiffBits, long[] runStarts, long[] runStartBytes, long[] runPreviousIds,
+                   long[] highestDifferingBits) {}
 
-    static Result build(MemorySegment ids, long idsOffset, IdFacts facts, Path workDir, byte[] identity, Parallel parallel) throws IOException {
+    /**
+     * @param idStream the ids in ordinal order, each a zigzag LEB128 varint of its difference to the previous
+     *                 id (the first one's to 0), as the first pass wrote them
+     */
+    static Result build(MemorySegment idStream, IdFacts facts, Path workDir, byte[] identity, Parallel parallel) throws IOException {
         long n = facts.count();
         long minId = facts.minId();
         int alignShift = facts.idDiffBits() == 0 ? 0 : Long.numberOfTrailingZeros(facts.idDiffBits());
@@ -56,16 +65,19 @@ final class IdIndexWriter {
         }
         int restBits = keyBits - partitionBits;
         int maxShift = Math.min(keyBits, Math.min(restBits, 64 - ordinalBits));
-        MemorySegment data = ids.asSlice(idsOffset, n * 8);
         if (facts.runStarts() != null) {
             // the first pass saw the ids in order within runs: its statistics of adjacent ids stand in for the sorted ones
             long[] keyBitsHistogram = new long[65];
             for (int h = 0; h < 64; h++) keyBitsHistogram[Math.max(0, h - alignShift)] += facts.highestDifferingBits()[h];
             int bucketShift = chooseBucketShift(keyBitsHistogram, maxShift, keyBits, n);
-            SortedIds merge = new RunMerge(data, facts.runStarts(), n, minId, alignShift);
+            SortedIds merge = new RunMerge(idStream, facts, minId, alignShift);
             return write(merge, n, minId, alignShift, maxKey, ordinalBits, bucketShift, workDir, identity);
         }
-        try (ScratchFile scratch = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT), n * 8)) {
+        try (ScratchFile ids = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT + ".ids"), n * 8);
+             ScratchFile scratch = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT), n * 8)) {
+            MemorySegment data = ids.segment().asSlice(0, n * 8);
+            IdStreamReader stream = new IdStreamReader(idStream, 0, 0);
+            for (long i = 0; i < n; i++) data.setAtIndex(LONG, i, stream.next());
             MemorySegment other = scratch.segment().asSlice(0, n * 8);
             long[] partitionStart;
             MemorySegment sorted;
@@ -165,14 +177,39 @@ final class IdIndexWriter {
         public long ordinal() { return ordinal; }
     }
 
+    /** Reads ids from the first pass's varint stream: zigzag LEB128 differences to the previous id. */
+    static final class IdStreamReader {
+        private final MemorySegment stream;
+        private long position;
+        private long previous;
+
+        IdStreamReader(MemorySegment stream, long position, long previous) {
+            this.stream = stream;
+            this.position = position;
+            this.previous = previous;
+        }
+
+        long next() {
+            long v = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = stream.get(ValueLayout.JAVA_BYTE, position++);
+                v |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while (b < 0);
+            return previous += (v >>> 1) ^ -(v & 1);
+        }
+    }
+
     /**
-     * A k-way merge (binary heap of runs) of ascending runs of raw ids: yields each id's key with its
-     * ordinal, smallest key first, equal keys in ordinal order.
+     * A k-way merge (binary heap of runs) of the ascending runs of the id stream: yields each id's key with
+     * its ordinal, smallest key first, equal keys in ordinal order.
      */
     static final class RunMerge implements SortedIds {
-        private final MemorySegment ids;
         private final long minId;
         private final int alignShift;
+        private final IdStreamReader[] readers;
         private final long[] position;
         private final long[] end;
         private final long[] head;
@@ -181,28 +218,30 @@ final class IdIndexWriter {
         private long key;
         private long ordinal;
 
-        RunMerge(MemorySegment ids, long[] runStarts, long n, long minId, int alignShift) {
-            this.ids = ids;
+        RunMerge(MemorySegment stream, IdFacts facts, long minId, int alignShift) {
             this.minId = minId;
             this.alignShift = alignShift;
+            long[] runStarts = facts.runStarts();
             int k = runStarts.length;
+            readers = new IdStreamReader[k];
             position = new long[k];
             end = new long[k];
             head = new long[k];
             heap = new int[k];
             for (int r = 0; r < k; r++) {
+                readers[r] = new IdStreamReader(stream, facts.runStartBytes()[r], facts.runPreviousIds()[r]);
                 position[r] = runStarts[r];
-                end[r] = r + 1 < k ? runStarts[r + 1] : n;
+                end[r] = r + 1 < k ? runStarts[r + 1] : facts.count();
                 if (position[r] < end[r]) {
-                    head[r] = keyAt(position[r]);
+                    head[r] = keyOf(readers[r].next());
                     heap[size++] = r;
                 }
             }
             for (int i = size / 2 - 1; i >= 0; i--) siftDown(i);
         }
 
-        private long keyAt(long i) {
-            return (ids.getAtIndex(LONG, i) - minId) >>> alignShift;
+        private long keyOf(long id) {
+            return (id - minId) >>> alignShift;
         }
 
         private boolean less(int a, int b) {
@@ -230,7 +269,7 @@ final class IdIndexWriter {
             key = head[r];
             ordinal = position[r]++;
             if (position[r] < end[r]) {
-                head[r] = keyAt(position[r]);
+                head[r] = keyOf(readers[r].next());
             } else {
                 heap[0] = heap[--size];
             }

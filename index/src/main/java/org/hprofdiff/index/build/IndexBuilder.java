@@ -25,6 +25,8 @@ import org.hprofdiff.index.BuildProgress;
 import org.hprofdiff.index.graph.ClassInfo;
 import org.hprofdiff.index.graph.ClassTable;
 import org.hprofdiff.index.graph.IdIndex;
+import org.hprofdiff.index.graph.NoDataArrays;
+import org.hprofdiff.index.graph.ObjectPositions;
 import org.hprofdiff.index.graph.ObjectFields;
 import org.hprofdiff.index.graph.RootTable;
 import org.hprofdiff.index.graph.ThreadInfo;
@@ -89,7 +91,7 @@ public final class IndexBuilder {
         try (Parallel parallel = new Parallel(threads)) {
             // ---- pass 1
             phase("pass 1", dump.fileSize());
-            FirstPass p1 = new FirstPass(workDir, digest, idSize, dump.fileSize(), sizeOverrides);
+            FirstPass p1 = new FirstPass(workDir, digest, idSize, sizeOverrides);
             ReadResult read;
             try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), 0)) {
                 p1.prefetcher = prefetch;
@@ -122,22 +124,26 @@ public final class IndexBuilder {
             // ---- id index
             phase("sort ids", n);
             IdIndexWriter.Result idResult;
-            try (ScratchFile ids = ScratchFile.adopt(workDir.resolve(IndexFiles.TMP_IDS))) {
-                IdIndexWriter.IdFacts facts = new IdIndexWriter.IdFacts(n, p1.minId, p1.maxId, p1.idDiffBits,
-                        p1.runStarts == null ? null : p1.runStarts.toArray(), p1.highestDifferingBits);
-                idResult = IdIndexWriter.build(ids.segment(), IndexFormat.HEADER_BYTES, facts, workDir, digest, parallel);
+            try (Arena idArena = Arena.ofConfined()) {
+                MemorySegment idFile = map(IndexFiles.TMP_IDS, idArena);
+                MemorySegment idStream = idFile.asSlice(IndexFormat.HEADER_BYTES, idFile.byteSize() - IndexFormat.HEADER_BYTES - IndexFormat.FOOTER_BYTES);
+                boolean runs = p1.runStarts != null;
+                IdIndexWriter.IdFacts facts = new IdIndexWriter.IdFacts(n, p1.minId, p1.maxId, p1.idDiffBits, runs ? p1.runStarts.toArray() : null,
+                        runs ? p1.runStartBytes.toArray() : null, runs ? p1.runPreviousIds.toArray() : null, p1.highestDifferingBits);
+                idResult = IdIndexWriter.build(idStream, facts, workDir, digest, parallel);
             }
+            Files.deleteIfExists(workDir.resolve(IndexFiles.TMP_IDS));
             try (Arena arena = Arena.ofShared()) {
                 IdIndex idIndex = new IdIndex(idResult.params(),
                         new PackedColumn(map(IndexFiles.ID_DIR, arena), idResult.dirEntry().width(), idResult.params().buckets() + 1),
                         new PackedColumn(map(IndexFiles.ID_ENTRIES, arena), idResult.entriesEntry().width(), idResult.params().entries()));
-                PackedColumn positions = new PackedColumn(map(IndexFiles.OBJ_POS, arena), PackedColumn.widthFor(dump.fileSize()), n);
+                ObjectPositions positions = new ObjectPositions(BlockOffsets.map(workDir, IndexFiles.OBJ_POS, n, arena),
+                        new NoDataArrays(map(IndexFiles.OBJ_NODATA, arena), p1.noDataCount));
 
                 // ---- pass 2
                 phase("pass 2", n);
                 ClassResolver resolver = new ClassResolver(classes);
-                MemorySegment noDataFile = map(IndexFiles.TMP_NODATA, arena);
-                NoDataArrays noData = new NoDataArrays(noDataFile, p1.noDataCount);
+                NoDataArrays noData = positions.noData();
                 SecondPass.Widths widths = new SecondPass.Widths(PackedColumn.widthFor(classes.size() - 1L),
                         Math.min(SIZE_WIDTH, PackedColumn.widthFor(maxSizeUnits(p1, classes, model))), PackedColumn.widthFor(Math.max(0, n - 1)));
                 SecondPass.Result p2;
@@ -182,7 +188,7 @@ public final class IndexBuilder {
                     threadTable.write(w);
                     threadsEntry = w.finish();
                 }
-                for (String tmp : List.of(IndexFiles.TMP_ROOTS, IndexFiles.TMP_STRINGS, IndexFiles.TMP_NODATA)) Files.deleteIfExists(workDir.resolve(tmp));
+                for (String tmp : List.of(IndexFiles.TMP_ROOTS, IndexFiles.TMP_STRINGS)) Files.deleteIfExists(workDir.resolve(tmp));
 
                 // ---- manifest
                 phase(null, 0);
@@ -205,7 +211,7 @@ public final class IndexBuilder {
                 phaseMillis.forEach((k, v) -> manifest.put("build.ms." + k.replace(' ', '-'), v));
                 phaseCpuMillis.forEach((k, v) -> manifest.put("build.cpu.ms." + k.replace(' ', '-'), v));
                 phaseSysMillis.forEach((k, v) -> manifest.put("build.sys.ms." + k.replace(' ', '-'), v));
-                manifest.putFile(IndexFiles.OBJ_POS, fileEntryOf(IndexFiles.OBJ_POS));
+                p1.finalFiles.forEach(manifest::putFile);
                 manifest.putFile(IndexFiles.OBJ_CLASS, p2.classes());
                 p2.sizes().forEach(manifest::putFile);
                 manifest.putFile(IndexFiles.ID_DIR, idResult.dirEntry());
@@ -283,15 +289,6 @@ public final class IndexBuilder {
             list.add(new ThreadInfo(t.serial(), t.objectId(), ordinal, name == null ? "" : name, frames));
         }
         return new ThreadTable(list);
-    }
-
-    private Manifest.FileEntry fileEntryOf(String name) throws IOException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment f = map(name, arena);
-            long dataLength = f.byteSize() - IndexFormat.HEADER_BYTES - IndexFormat.FOOTER_BYTES;
-            return new Manifest.FileEntry(f.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 48), dataLength,
-                    org.hprofdiff.index.store.FileHeader.storedChecksum(f));
-        }
     }
 
     private MemorySegment map(String name, Arena arena) throws IOException {

@@ -7,6 +7,8 @@ import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.index.graph.ClassInfo;
 import org.hprofdiff.index.graph.ClassTable;
 import org.hprofdiff.index.graph.IdIndex;
+import org.hprofdiff.index.graph.NoDataArrays;
+import org.hprofdiff.index.graph.ObjectPositions;
 
 /**
  * Decodes one object record at a known position into its class index, shallow size and outbound
@@ -43,7 +45,7 @@ final class ObjectDecoder {
 
     /** Decodes the object with this ordinal whose record starts at {@code pos}. */
     void decode(long ordinal, long pos, EdgeSink out) {
-        if (pos == FirstPass.NO_POSITION_MARK) {
+        if (pos == ObjectPositions.NONE) {
             noDataArray(ordinal, out);
             return;
         }
@@ -137,6 +139,7 @@ final class ObjectDecoder {
 
     private void noDataArray(long ordinal, EdgeSink out) {
         long typeAndLength = noData.find(ordinal);
+        if (typeAndLength < 0) throw new IllegalStateException("object " + ordinal + " has no record position and no entry among the no-data arrays");
         BasicType type = BasicType.of((int) (typeAndLength >>> 32));
         primitiveArray(type, typeAndLength & 0xFFFF_FFFFL, out);
     }

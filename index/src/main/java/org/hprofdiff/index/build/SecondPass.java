@@ -13,11 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.hprofdiff.index.BuildProgress;
+import org.hprofdiff.index.graph.ObjectPositions;
 import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.CappedColumn;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.Manifest;
-import org.hprofdiff.index.store.PackedColumn;
 import org.hprofdiff.index.store.Prefetcher;
 import org.hprofdiff.index.store.SequentialWriter;
 
@@ -40,7 +40,7 @@ final class SecondPass {
     /** Column widths, fixed before the pass from what the first pass bounded. */
     record Widths(int classIndex, int sizeUnits, int targets) {}
 
-    static Result run(long objectCount, long[] unitStarts, long[] giantUnits, PackedColumn positions, Prefetcher prefetch,
+    static Result run(long objectCount, long[] unitStarts, long[] giantUnits, ObjectPositions positions, Prefetcher prefetch,
                       Supplier<ObjectDecoder> decoders,
                       int classCount, Widths widths, InDegrees inDegrees, Path workDir, byte[] identity, Parallel parallel,
                       BuildProgress progress) throws IOException {
@@ -75,7 +75,7 @@ final class SecondPass {
                     long from = unitStarts[submitted];
                     long to = submitted + 1 < units ? unitStarts[submitted + 1] : objectCount;
                     long pos = positions.get(from);
-                    if (pos != FirstPass.NO_POSITION_MARK) prefetch.consumedUpTo(pos);
+                    if (pos != ObjectPositions.NONE) prefetch.consumedUpTo(pos);
                     if (giantIndex < giantUnits.length && giantUnits[giantIndex] == from) {
                         giantIndex++;
                         inFlight.add(CompletableFuture.completedFuture(null)); // decoded by the committer
@@ -130,7 +130,7 @@ final class SecondPass {
         return w;
     }
 
-    private static UnitBuffer decodeUnit(ObjectDecoder decoder, PackedColumn positions, long from, long to, UnitBuffer b, InDegrees inDegrees) {
+    private static UnitBuffer decodeUnit(ObjectDecoder decoder, ObjectPositions positions, long from, long to, UnitBuffer b, InDegrees inDegrees) {
         b.reset();
         for (long ord = from; ord < to; ord++) decoder.decode(ord, positions.get(ord), b);
         inDegrees.add(b.target, b.targets);
@@ -151,7 +151,7 @@ final class SecondPass {
     }
 
     /** One object array too long to buffer: its edges go to the target column slice by slice. */
-    private static long commitGiant(ObjectDecoder decoder, PackedColumn positions, long ordinal, UnitBuffer b, SequentialWriter cls,
+    private static long commitGiant(ObjectDecoder decoder, ObjectPositions positions, long ordinal, UnitBuffer b, SequentialWriter cls,
                                     CappedColumn.Writer size, BlockOffsets.Writer offsets, SequentialWriter targets, WeakBits weak,
                                     InDegrees inDegrees, long edges) throws IOException {
         long pos = positions.get(ordinal);

@@ -7,8 +7,10 @@ package org.hprofdiff.index.store;
 public final class IndexFiles {
     private IndexFiles() {}
 
-    /** Packed, per ordinal: byte offset of the object's record (its sub-record tag) in the dump. */
+    /** {@link BlockOffsets} (three files), per ordinal: byte offset of the object's record (its sub-record tag) in the dump. */
     public static final String OBJ_POS = "obj.pos";
+    /** Android primitive arrays without data (no record position): ordinal, type, length. */
+    public static final String OBJ_NODATA = "obj.nodata";
     /** Packed, per ordinal: index into the class table. */
     public static final String OBJ_CLASS = "obj.class";
     /** {@link CappedColumn} (two files), per ordinal: shallow size divided by the manifest's size.unit. */
@@ -38,7 +40,6 @@ public final class IndexFiles {
     public static final String TMP_IDS = "tmp.ids";
     public static final String TMP_ROOTS = "tmp.roots";
     public static final String TMP_STRINGS = "tmp.strings";
-    public static final String TMP_NODATA = "tmp.nodata";
     public static final String TMP_SORT = "tmp.sort";
     public static final String TMP_COUNTS = "tmp.counts";
     public static final String TMP_CURSORS = "tmp.cursors";

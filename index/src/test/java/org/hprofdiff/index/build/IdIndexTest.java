@@ -32,22 +32,33 @@ class IdIndexTest {
         long min = ids[0];
         long max = ids[0];
         long diff = 0;
-        java.util.List<Long> runs = new java.util.ArrayList<>(java.util.List.of(0L));
+        java.util.List<long[]> runs = new java.util.ArrayList<>(); // {ordinal, byte offset of its varint, id before it}
         long[] highest = new long[64];
+        java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+        long previous = 0;
         for (int i = 0; i < ids.length; i++) {
             long id = ids[i];
             if (Long.compareUnsigned(id, min) < 0) min = id;
             if (Long.compareUnsigned(id, max) > 0) max = id;
             diff |= id ^ ids[0];
-            if (i > 0 && Long.compareUnsigned(id, ids[i - 1]) < 0) runs.add((long) i);
-            else if (i > 0 && id != ids[i - 1]) highest[63 - Long.numberOfLeadingZeros(id ^ ids[i - 1])]++;
+            if (i == 0 || Long.compareUnsigned(id, previous) < 0) runs.add(new long[] {i, stream.size(), previous});
+            else if (id != previous) highest[63 - Long.numberOfLeadingZeros(id ^ previous)]++;
+            long delta = id - previous;
+            long zigzag = (delta << 1) ^ (delta >> 63); // the stream's format: zigzag LEB128 differences
+            while ((zigzag & ~0x7FL) != 0) {
+                stream.write((int) (zigzag & 0x7F) | 0x80);
+                zigzag >>>= 7;
+            }
+            stream.write((int) zigzag);
+            previous = id;
         }
-        MemorySegment data = MemorySegment.ofArray(ids.clone());
         IdIndexWriter.IdFacts facts = new IdIndexWriter.IdFacts(ids.length, min, max, diff,
-                merge ? runs.stream().mapToLong(Long::longValue).toArray() : null, highest);
+                merge ? runs.stream().mapToLong(x -> x[0]).toArray() : null,
+                merge ? runs.stream().mapToLong(x -> x[1]).toArray() : null,
+                merge ? runs.stream().mapToLong(x -> x[2]).toArray() : null, highest);
         IdIndexWriter.Result r;
         try (Parallel parallel = new Parallel(threads)) {
-            r = IdIndexWriter.build(data, 0, facts, work, new byte[16], parallel);
+            r = IdIndexWriter.build(MemorySegment.ofArray(stream.toByteArray()), facts, work, new byte[16], parallel);
         }
         Arena arena = Arena.ofShared();
         IdIndex index = new IdIndex(r.params(), new PackedColumn(map(work.resolve(IndexFiles.ID_DIR), arena), r.dirEntry().width(), r.params().buckets() + 1),
