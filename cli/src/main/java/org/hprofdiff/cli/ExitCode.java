@@ -8,11 +8,11 @@ import java.util.Map;
  * Scripts and CI branch on these numbers, so a code never changes meaning once released.
  */
 public enum ExitCode {
-    OK(0, "success (for a diff: no --fail-on threshold breached)"),
+    OK(0, "success (for diff and report: no --fail-on threshold breached)"),
     THRESHOLD_BREACHED(1, "a --fail-on threshold was breached (one line per breach)"),
     USAGE(2, "usage error: unknown option, bad value, wrong number of dumps"),
     ENVIRONMENT(3, "environment: no JDK 25, out of memory (raise -Xmx in JAVA_OPTS), demo JVM failed, output not writable"),
-    BAD_INPUT(4, "an input is missing, unreadable or not an hprof heap dump (nothing was analysed)"),
+    BAD_INPUT(4, "an input is missing, unreadable, not an hprof heap dump or not a saved summary (nothing was analysed)"),
     PARTIAL(5, "partial result: a dump is truncated or damaged; the numbers cover the part that was read"),
     INTERNAL(6, "internal error (a bug): please report it with the output of --verbose");
 

@@ -5,6 +5,8 @@ import org.hprofdiff.cli.commands.DiffCommand;
 import org.hprofdiff.cli.commands.GrowthCommand;
 import org.hprofdiff.cli.commands.HistogramCommand;
 import org.hprofdiff.cli.commands.InfoCommand;
+import org.hprofdiff.cli.commands.ReportCommand;
+import org.hprofdiff.cli.commands.SummaryCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
@@ -19,7 +21,8 @@ import picocli.CommandLine.HelpCommand;
         commandListHeading = "%nCommands:%n",
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions (comparing dumps):%n",
-        subcommands = {HistogramCommand.class, InfoCommand.class, DiffCommand.class, DemoCommand.class, HelpCommand.class})
+        subcommands = {DiffCommand.class, ReportCommand.class, HistogramCommand.class, InfoCommand.class, SummaryCommand.class,
+            DemoCommand.class, HelpCommand.class})
 public final class HprofDiffCommand extends GrowthCommand {
     public HprofDiffCommand(Io io) {
         super(io);

@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.hprofdiff.cli.options.CommonOptions;
 import org.hprofdiff.cli.options.Format;
 import org.hprofdiff.cli.options.OutputOptions;
 import org.hprofdiff.cli.render.Renderer;
 import org.hprofdiff.cli.render.Style;
 import org.hprofdiff.cli.report.Report;
+import org.hprofdiff.cli.report.Warnings;
+import org.hprofdiff.core.summary.DumpSummary;
+import org.hprofdiff.core.summary.SummaryJson;
 
 /**
  * Where a command's results and messages go. The report goes to stdout or {@code --output}; warnings
@@ -22,12 +26,25 @@ import org.hprofdiff.cli.report.Report;
 public final class Output {
     private final Io io;
     private final CommonOptions common;
-    private final OutputOptions options;
+    /** The one report's format, or null for a command that writes files of its own ({@code report}). */
+    private final Format format;
+    /** {@code --output}, or null for stdout. */
+    private final Path target;
 
     public Output(Io io, CommonOptions common, OutputOptions options) {
+        this(io, common, options.format(), options.output().orElse(null));
+    }
+
+    private Output(Io io, CommonOptions common, Format format, Path target) {
         this.io = io;
         this.common = common;
-        this.options = options;
+        this.format = format;
+        this.target = target;
+    }
+
+    /** For a command that writes several files itself ({@code report}): stdout gets its own lines, never a report. */
+    public static Output forFiles(Io io, CommonOptions common) {
+        return new Output(io, common, null, null);
     }
 
     /**
@@ -35,12 +52,16 @@ public final class Output {
      * work so a slip of the fingers costs nothing.
      */
     public void checkNotAnInput(List<Path> inputs) {
-        Path target = options.output().orElse(null);
-        if (target == null || !Files.exists(target)) return;
+        if (target != null) checkNotAnInput(target, inputs);
+    }
+
+    /** Refuses to write {@code file} when it is one of the inputs. */
+    public static void checkNotAnInput(Path file, List<Path> inputs) {
+        if (!Files.exists(file)) return;
         for (Path in : inputs) {
             try {
-                if (Files.exists(in) && Files.isSameFile(target, in)) {
-                    throw new Failure(ExitCode.USAGE, target + ": --output names an input dump; refusing to overwrite it");
+                if (Files.exists(in) && Files.isSameFile(file, in)) {
+                    throw new Failure(ExitCode.USAGE, file + ": --output names an input; refusing to overwrite it");
                 }
             } catch (IOException e) {
                 // the inputs are checked again when they are opened
@@ -48,24 +69,49 @@ public final class Output {
         }
     }
 
+    /** The report in the chosen format, to stdout or {@code --output}; its warnings on stderr when the output does not show them. */
     public void write(Report report) {
-        Renderer renderer = Renderer.of(options.format(), style());
-        Path target = options.output().orElse(null);
+        Renderer renderer = Renderer.of(format, style());
+        emit(out -> renderer.render(report, out), format.id());
+        if (!textOnStdout()) report.warnings().forEach(this::warn);
+    }
+
+    /** A dump's summary as the JSON that {@code --baseline} reads back, to stdout or {@code --output}. */
+    public void writeSummary(DumpSummary summary) {
+        // SummaryJson's own writers close what they write to, which must not happen to stdout.
+        emit(out -> out.println(SummaryJson.toJson(summary)), "summary");
+        Warnings.of(summary.completeness()).forEach(this::warn);
+    }
+
+    private void emit(Consumer<PrintWriter> body, String what) {
         if (target == null) {
-            renderer.render(report, io.out());
+            body.accept(io.out());
             io.out().flush();
         } else {
-            try (BufferedWriter w = Files.newBufferedWriter(target, StandardCharsets.UTF_8); PrintWriter pw = new PrintWriter(w)) {
-                renderer.render(report, pw);
-                if (pw.checkError()) throw new IOException("write failed");
-            } catch (IOException e) {
-                throw new Failure(ExitCode.ENVIRONMENT, target + ": cannot write the report (" + e.getMessage() + ")", e);
-            }
-            note("wrote " + options.format().id() + " to " + target);
+            writeFile(target, body);
+            note("wrote " + what + " to " + target);
         }
-        if (!textOnStdout()) {
-            for (String w : report.warnings()) warn(w);
+    }
+
+    /** Writes {@code file} (UTF-8) with what {@code body} prints; a failure is the user's to fix (exit 3), in one line. */
+    public static void writeFile(Path file, Consumer<PrintWriter> body) {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); PrintWriter pw = new PrintWriter(w)) {
+            body.accept(pw);
+            if (pw.checkError()) throw new IOException("write failed");
+        } catch (IOException e) {
+            String why = switch (e) {
+                case java.nio.file.NoSuchFileException x -> "its folder does not exist";
+                case java.nio.file.AccessDeniedException x -> "permission denied";
+                default -> e.getMessage();
+            };
+            throw new Failure(ExitCode.ENVIRONMENT, file + ": cannot write it (" + why + ")", e);
         }
+    }
+
+    /** A line of the command's own result on stdout, for commands whose result is not one report ({@code report} lists its files). */
+    public void result(String line) {
+        io.out().println(line);
+        io.out().flush();
     }
 
     /** A line that must be seen whatever the format: the report's own output may not show it. */
@@ -96,15 +142,14 @@ public final class Output {
     }
 
     public Progress progress() {
-        return Progress.of(io, common.quiet());
+        return Progress.of(io, common.quiet(), common.progress());
     }
 
     private boolean textOnStdout() {
-        return options.format() == Format.TEXT && options.output().isEmpty();
+        return format == Format.TEXT && target == null;
     }
 
     private Style style() {
-        boolean colour = options.format() == Format.TEXT && options.output().isEmpty() && io.colourAllowed() && !common.noColor();
-        return new Style(colour);
+        return new Style(textOnStdout() && io.colourAllowed() && !common.noColor());
     }
 }

@@ -4,11 +4,12 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * A one-line progress indicator on stderr, redrawn in place. Only a person at a terminal sees it:
- * without a TTY, or with {@code --quiet}, it is {@link #NONE} and prints nothing, so CI logs and
- * redirected output stay clean.
+ * Progress on stderr. A person at a terminal sees one line redrawn in place; without a TTY, or with
+ * {@code --quiet}, it is {@link #NONE} and prints nothing, so CI logs and redirected output stay clean;
+ * {@code --progress} asks for it anyway, and where no terminal is it comes as {@link Steps}, whole lines a
+ * log keeps readable.
  */
-public sealed interface Progress permits Progress.None, Progress.Line {
+public sealed interface Progress permits Progress.None, Progress.Line, Progress.Steps {
 
     Progress NONE = new None();
 
@@ -21,7 +22,9 @@ public sealed interface Progress permits Progress.None, Progress.Line {
     /** The phase is over: the line is cleared. */
     void finish();
 
-    static Progress of(Io io, boolean quiet) {
+    /** @param forced {@code --progress}: shown whatever the terminal and {@code --quiet} */
+    static Progress of(Io io, boolean quiet, boolean forced) {
+        if (forced) return io.interactive() ? new Line(io.err()) : new Steps(io.err());
         return io.interactive() && !quiet ? new Line(io.err()) : NONE;
     }
 
@@ -75,6 +78,45 @@ public sealed interface Progress permits Progress.None, Progress.Line {
             err.print("\r" + text + " ".repeat(Math.max(0, drawnWidth - text.length())));
             err.flush();
             drawnWidth = text.length();
+        }
+    }
+
+    /** Whole lines, for a log: the phase, every tenth of it reached (when its size is known), and its end. */
+    final class Steps implements Progress {
+        private final PrintWriter err;
+        private String what = "";
+        private long total;
+        private long tenths;
+
+        Steps(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void start(String what, long total) {
+            this.what = what;
+            this.total = total;
+            this.tenths = 0;
+            line(what + " ...");
+        }
+
+        @Override
+        public void update(long done) {
+            if (total <= 0) return;
+            long reached = Math.min(9, done * 10 / total);
+            if (reached <= tenths) return;
+            tenths = reached;
+            line(what + " " + reached * 10 + "%");
+        }
+
+        @Override
+        public void finish() {
+            line(what + " done");
+        }
+
+        private void line(String text) {
+            err.println(text);
+            err.flush();
         }
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "histogram", "info", "diff", "demo"})
+    @ValueSource(strings = {"", "diff", "report", "histogram", "info", "summary", "demo"})
     void helpListsEveryExitCodeAndExamples(String command) {
         Run.Result r = command.isEmpty() ? Run.main("--help") : Run.main(command, "--help");
         assertEquals(0, r.code(), r::toString);
@@ -28,9 +28,22 @@ class HelpTest {
 
     @Test
     void sharedOptionsHaveTheSameNamesEverywhere() {
-        for (String command : new String[] {"histogram", "info", "diff", "demo"}) {
+        for (String command : new String[] {"diff", "report", "histogram", "info", "summary", "demo"}) {
             String help = Run.main(command, "--help").out();
-            for (String option : new String[] {"--format=FORMAT", "--output=FILE", "--quiet", "--verbose", "--no-color"}) {
+            for (String option : new String[] {"--quiet", "--verbose", "--no-color", "--progress"}) {
+                assertTrue(help.contains(option), command + " lacks " + option);
+            }
+            // report writes a folder of every format; summary writes one JSON file; the rest write one report in a chosen format
+            String output = switch (command) {
+                case "report" -> "-o, --output=DIR";
+                default -> "-o, --output=FILE";
+            };
+            assertTrue(help.contains(output), command + " lacks " + output);
+            assertTrue(help.contains("--format=FORMAT") == !(command.equals("report") || command.equals("summary")), command + ": --format");
+        }
+        for (String command : new String[] {"diff", "report"}) {
+            String help = Run.main(command, "--help").out();
+            for (String option : new String[] {"--baseline=SUMMARY", "--fail-on=SPEC", "--top=N", "--all"}) {
                 assertTrue(help.contains(option), command + " lacks " + option);
             }
         }

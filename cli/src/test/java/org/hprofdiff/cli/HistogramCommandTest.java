@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -113,11 +112,7 @@ class HistogramCommandTest {
 
     @Test
     void truncatedCopyIsReadInPartWithExitCode5() throws IOException {
-        Path whole = ReaperDumps.get().dumps().get(2);
-        Path cut = dir.resolve("cut.hprof");
-        try (var in = Files.newInputStream(whole); OutputStream out = Files.newOutputStream(cut)) {
-            out.write(in.readNBytes((int) (Files.size(whole) / 2)));
-        }
+        Path cut = ReaperDumps.truncated(2, 1, 2, dir);
         Run.Result r = Run.main("histogram", "--format", "csv", cut.toString());
         assertEquals(5, r.code(), r::toString);
         assertTrue(csvRows(r.out()).size() > 10, r::toString);

@@ -38,6 +38,16 @@ final class ReaperDumps {
         return run;
     }
 
+    /** A copy of dump {@code index} (0-based) cut after {@code numerator/denominator} of its bytes, as a dump written at OOM may be. */
+    static Path truncated(int index, int numerator, int denominator, Path dir) throws IOException {
+        Path whole = get().dumps().get(index);
+        Path cut = dir.resolve("cut-" + (index + 1) + ".hprof");
+        try (var in = Files.newInputStream(whole); var out = Files.newOutputStream(cut)) {
+            out.write(in.readNBytes((int) (Files.size(whole) * numerator / denominator)));
+        }
+        return cut;
+    }
+
     static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

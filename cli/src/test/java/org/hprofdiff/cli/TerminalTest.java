@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,6 +45,32 @@ class TerminalTest {
     }
 
     @Test
+    void progressOnRequestComesAsLinesWithoutATerminal() {
+        Run.Result r = Run.main("histogram", "--top", "3", "--progress", dump());
+        assertEquals(0, r.code(), r::toString);
+        java.util.List<String> lines = r.errLines();
+        assertEquals("reading connection-reaper-1.hprof ...", lines.getFirst(), r::toString);
+        assertEquals("reading connection-reaper-1.hprof done", lines.getLast(), r::toString);
+        for (String l : lines.subList(1, lines.size() - 1)) assertTrue(l.matches("reading connection-reaper-1\\.hprof [1-9]0%"), l);
+        assertFalse(r.err().contains("\r"), "no redrawing in a log");
+        assertFalse(r.out().contains(ESC), "still no colour");
+        // --progress wins over --quiet for progress only; on a terminal it redraws in place
+        assertEquals(lines, Run.main("histogram", "--top", "3", "--progress", "--quiet", dump()).errLines());
+        assertTrue(Run.main(true, Map.of(), "histogram", "--top", "3", "--progress", dump()).err().startsWith("\rreading "));
+    }
+
+    @Test
+    void aSeriesShowsProgressForEachDump() {
+        java.util.List<Path> d = ReaperDumps.get().dumps();
+        Run.Result r = Run.main("report", "--progress", "-o", dir.toString(), d.get(0).toString(), d.get(1).toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().startsWith("reading connection-reaper-1.hprof ...\n"), r::toString);
+        assertTrue(r.err().contains("reading connection-reaper-2.hprof done\n"), r::toString);
+        Run.Result quiet = Run.main("report", "-o", dir.toString(), d.get(0).toString(), d.get(1).toString());
+        assertEquals("", quiet.err(), "no terminal, no progress unless asked");
+    }
+
+    @Test
     void verboseSaysWhatWasRead() {
         Run.Result r = Run.main("histogram", "--top", "3", "--verbose", dump());
         assertEquals(0, r.code(), r::toString);
@@ -55,11 +79,7 @@ class TerminalTest {
 
     @Test
     void aPartialDumpInASeriesGivesExitCode5() throws IOException {
-        Path whole = ReaperDumps.get().dumps().get(2);
-        Path cut = dir.resolve("cut.hprof");
-        try (var in = Files.newInputStream(whole); OutputStream out = Files.newOutputStream(cut)) {
-            out.write(in.readNBytes((int) (Files.size(whole) * 3 / 4)));
-        }
+        Path cut = ReaperDumps.truncated(2, 3, 4, dir);
         Run.Result r = Run.main("--format", "json", dump(), cut.toString());
         assertEquals(5, r.code(), r::toString);
         assertTrue(r.err().contains("warning: "), r::toString);

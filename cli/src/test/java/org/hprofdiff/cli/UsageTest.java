@@ -17,13 +17,14 @@ class UsageTest {
     @Test
     void noArguments() {
         Run.Result r = Run.main();
-        assertUsage(r, "hprof-diff: expected two or more dumps to compare, or a command (histogram, info, diff, demo)");
+        assertUsage(r, "hprof-diff: expected two or more dumps to compare, or a command (diff, report, histogram, info, summary, demo)");
     }
 
     @Test
     void oneDumpIsNotADiff() {
         Run.Result r = Run.main("diff", "a.hprof");
-        assertUsage(r, "hprof-diff: expected two or more dumps to compare, got one; for one dump use 'hprof-diff histogram a.hprof'");
+        assertUsage(r, "hprof-diff: expected two or more dumps to compare, got one; for one dump use 'hprof-diff histogram a.hprof', "
+                + "or compare it with a saved summary: --baseline SUMMARY");
     }
 
     @Test
@@ -81,7 +82,7 @@ class UsageTest {
         Path dump = Files.writeString(dir.resolve("app.hprof"), "JAVA PROFILE 1.0.2\0");
         byte[] before = Files.readAllBytes(dump);
         Run.Result r = Run.main("histogram", "-o", dump.toString(), dump.toString());
-        assertUsage(r, "hprof-diff: " + dump + ": --output names an input dump; refusing to overwrite it");
+        assertUsage(r, "hprof-diff: " + dump + ": --output names an input; refusing to overwrite it");
         assertEquals(new String(before), new String(Files.readAllBytes(dump)));
     }
 

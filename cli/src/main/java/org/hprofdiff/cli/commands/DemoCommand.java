@@ -72,8 +72,8 @@ public final class DemoCommand implements Callable<Integer> {
         boolean succeeded = false;
         try {
             ScenarioRun run = runScenario(dir, out.progress());
-            DiffReport diff = GrowthRun.compare(run.dumps(), new DumpOptions(), new SizeModelOptions(), out,
-                    top.limit().isPresent() ? top.limit().getAsInt() : null, List.of());
+            DiffReport diff = GrowthRun.compare(List.of(), run.dumps(), new DumpOptions(), new SizeModelOptions(), out,
+                    top.rows(), List.of());
             double seconds = (System.nanoTime() - started) / 1e9;
             out.write(new DemoReport(SCENARIO.id(), ROUNDS + " rounds, " + run.leakPerRound() + " " + SCENARIO.leakUnit() + " leaked per round",
                     run.javaVersion(), run.dumps().stream().map(Path::toString).toList(), keep != null, seconds, diff));

@@ -2,6 +2,7 @@ package org.hprofdiff.cli.commands;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
 import org.hprofdiff.cli.report.InfoReport;
 import org.hprofdiff.core.format.HprofHeader;
+import org.hprofdiff.core.format.RecordTag;
 import org.hprofdiff.core.read.DumpFormatException;
 import org.hprofdiff.core.read.DumpSource;
 import org.hprofdiff.core.read.HprofFile;
@@ -70,9 +72,12 @@ final class DumpReader {
         }
     }
 
+    /** Record counts in tag order: the reader's map has no order of its own, and output must not vary from run to run. */
     private static InfoReport.Records records(ReadResult result) {
         Map<String, Long> byTag = new LinkedHashMap<>();
-        result.recordCounts().forEach((tag, n) -> byTag.put(tag.name(), n));
+        Map<RecordTag, Long> inTagOrder = new EnumMap<>(RecordTag.class);
+        inTagOrder.putAll(result.recordCounts());
+        inTagOrder.forEach((tag, n) -> byTag.put(tag.name(), n));
         return new InfoReport.Records(byTag, result.heapRecordCount(), result.unknownRecords());
     }
 }

@@ -1,8 +1,5 @@
 package org.hprofdiff.cli.commands;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.hprofdiff.cli.ExitCode;
 import org.hprofdiff.cli.Io;
@@ -10,17 +7,11 @@ import org.hprofdiff.cli.Output;
 import org.hprofdiff.cli.options.CommonOptions;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.OutputOptions;
+import org.hprofdiff.cli.options.SeriesOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
 import org.hprofdiff.cli.options.TopOptions;
 import org.hprofdiff.cli.report.DiffReport;
-import org.hprofdiff.core.summary.diff.failon.FailOn;
-import org.hprofdiff.core.summary.diff.failon.FailOnSpecException;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * Class-level growth across dumps: the default command ({@code hprof-diff A B C}) and its explicit
@@ -32,33 +23,26 @@ public abstract class GrowthCommand implements Callable<Integer> {
         "Compares periodic dumps of one program (oldest first) class by class: count and shallow bytes in each "
         + "dump, change first to last, whether it grew in every interval, and growth per hour from the dumps' times. "
         + "Steady growers (leak suspects) come first; growth that is not a leak (plateau, one-time start-up growth, "
-        + "up-and-down noise) is labelled after them. With --fail-on, a breach exits with 1 and prints one line per breach."
+        + "up-and-down noise) is labelled after them. With --fail-on, a breach exits with 1 and prints one line per breach. "
+        + "--baseline compares against a summary saved earlier with 'hprof-diff summary' instead of a dump."
     };
     public static final String[] EXAMPLES = {
         "  hprof-diff day1.hprof day2.hprof day3.hprof",
         "  hprof-diff --top 10 --format csv -o growth.csv day*.hprof",
         "  hprof-diff --fail-on count:+1000,rate:+10MB/h before.hprof after.hprof",
-        "  hprof-diff --fail-on 'class:com\\.acme\\.' a.hprof b.hprof"
+        "  hprof-diff --fail-on 'class:com\\.acme\\.' a.hprof b.hprof",
+        "  hprof-diff summary day1.hprof -o day1.summary.json",
+        "  hprof-diff --baseline day1.summary.json day2.hprof day3.hprof"
     };
 
     private final Io io;
 
-    @Spec CommandSpec spec;
-
-    @Option(names = "--fail-on", paramLabel = "SPEC",
-            description = "Exit 1 when a steady grower passes a threshold (repeatable, or comma-separated): "
-                    + "count:+N (instances), bytes:+50MB, percent:+20, rate:+10MB/h, rate:+500/h (instances), class:REGEX.")
-    List<String> failOn = new ArrayList<>();
-
-    @Parameters(paramLabel = "DUMP", arity = "0..*", description = "Two or more hprof files of the same program, oldest first.")
-    List<Path> dumps = new ArrayList<>();
-
+    @Mixin SeriesOptions series;
     @Mixin TopOptions top;
     @Mixin OutputOptions.Tables output;
     @Mixin DumpOptions dump;
     @Mixin SizeModelOptions sizes;
     @Mixin CommonOptions common;
-
 
     protected GrowthCommand(Io io) {
         this.io = io;
@@ -66,19 +50,10 @@ public abstract class GrowthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (dumps.size() < 2) {
-            throw new ParameterException(spec.commandLine(), dumps.isEmpty()
-                    ? "expected two or more dumps to compare, or a command (histogram, info, diff, demo)"
-                    : "expected two or more dumps to compare, got one; for one dump use 'hprof-diff histogram " + dumps.getFirst() + "'");
-        }
-        try {
-            FailOn.parse(failOn);
-        } catch (FailOnSpecException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        series.check();
         Output out = new Output(io, common, output);
-        out.checkNotAnInput(dumps);
-        DiffReport report = GrowthRun.compare(dumps, dump, sizes, out, top.limit().isPresent() ? top.limit().getAsInt() : null, failOn);
+        out.checkNotAnInput(series.inputs());
+        DiffReport report = GrowthRun.compare(series, dump, sizes, out, top.rows());
         out.write(report);
         GrowthRun.verdict(report, out);
         return ExitCode.of(report.breached(), report.partial()).code;

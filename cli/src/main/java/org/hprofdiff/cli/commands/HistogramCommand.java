@@ -81,7 +81,7 @@ public final class HistogramCommand implements Callable<Integer> {
         out.checkNotAnInput(List.of(path));
         DumpReader.Read read = new DumpReader(dump, sizes, out).read(path);
         HistogramReport report = HistogramQuery.run(read.summary(),
-                new HistogramReport.Query(groupBy, sortBy, filter, top.limit().isPresent() ? top.limit().getAsInt() : null, arraysByLength));
+                new HistogramReport.Query(groupBy, sortBy, filter, top.rows(), arraysByLength));
         out.write(report);
         return ExitCode.of(false, report.completeness().partial()).code;
     }

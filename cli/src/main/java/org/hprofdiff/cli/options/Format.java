@@ -14,6 +14,11 @@ public enum Format {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** File name extension of a file in this format ({@code report.txt}, {@code report.md}, ...). */
+    public String extension() {
+        return this == TEXT ? "txt" : id();
+    }
+
     public static String list(Set<Format> formats) {
         return formats.stream().sorted().map(Format::id).collect(Collectors.joining(", "));
     }

@@ -12,19 +12,23 @@ import picocli.CommandLine.Spec;
  * {@code --format} and {@code --output}. The subclasses only say which formats a command renders, so
  * the option's help lists exactly those; the checking lives here once.
  */
-public abstract sealed class OutputOptions permits OutputOptions.Tables, OutputOptions.Document {
+public abstract sealed class OutputOptions permits OutputOptions.Tables, OutputOptions.Document, OutputOptions.Json {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    private Format format = Format.TEXT;
+    /** As asked with {@code --format}, or null for the command's default. */
+    private Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     Path output;
 
     abstract Set<Format> supported();
 
-    public Format format() { return format; }
+    /** What the command writes without {@code --format}. */
+    Format defaultFormat() { return Format.TEXT; }
+
+    public Format format() { return format != null ? format : defaultFormat(); }
 
     public Optional<Path> output() { return Optional.ofNullable(output); }
 
@@ -54,5 +58,14 @@ public abstract sealed class OutputOptions permits OutputOptions.Tables, OutputO
 
         @Override
         Set<Format> supported() { return Set.of(Format.TEXT, Format.JSON, Format.MD, Format.HTML); }
+    }
+
+    /** Commands whose result is a data file in one format, JSON: no {@code --format} to choose. */
+    public static final class Json extends OutputOptions {
+        @Override
+        Set<Format> supported() { return Set.of(Format.JSON); }
+
+        @Override
+        Format defaultFormat() { return Format.JSON; }
     }
 }

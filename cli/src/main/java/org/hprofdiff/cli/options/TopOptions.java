@@ -1,6 +1,5 @@
 package org.hprofdiff.cli.options;
 
-import java.util.OptionalInt;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -23,8 +22,8 @@ public final class TopOptions {
         top = n;
     }
 
-    /** The row limit, or empty for all rows. */
-    public OptionalInt limit() {
-        return all ? OptionalInt.empty() : OptionalInt.of(top);
+    /** Rows per table, or null for all rows (as reports hold it). */
+    public Integer rows() {
+        return all ? null : top;
     }
 }

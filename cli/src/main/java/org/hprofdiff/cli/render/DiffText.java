@@ -3,28 +3,21 @@ package org.hprofdiff.cli.render;
 import static org.hprofdiff.core.summary.diff.Units.count;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
-import org.hprofdiff.cli.report.DiffQuery;
 import org.hprofdiff.cli.report.DiffReport;
 import org.hprofdiff.core.summary.diff.DumpPoint;
 import org.hprofdiff.core.summary.diff.DumpSeries;
 import org.hprofdiff.core.summary.diff.GrowthRow;
-import org.hprofdiff.core.summary.diff.MetricChange;
 import org.hprofdiff.core.summary.diff.PathGrowth;
+import org.hprofdiff.core.summary.diff.PathSample;
 import org.hprofdiff.core.summary.diff.Sample;
-import org.hprofdiff.core.summary.diff.Step;
-import org.hprofdiff.core.summary.diff.Trend;
 import org.hprofdiff.core.summary.diff.Units;
 import org.hprofdiff.core.summary.diff.failon.Breach;
 
 /** The text form of a diff: the answer in the first line, the steady growers under it, labelled growth after. */
 final class DiffText {
-    /** With more dumps than this, per-dump columns show first → … → last. */
-    private static final int MAX_SERIES_SHOWN = 5;
-
     private final Style style;
     private final PrintWriter out;
 
@@ -36,41 +29,39 @@ final class DiffText {
     void render(DiffReport r) {
         String verdict = r.verdict().summary();
         out.println(r.verdict().leakSuspected() ? style.bad(style.bold(verdict)) : style.good(style.bold(verdict)));
-        series(r.series());
+        series(r);
 
         out.println();
-        out.println(style.bold(r.series().dumps().size() == 2 ? "Grew between the two dumps" : "Steady growers (grew in every interval)"));
+        out.println(style.bold(ReportText.growersHeading(r.series())));
         if (r.steadyGrowers().isEmpty()) out.println("  none");
         else growthTable(r, r.steadyGrowers(), true);
         more(r.steadyGrowers().size(), r.verdict().steadyGrowers());
 
-        long labelledTotal = r.verdict().classesByTrend().entrySet().stream()
-                .filter(e -> isLabelled(e.getKey())).mapToLong(Map.Entry::getValue).sum();
         if (!r.labelled().isEmpty()) {
             out.println();
-            out.println(style.bold("Growth that is not a leak (labelled, not ranked)"));
+            out.println(style.bold(ReportText.LABELLED_HEADING));
             labelledTable(r, r.labelled());
-            more(r.labelled().size(), labelledTotal);
+            more(r.labelled().size(), ReportText.labelledTotal(r));
         }
         if (!r.arraysByLength().isEmpty()) {
             out.println();
-            out.println(style.bold("Long object arrays that grew, by length (the same objects, another view)"));
+            out.println(style.bold(ReportText.ARRAYS_HEADING));
             growthTable(r, r.arraysByLength(), false);
         }
         out.println();
-        out.println(style.dim(trendCounts(r) + "; noise floor: changes of at most " + count(r.noiseFloor().instances()) + " objects, "
-                + Units.bytes(r.noiseFloor().bytes()) + " or " + r.noiseFloor().percent() + "% count as flat"));
+        out.println(style.dim(ReportText.trendCounts(r) + "; " + ReportText.noiseFloor(r)));
         checks(r);
     }
 
-    private void series(DumpSeries s) {
-        List<DumpPoint> dumps = s.dumps();
-        String span = s.spanMillis() != null ? " over " + Numbers.duration(s.spanMillis()) : "";
-        out.println(dumps.size() + " dumps" + span + ", oldest first:");
-        for (DumpPoint d : dumps) {
-            out.println(String.format("  %d  %s  %s  %s objects, %s%s", d.index() + 1,
+    private void series(DiffReport r) {
+        DumpSeries s = r.series();
+        out.println(ReportText.seriesLine(s) + ", oldest first:");
+        for (DumpPoint d : s.dumps()) {
+            String note = ReportText.baselineNote(r, d);
+            String from = note == null ? "" : style.dim("  (" + note + ")");
+            out.println(String.format("  %d  %s  %s  %s objects, %s%s%s", d.index() + 1,
                     d.timestampMillis() == null ? "(no time)" : Numbers.time(d.timestampMillis()), d.path(),
-                    count(d.objects()), Units.bytes(d.shallowBytes()), d.partial() ? style.warn("  PARTIAL") : ""));
+                    count(d.objects()), Units.bytes(d.shallowBytes()), d.partial() ? style.warn("  PARTIAL") : "", from));
         }
         if (s.rateUnavailable() != null) out.println(style.dim("no rates per hour: " + s.rateUnavailable()));
     }
@@ -81,9 +72,9 @@ final class DiffText {
         for (GrowthRow row : rows) {
             i++;
             t.row(count(ranked && row.leakRank() != null ? row.leakRank() : i),
-                    values(row.samples(), Sample::instances, Units::count), Units.signedCount(row.instances().change()),
-                    rate(row.instances(), false), values(row.samples(), Sample::shallowBytes, Units::bytes),
-                    Units.signedBytes(row.shallowBytes().change()), rate(row.shallowBytes(), true), r.displayName(row));
+                    series(row, Sample::instances, Units::count), Units.signedCount(row.instances().change()),
+                    ReportText.countRate(row.instances()), series(row, Sample::shallowBytes, Units::bytes),
+                    Units.signedBytes(row.shallowBytes().change()), ReportText.byteRate(row.shallowBytes()), r.displayName(row));
         }
         t.print(out, "  ", style);
         for (GrowthRow row : rows) paths(r, row);
@@ -94,17 +85,16 @@ final class DiffText {
         if (row.paths() == null || row.paths().isEmpty()) return;
         out.println("  " + r.displayName(row) + " is held by:");
         for (PathGrowth p : row.paths()) {
-            out.println("    " + p.signature() + "  [" + p.trend().label() + ", " + values(p.samples().stream().map(s -> s.instances()).toList()) + " objects]");
+            out.println("    " + p.signature() + "  [" + p.trend().label() + ", "
+                    + ReportText.series(p.samples().stream().map(PathSample::instances).toList(), Units::count) + " objects]");
         }
     }
 
     private void labelledTable(DiffReport r, List<GrowthRow> rows) {
         TextTable t = new TextTable("trend", "steps", "instances", "shallow bytes", ">change", "class");
         for (GrowthRow row : rows) {
-            StringBuilder steps = new StringBuilder();
-            for (Step s : row.steps()) steps.append(s.arrow());
-            t.row(row.trend().label(), steps.toString(), values(row.samples(), Sample::instances, Units::count),
-                    values(row.samples(), Sample::shallowBytes, Units::bytes), Units.signedBytes(row.shallowBytes().change()), r.displayName(row));
+            t.row(row.trend().label(), ReportText.steps(row.steps()), series(row, Sample::instances, Units::count),
+                    series(row, Sample::shallowBytes, Units::bytes), Units.signedBytes(row.shallowBytes().change()), r.displayName(row));
         }
         t.print(out, "  ", style);
     }
@@ -112,49 +102,20 @@ final class DiffText {
     private void checks(DiffReport r) {
         if (r.checks() == null) return;
         if (r.breached()) {
-            List<Breach> b = r.checks().breaches();
-            out.println(style.bad(style.bold("FAIL: " + b.size() + (b.size() == 1 ? " threshold breach" : " threshold breaches") + " (exit code 1):")));
-            for (Breach breach : b) out.println(style.bad("  " + breach.line()));
+            out.println(style.bad(style.bold(ReportText.breachesHeading(r) + ":")));
+            for (Breach breach : r.checks().breaches()) out.println(style.bad("  " + breach.line()));
         } else {
-            out.println(style.good("OK: no --fail-on threshold breached (" + String.join(", ", r.thresholds()) + ")"));
+            out.println(style.good(ReportText.noBreach(r)));
         }
     }
 
     private void more(int shown, long total) {
-        if (total > shown) out.println(style.dim("  ... " + count(total - shown) + " more (--top N or --all to see them)"));
+        String more = ReportText.more(shown, total);
+        if (more != null) out.println(style.dim("  ... " + more));
     }
 
-    private static String trendCounts(DiffReport r) {
-        List<String> parts = new ArrayList<>();
-        long all = 0;
-        for (Map.Entry<Trend, Integer> e : r.verdict().classesByTrend().entrySet()) {
-            all += e.getValue();
-            if (e.getValue() > 0 && !e.getKey().leakSuspect() && !isLabelled(e.getKey())) parts.add(count(e.getValue()) + " " + e.getKey().label());
-        }
-        return count(all) + " classes compared" + (parts.isEmpty() ? "" : "; not shown: " + String.join(", ", parts));
-    }
-
-    private static boolean isLabelled(Trend t) {
-        return DiffQuery.LABELLED.contains(t);
-    }
-
-    private String rate(MetricChange m, boolean bytes) {
-        if (m.perHour() == null) return "n/a";
-        return bytes ? Units.byteRate(m.perHour()) : Units.countRate(m.perHour());
-    }
-
-    private static String values(List<Sample> samples, ToLongFunction<Sample> metric, java.util.function.LongFunction<String> format) {
-        List<String> v = new ArrayList<>();
-        for (Sample s : samples) v.add(format.apply(metric.applyAsLong(s)));
-        return arrows(v);
-    }
-
-    private static String values(List<Long> counts) {
-        return arrows(counts.stream().map(Units::count).toList());
-    }
-
-    private static String arrows(List<String> v) {
-        if (v.size() > MAX_SERIES_SHOWN) return v.getFirst() + " → … → " + v.getLast();
-        return String.join(" → ", v);
+    /** One metric of a row in every dump, joined by arrows. */
+    private static String series(GrowthRow row, ToLongFunction<Sample> metric, LongFunction<String> format) {
+        return ReportText.series(row.samples().stream().map(metric::applyAsLong).toList(), format);
     }
 }

@@ -14,7 +14,10 @@ import org.hprofdiff.cli.report.Report;
  * declaration order>, "warnings": [...]}}. Keys keep the records' component order, so output is stable.
  */
 public final class JsonRenderer implements Renderer {
-    /** Changes when a field of any report changes meaning or goes away (adding fields does not). */
+    /**
+     * Changes when a field of any report changes meaning or goes away (adding fields does not): the policy and
+     * the schemas are in docs/json-schema, which a test checks real output against.
+     */
     public static final int SCHEMA_VERSION = 1;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import org.hprofdiff.cli.ExitCode;
 import org.hprofdiff.cli.report.DiffQuery;
 import org.hprofdiff.cli.report.DiffReport;
 import org.hprofdiff.cli.report.HistogramReport;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.summary.ClassStats;
+import org.hprofdiff.core.summary.diff.DumpPoint;
 import org.hprofdiff.core.summary.diff.DumpSeries;
 import org.hprofdiff.core.summary.diff.MetricChange;
 import org.hprofdiff.core.summary.diff.Step;
@@ -97,6 +99,22 @@ public final class ReportText {
     /** "… 12 more (--top N or --all to see them)" when a table was cut, else null. */
     public static String more(int shown, long total) {
         return total > shown ? Units.count(total - shown) + " more (--top N or --all to see them)" : null;
+    }
+
+    /** {@code "saved summary of /dumps/day1.hprof"} for dump 1 when {@code --baseline} gave it, else null. */
+    public static String baselineNote(DiffReport r, DumpPoint d) {
+        return d.index() == 0 && r.baseline() != null ? "saved summary of " + r.baseline().dump() : null;
+    }
+
+    /** {@code "FAIL: 2 threshold breaches (exit code 1)"}: the line above the breaches, one per line after it. */
+    public static String breachesHeading(DiffReport r) {
+        int n = r.checks().breaches().size();
+        return "FAIL: " + n + (n == 1 ? " threshold breach" : " threshold breaches") + " (exit code " + ExitCode.THRESHOLD_BREACHED.code + ")";
+    }
+
+    /** {@code "OK: no --fail-on threshold breached (count:+1000, class:Conn)"}: a clean CI run says so. */
+    public static String noBreach(DiffReport r) {
+        return "OK: no --fail-on threshold breached (" + String.join(", ", r.thresholds()) + ")";
     }
 
     /** {@code "12-byte headers, 4-byte references, 8-byte alignment (inferred)"}. */

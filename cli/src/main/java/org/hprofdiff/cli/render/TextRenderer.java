@@ -13,7 +13,6 @@ import org.hprofdiff.cli.report.DiffReport;
 import org.hprofdiff.cli.report.HistogramReport;
 import org.hprofdiff.cli.report.InfoReport;
 import org.hprofdiff.cli.report.Report;
-import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.DumpSummary;
 
@@ -39,18 +38,11 @@ public final class TextRenderer implements Renderer {
 
     private void histogram(HistogramReport r, PrintWriter out) {
         out.println(dumpLine(r.dump()) + (r.completeness().partial() ? style.warn("  PARTIAL (see the warning below)") : ""));
-        out.println(style.dim("shallow sizes: " + sizeModel(r.sizeModel())));
+        out.println(style.dim("shallow sizes: " + ReportText.sizeModel(r.sizeModel())));
         HistogramReport.Query q = r.query();
-        String unit = switch (q.groupBy()) {
-            case CLASS -> "classes";
-            case PACKAGE -> "packages";
-            case LOADER -> "class loaders";
-        };
-        String heading = (q.top() == null ? "All " + unit : "Top " + q.top() + " " + unit) + " by "
-                + (q.sortBy() == HistogramReport.SortBy.COUNT ? "instance count" : "shallow bytes")
-                + (q.filter() != null ? ", class names matching /" + q.filter() + "/" : "");
+        String unit = ReportText.histogramUnit(q);
         out.println();
-        out.println(style.bold(heading));
+        out.println(style.bold(ReportText.histogramHeading(q)));
         boolean groups = q.groupBy() != HistogramReport.GroupBy.CLASS;
         TextTable table = groups
                 ? new TextTable(">#", ">instances", ">bytes", ">classes", q.groupBy().name().toLowerCase(Locale.ROOT))
@@ -94,7 +86,7 @@ public final class TextRenderer implements Renderer {
         f.put("format", d.format() + ", " + d.idSize() + "-byte ids");
         f.put("written", Numbers.time(d.timestampMillis()));
         f.put("heap dump", d.dumpNumber() + " of " + d.heapDumpCount() + (d.heapDumpCount() > 1 ? " (choose another with --dump N)" : ""));
-        f.put("size model", sizeModel(r.sizeModel()));
+        f.put("size model", ReportText.sizeModel(r.sizeModel()));
         InfoReport.Records rec = r.records();
         f.put("records", count(rec.heapRecords()) + (rec.heapRecords() == 1 ? " heap dump record" : " heap dump records") + " in this heap dump"
                 + (rec.unknown() > 0 ? ", " + count(rec.unknown()) + " with unknown tags (skipped)" : ""));
@@ -105,7 +97,7 @@ public final class TextRenderer implements Renderer {
         for (ClassStats.Kind kind : ClassStats.Kind.values()) {
             long n = t.objectsByKind().getOrDefault(kind, 0L);
             long b = t.bytesByKind().getOrDefault(kind, 0L);
-            f.more(String.format(Locale.ROOT, "%-17s %14s objects %16s bytes", kindLabel(kind), count(n), count(b)));
+            f.more(String.format(Locale.ROOT, "%-17s %14s objects %16s bytes", ReportText.kind(kind), count(n), count(b)));
         }
         long roots = t.gcRootsByKind().values().stream().mapToLong(Long::longValue).sum();
         f.put("GC roots", count(roots));
@@ -113,15 +105,6 @@ public final class TextRenderer implements Renderer {
         DumpSummary.Completeness c = r.completeness();
         f.put("complete", c.partial() ? style.bad("NO, partial: " + (c.truncation() != null ? c.truncation() : "part of the heap data was skipped"))
                 : c.problems().isEmpty() ? "yes" : "yes (with " + c.problems().size() + " notes below)");
-    }
-
-    private static String kindLabel(ClassStats.Kind kind) {
-        return switch (kind) {
-            case INSTANCE -> "instances";
-            case OBJECT_ARRAY -> "object arrays";
-            case PRIMITIVE_ARRAY -> "primitive arrays";
-            case CLASS -> "class objects";
-        };
     }
 
     private static String joined(Map<String, Long> counts, java.util.function.UnaryOperator<String> name) {
@@ -133,11 +116,6 @@ public final class TextRenderer implements Renderer {
     private String dumpLine(DumpSummary.DumpInfo d) {
         return style.bold(d.path()) + ": heap dump " + d.dumpNumber() + " of " + d.heapDumpCount() + ", " + d.format()
                 + ", written " + Numbers.time(d.timestampMillis());
-    }
-
-    static String sizeModel(SizeModel m) {
-        return m.objectHeaderBytes() + "-byte headers, " + m.referenceBytes() + "-byte references, " + m.objectAlignment()
-                + "-byte alignment (" + m.origin() + ")";
     }
 
     private void warnings(List<String> warnings, PrintWriter out) {

@@ -31,7 +31,7 @@ public final class DiffQuery {
                 .sorted(Comparator.comparingLong((GrowthRow r) -> Math.abs(r.shallowBytes().change())).reversed())
                 .toList();
         List<GrowthRow> arrays = growth.arraysByLength().stream().filter(r -> r.trend().leakSuspect()).toList();
-        return new DiffReport(growth.series(), growth.noiseFloor(), growth.verdict(), top, cut(steady, top), cut(labelled, top),
+        return new DiffReport(growth.series(), null, growth.noiseFloor(), growth.verdict(), top, cut(steady, top), cut(labelled, top),
                 cut(arrays, top), failOn == null ? null : failOn.evaluate(growth), List.copyOf(thresholds), sharedNames(growth));
     }
 

@@ -12,6 +12,8 @@ import org.hprofdiff.core.summary.diff.failon.FailOnResult;
  * first, the growth that is not a leak labelled after, every table cut to {@code --top}.
  *
  * @param series         the dumps, their times and intervals
+ * @param baseline       where dump 1 came from when it is a saved summary ({@code --baseline}), or null when every
+ *                       dump was read from its file
  * @param noiseFloor     changes within it count as flat
  * @param verdict        leak suspected or not, in one sentence, and the count of classes per trend
  * @param top            rows per table, null for all
@@ -25,10 +27,23 @@ import org.hprofdiff.core.summary.diff.failon.FailOnResult;
  * @param sharedNames    class names that more than one loader defines: only rows with these names need their
  *                       loader shown to be told apart
  */
-public record DiffReport(DumpSeries series, NoiseFloor noiseFloor, Verdict verdict, Integer top, List<GrowthRow> steadyGrowers,
+public record DiffReport(DumpSeries series, Baseline baseline, NoiseFloor noiseFloor, Verdict verdict, Integer top, List<GrowthRow> steadyGrowers,
                          List<GrowthRow> labelled, List<GrowthRow> arraysByLength, FailOnResult checks, List<String> thresholds,
                          java.util.Set<String> sharedNames)
         implements Report {
+
+    /**
+     * Dump 1 of the series, read from a saved summary instead of a dump.
+     *
+     * @param summary the summary file as given to {@code --baseline} (also dump 1's path in the series)
+     * @param dump    the dump the summary was made from, as it was named then
+     */
+    public record Baseline(String summary, String dump) {}
+
+    /** The same report with dump 1 marked as a saved summary. */
+    public DiffReport withBaseline(Baseline b) {
+        return new DiffReport(series, b, noiseFloor, verdict, top, steadyGrowers, labelled, arraysByLength, checks, thresholds, sharedNames);
+    }
 
     /** How a row is named in text: the class name, with its loader only where the name alone is ambiguous. */
     public String displayName(GrowthRow row) {

@@ -18,7 +18,7 @@ public record InfoReport(DumpSummary.DumpInfo dump, SizeModel sizeModel, Records
                          DumpSummary.Completeness completeness) implements Report {
 
     /**
-     * @param byTag       top-level records by tag name, file order of tags
+     * @param byTag       top-level records by tag name, in the order of the tags' numbers (STRING first)
      * @param heapRecords HEAP_DUMP / HEAP_DUMP_SEGMENT records of the chosen heap dump
      * @param unknown     records with tags hprof does not define (skipped)
      */

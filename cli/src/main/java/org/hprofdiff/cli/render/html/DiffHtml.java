@@ -62,15 +62,14 @@ final class DiffHtml {
         s.append("<p class=\"subtitle\">hprof-diff report · ").append(esc(ReportText.seriesLine(r.series()))).append(", oldest first</p>\n");
         if (r.checks() != null) {
             if (r.breached()) {
-                List<Breach> b = r.checks().breaches();
                 s.append("<section class=\"checks fail\" aria-label=\"CI thresholds\">\n<p><strong>")
-                        .append(esc("FAIL: " + b.size() + (b.size() == 1 ? " threshold breach" : " threshold breaches") + " (exit code 1)"))
+                        .append(esc(ReportText.breachesHeading(r)))
                         .append("</strong></p>\n<ul>\n");
-                for (Breach breach : b) s.append("<li>").append(esc(breach.line())).append("</li>\n");
+                for (Breach breach : r.checks().breaches()) s.append("<li>").append(esc(breach.line())).append("</li>\n");
                 s.append("</ul>\n</section>\n");
             } else {
                 s.append("<section class=\"checks ok\" aria-label=\"CI thresholds\"><p>")
-                        .append(esc("OK: no --fail-on threshold breached (" + String.join(", ", r.thresholds()) + ")"))
+                        .append(esc(ReportText.noBreach(r)))
                         .append("</p></section>\n");
             }
         }
@@ -83,9 +82,11 @@ final class DiffHtml {
         Table t = new Table("dumps compared", false, Column.num("#"), Column.text("written"), Column.text("file"),
                 Column.num("objects"), Column.num("shallow bytes"), Column.text("read"));
         for (DumpPoint d : series.dumps()) {
+            String note = ReportText.baselineNote(r, d);
             t.row(Cell.num(d.index() + 1, String.valueOf(d.index() + 1)),
                     Cell.text(d.timestampMillis() == null ? "(no time)" : Numbers.time(d.timestampMillis())),
-                    new Cell("<code>" + Html.name(d.path()) + "</code>" + (d.dumpNumber() > 1 ? esc(" (heap dump " + d.dumpNumber() + ")") : ""), d.path()),
+                    new Cell("<code>" + Html.name(d.path()) + "</code>" + (d.dumpNumber() > 1 ? esc(" (heap dump " + d.dumpNumber() + ")") : "")
+                            + (note == null ? "" : esc(" (" + note + ")")), d.path()),
                     Cell.num(d.objects(), Units.count(d.objects())), Cell.num(d.shallowBytes(), Units.bytes(d.shallowBytes())),
                     new Cell(d.partial() ? "<strong class=\"bad\">PARTIAL</strong>" : "complete", d.partial() ? "partial" : "complete"));
         }

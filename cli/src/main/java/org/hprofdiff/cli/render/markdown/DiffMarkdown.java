@@ -50,13 +50,11 @@ final class DiffMarkdown {
     private void checks() {
         if (r.checks() == null) return;
         if (r.breached()) {
-            List<Breach> b = r.checks().breaches();
-            s.append("**").append(text("FAIL: " + b.size() + (b.size() == 1 ? " threshold breach" : " threshold breaches") + " (exit code 1):"))
-                    .append("**\n\n");
-            for (Breach breach : b) s.append("- ").append(text(breach.line())).append('\n');
+            s.append("**").append(text(ReportText.breachesHeading(r) + ":")).append("**\n\n");
+            for (Breach breach : r.checks().breaches()) s.append("- ").append(text(breach.line())).append('\n');
             s.append('\n');
         } else {
-            s.append(text("OK: no --fail-on threshold breached (" + String.join(", ", r.thresholds()) + ")")).append("\n\n");
+            s.append(text(ReportText.noBreach(r))).append("\n\n");
         }
     }
 
@@ -75,8 +73,9 @@ final class DiffMarkdown {
     private void dumps() {
         List<String> parts = new ArrayList<>();
         for (DumpPoint d : r.series().dumps()) {
+            String note = ReportText.baselineNote(r, d);
             parts.add(code(d.path()) + " (" + text(d.timestampMillis() == null ? "no time" : Numbers.time(d.timestampMillis()))
-                    + (d.partial() ? ", **partial**" : "") + ")");
+                    + (note == null ? "" : text(", " + note)) + (d.partial() ? ", **partial**" : "") + ")");
         }
         s.append(text(ReportText.seriesLine(r.series()) + ", oldest first: ")).append(String.join(" → ", parts)).append("\n\n");
         if (r.series().rateUnavailable() != null) {

@@ -1,0 +1,101 @@
+package org.hprofdiff.index.analysis.dominators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.hprofdiff.index.analysis.InMemoryGraph;
+import org.hprofdiff.index.analysis.PhaseListener;
+import org.hprofdiff.index.analysis.References;
+import org.hprofdiff.index.analysis.offheap.Scratch;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Immediate dominators, retained sizes, class-level retained sizes and reachability of thousands of random
+ * small graphs, against {@link BruteForceDominators} (remove each object, see what becomes unreachable).
+ */
+class DominatorsBruteForceTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}, keepUnreachable={1}, wide={2}")
+    @CsvSource({
+            "STRONG, false, false",
+            "STRONG, true, false",
+            "ALL, false, false",
+            "ALL, true, false",
+            "STRONG, true, true",
+    })
+    void randomGraphsMatchBruteForce(References refs, boolean keep, boolean wide) throws Exception {
+        int graphs = wide ? 300 : 1000;
+        long[] seen = new long[4]; // weakly reachable objects, kept unreachable objects, deep dominators, nested classes
+        try (Scratch scratch = Scratch.inMemory()) {
+            for (long seed = 1; seed <= graphs; seed++) {
+                InMemoryGraph g = RandomSmallGraphs.create(seed);
+                BruteForceDominators expected = new BruteForceDominators(g, refs, keep);
+                Path file = dir.resolve("dom-" + seed);
+                try (DominatorTree t = Dominators.compute(g, new Dominators.Options(refs, keep), file, scratch, PhaseListener.NONE, wide, false)) {
+                    check(g, expected, t, "seed " + seed);
+                }
+                countShapes(g, expected, seen);
+            }
+        }
+        // the random graphs must exercise what they are for, or the comparison proves little
+        if (refs == References.STRONG) assertTrue(seen[0] > graphs / 10, "weakly reachable objects: " + seen[0]);
+        if (keep) assertTrue(seen[1] > graphs / 10, "kept unreachable objects: " + seen[1]);
+        assertTrue(seen[2] > graphs / 10, "objects three or more dominators deep: " + seen[2]);
+        assertTrue(seen[3] > graphs / 10, "objects dominated by an instance of their own class: " + seen[3]);
+    }
+
+    private static void countShapes(InMemoryGraph g, BruteForceDominators expected, long[] seen) {
+        for (int v = 0; v < g.nodeCount(); v++) {
+            if (expected.reachability[v] == Reachability.WEAK) seen[0]++;
+            if (expected.reachability[v] == Reachability.UNREACHABLE_KEPT) seen[1]++;
+            int depth = 0;
+            boolean sameClassAbove = false;
+            for (int d = expected.idom[v]; d >= 0; d = expected.idom[d]) {
+                depth++;
+                if (g.classIndex(d) == g.classIndex(v)) sameClassAbove = true;
+            }
+            if (depth >= 3) seen[2]++;
+            if (sameClassAbove) seen[3]++;
+        }
+    }
+
+    static void check(InMemoryGraph g, BruteForceDominators expected, DominatorTree t, String what) {
+        long n = g.nodeCount();
+        long[] objects = new long[Reachability.values().length];
+        long[] bytes = new long[Reachability.values().length];
+        for (int v = 0; v < n; v++) {
+            String at = what + ", object " + v;
+            assertEquals(expected.reachability[v], t.reachability(v), at + " reachability");
+            long idom = switch (expected.idom[v]) {
+                case BruteForceDominators.ROOT -> t.virtualRoot();
+                case BruteForceDominators.NOT_IN_TREE -> t.notInTree();
+                default -> expected.idom[v];
+            };
+            assertEquals(idom, t.immediateDominator(v), at + " immediate dominator");
+            assertEquals(expected.retained[v], t.retainedSize(v), at + " retained size");
+            objects[expected.reachability[v].ordinal()]++;
+            bytes[expected.reachability[v].ordinal()] += g.shallowSize(v);
+        }
+        assertEquals(expected.treeBytes, t.retainedSize(t.virtualRoot()), what + " virtual root retained");
+        for (int c = 0; c < g.classCount(); c++) {
+            assertEquals(expected.classRetained[c], t.classRetained(c), what + " class " + c + " retained");
+        }
+        for (Reachability r : Reachability.values()) {
+            assertEquals(objects[r.ordinal()], t.summary().of(r).objects(), what + " " + r + " objects");
+            assertEquals(bytes[r.ordinal()], t.summary().of(r).bytes(), what + " " + r + " bytes");
+        }
+        long children = 0;
+        for (long x = 0; x <= n; x++) {
+            for (long i = 0; i < t.childCount(x); i++) {
+                assertEquals(x, t.immediateDominator(t.child(x, i)), what + " child list of " + x);
+                children++;
+            }
+        }
+        assertEquals(t.summary().inTree().objects(), children, what + " every tree node in one child list");
+    }
+}
