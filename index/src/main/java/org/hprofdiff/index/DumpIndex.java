@@ -23,10 +23,14 @@ import org.hprofdiff.index.graph.EdgeOrigin;
 import org.hprofdiff.index.graph.Edges;
 import org.hprofdiff.index.graph.IdIndex;
 import org.hprofdiff.index.graph.IndexVerifier;
+import org.hprofdiff.index.graph.NoDataArrays;
 import org.hprofdiff.index.graph.ObjectFields;
+import org.hprofdiff.index.graph.ObjectPositions;
 import org.hprofdiff.index.graph.RootTable;
 import org.hprofdiff.index.graph.ThreadTable;
+import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.BuildLock;
+import org.hprofdiff.index.store.CappedColumn;
 import org.hprofdiff.index.store.Commit;
 import org.hprofdiff.index.store.DumpIdentity;
 import org.hprofdiff.index.store.IndexCorruptException;
@@ -51,9 +55,9 @@ public final class DumpIndex implements AutoCloseable {
     private final long edges;
     private final long sizeUnit;
     private final IdIndex ids;
-    private final PackedColumn positions;
+    private final ObjectPositions positions;
     private final PackedColumn classOf;
-    private final PackedColumn sizes;
+    private final CappedColumn sizes;
     private final Edges outbound;
     private final Edges inbound;
     private final RootTable roots;
@@ -77,11 +81,13 @@ public final class DumpIndex implements AutoCloseable {
         this.sizeUnit = m.requireLong("size.unit", p);
         IdIndex.Params params = IdIndex.Params.readFrom(m, p);
         this.ids = new IdIndex(params, dir.column(IndexFiles.ID_DIR, params.buckets() + 1), dir.column(IndexFiles.ID_ENTRIES, params.entries()));
-        this.positions = dir.column(IndexFiles.OBJ_POS, objects);
+        MemorySegment noData = dir.file(IndexFiles.OBJ_NODATA);
+        long noDataBytes = dir.manifest().files().get(IndexFiles.OBJ_NODATA).dataLength();
+        this.positions = new ObjectPositions(BlockOffsets.open(dir, IndexFiles.OBJ_POS, objects), new NoDataArrays(noData, noDataBytes / NoDataArrays.ENTRY));
         this.classOf = dir.column(IndexFiles.OBJ_CLASS, objects);
-        this.sizes = dir.column(IndexFiles.OBJ_SIZE, objects);
-        this.outbound = new Edges(dir.column(IndexFiles.OUT_OFFSETS, objects + 1), dir.column(IndexFiles.OUT_TARGETS, edges));
-        this.inbound = new Edges(dir.column(IndexFiles.IN_OFFSETS, objects + 1), dir.column(IndexFiles.IN_SOURCES, edges));
+        this.sizes = CappedColumn.open(dir, IndexFiles.OBJ_SIZE, objects);
+        this.outbound = new Edges(BlockOffsets.open(dir, IndexFiles.OUT_OFFSETS, objects + 1), dir.column(IndexFiles.OUT_TARGETS, edges));
+        this.inbound = new Edges(BlockOffsets.open(dir, IndexFiles.IN_OFFSETS, objects + 1), dir.column(IndexFiles.IN_SOURCES, edges));
         MemorySegment rootData = dir.data(IndexFiles.ROOTS);
         if (rootData.byteSize() % RootTable.RECORD != 0) {
             throw new IndexCorruptException(dir.path().resolve(IndexFiles.ROOTS), 40, "holds " + rootData.byteSize() + " bytes; expected a multiple of " + RootTable.RECORD);
@@ -132,7 +138,7 @@ public final class DumpIndex implements AutoCloseable {
                     deleteQuietly(work);
                     throw e;
                 }
-                return new DumpIndex(dump, IndexDirectory.open(target.dir(), identity.digest()), false);
+                return opened(dump, target.dir(), identity, false);
             }
         } catch (IOException | RuntimeException | Error e) {
             dump.close();
@@ -165,7 +171,7 @@ public final class DumpIndex implements AutoCloseable {
         Files.createDirectories(work);
         try {
             new IndexBuilder(dump, identity, work, options.sizeOverrides(), options.threads(), options.dumpNumber(), progress).build();
-            return new DumpIndex(dump, IndexDirectory.open(work, identity.digest()), true);
+            return opened(dump, work, identity, true);
         } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(work);
             throw e;
@@ -180,10 +186,21 @@ public final class DumpIndex implements AutoCloseable {
                 progress.note("index at " + dir + " is stale (" + stale + "); rebuilding");
                 return Optional.empty();
             }
-            return Optional.of(new DumpIndex(dump, IndexDirectory.open(dir, identity.digest()), false));
+            return Optional.of(opened(dump, dir, identity, false));
         } catch (IOException | RuntimeException e) {
             progress.note("index at " + dir + " is not usable (" + e.getMessage() + "); rebuilding");
             return Optional.empty();
+        }
+    }
+
+    /** Opens an index directory's files and readers; nothing stays mapped if that fails. */
+    private static DumpIndex opened(HprofFile dump, Path dir, DumpIdentity identity, boolean deleteOnClose) throws IOException {
+        IndexDirectory d = IndexDirectory.open(dir, identity.digest());
+        try {
+            return new DumpIndex(dump, d, deleteOnClose);
+        } catch (IOException | RuntimeException e) {
+            d.close();
+            throw e;
         }
     }
 
@@ -232,10 +249,10 @@ public final class DumpIndex implements AutoCloseable {
 
     public IdIndex ids() { return ids; }
 
-    /** The object's id (read from its record in the dump). */
+    /** The object's id (read from its record in the dump; an Android array without data: from the index). */
     public long idOf(long ordinal) {
         long pos = positions.get(ordinal);
-        if (pos == 0) throw new IllegalStateException("object " + ordinal + " has no record position (Android NODATA array)");
+        if (pos == ObjectPositions.NONE) return positions.noData().idOf(ordinal);
         return dumpInput.idAt(pos + 1);
     }
 

@@ -63,7 +63,8 @@ public final class IndexMain {
             m.forEach((k, v) -> {
                 if (k.startsWith("build.ms.")) {
                     String phase = k.substring("build.ms.".length());
-                    out.printf("%-18s %7s ms  (cpu %s ms)%n", phase, v, m.getOrDefault("build.cpu.ms." + phase, "?"));
+                    out.printf("%-18s %7s ms  (cpu %s ms, of which system %s ms)%n", phase, v, m.getOrDefault("build.cpu.ms." + phase, "?"),
+                            m.getOrDefault("build.sys.ms." + phase, "?"));
                 }
             });
             if (verify) {

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every object, edge and root of the index against an independent decoding of the same dump: the
- * child-JVM dump of {@code KnownGraph} (JDK 25, 8-byte ids), and the shared real dumps where present
- * (4-byte ids, JDK 5/6, the hprof agent).
+ * child-JVM dump of {@code KnownGraph} (JDK 25, 8-byte ids), testdata's synthetic dumps (Android, objects
+ * in random order, a LargeDumpGenerator dump in parallel-dump order), and the shared real dumps where
+ * present (4-byte ids, JDK 5/6, the hprof agent).
  */
 class IndexEdgesTest {
     @TempDir
@@ -31,7 +32,8 @@ class IndexEdgesTest {
     private static final Map<Path, ReferenceDecoder> DECODED = new HashMap<>();
 
     static Stream<Path> dumps() throws Exception {
-        return Stream.concat(Stream.of(TestDumps.knownGraph()), SharedDumps.present());
+        return Stream.concat(Stream.of(TestDumps.knownGraph(), SyntheticDumps.android(), SyntheticDumps.shuffled(), SyntheticDumps.largeGenerated()),
+                SharedDumps.present());
     }
 
     static synchronized DumpIndex index(Path dump) throws Exception {

@@ -111,7 +111,25 @@ public final class ReferenceDecoder {
         while (b.position() < end) {
             int tag = b.get() & 0xFF;
             switch (tag) {
-                case 0xFF, 0x05, 0x07 -> roots.add(new long[] {tag, id()});
+                case 0xFF, 0x05, 0x07, 0x89, 0x8A, 0x8B, 0x8C, 0x8D -> roots.add(new long[] {tag, id()});
+                case 0x8E -> {
+                    roots.add(new long[] {tag, id()});
+                    b.getInt();
+                    b.getInt();
+                }
+                case 0x90 -> id(); // Android: unreachable mark, not a root
+                case 0xFE -> {     // Android: heap info
+                    b.getInt();
+                    id();
+                }
+                case 0xC3 -> {     // Android: primitive array without its data
+                    long id = id();
+                    b.getInt();
+                    b.getInt();
+                    int type = b.get();
+                    kinds.put(id, 'P');
+                    primitiveTypes.put(id, type);
+                }
                 case 0x01 -> {
                     roots.add(new long[] {tag, id()});
                     id();

@@ -31,7 +31,10 @@ final class GraphSession {
             listener.progress.finish();
         }
         String seconds = seconds(System.nanoTime() - started);
-        if (analysis.indexBuilt()) out.note("indexed " + dump + " in " + seconds + "; the index is at " + analysis.index().location());
+        if (analysis.indexBuilt()) {
+            out.note("indexed " + dump + " in " + seconds + (location.noCache() ? " (a temporary index, deleted after this run)"
+                    : "; the index is at " + analysis.index().location() + " (later commands reuse it)"));
+        }
         else out.detail("using the index at " + analysis.index().location() + " (opened in " + seconds + ")");
         return analysis;
     }

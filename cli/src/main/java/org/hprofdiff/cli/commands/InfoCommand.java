@@ -8,12 +8,17 @@ import org.hprofdiff.cli.Io;
 import org.hprofdiff.cli.Output;
 import org.hprofdiff.cli.options.CommonOptions;
 import org.hprofdiff.cli.options.DumpOptions;
+import org.hprofdiff.cli.options.IndexLocationOptions;
 import org.hprofdiff.cli.options.OutputOptions;
+import org.hprofdiff.cli.options.ReferenceOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
 import org.hprofdiff.cli.report.InfoReport;
+import org.hprofdiff.cli.report.ReachabilityCounts;
 import org.hprofdiff.core.summary.DumpSummary;
+import org.hprofdiff.index.HeapAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = org.hprofdiff.cli.VersionProvider.class,
@@ -28,15 +33,21 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  hprof-diff info app.hprof",
             "  hprof-diff info --dump 2 agent-output.hprof",
-            "  hprof-diff info --format json app.hprof.gz"
+            "  hprof-diff info --format json app.hprof.gz",
+            "  hprof-diff info --reachability app.hprof"
         })
 public final class InfoCommand implements Callable<Integer> {
     private final Io io;
 
+    @Option(names = "--reachability", description = "Also count the objects no GC root reaches (and those only weak references reach). "
+            + "Builds the dump's index and dominator tree the first time and keeps them.")
+    boolean reachability;
 
     @Parameters(paramLabel = "DUMP", description = "An hprof file (.hprof, or gzip-compressed .hprof.gz).")
     Path path;
 
+    @Mixin ReferenceOptions references;
+    @Mixin IndexLocationOptions location;
     @Mixin OutputOptions.Document output;
     @Mixin DumpOptions dump;
     @Mixin SizeModelOptions sizes;
@@ -52,7 +63,14 @@ public final class InfoCommand implements Callable<Integer> {
         out.checkNotAnInput(List.of(path));
         DumpReader.Read read = new DumpReader(dump, sizes, out).read(path);
         DumpSummary s = read.summary();
-        InfoReport report = new InfoReport(s.dump(), s.sizeModel(), read.records(), s.totals(), s.completeness());
+        ReachabilityCounts reach = null;
+        if (reachability) {
+            try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out)) {
+                reach = ReachabilityCounts.of(analysis.reachability());
+                GraphSession.noteComputed(analysis, out);
+            }
+        }
+        InfoReport report = new InfoReport(s.dump(), s.sizeModel(), read.records(), s.totals(), s.completeness(), reach);
         out.write(report);
         return ExitCode.of(false, s.completeness().partial()).code;
     }

@@ -16,6 +16,8 @@ public final class IndexLocationOptions {
     @Option(names = "--no-cache", description = "Build a temporary index for this run and delete it afterwards; keep nothing.")
     boolean noCache;
 
+    public boolean noCache() { return noCache; }
+
     /** The index options with these choices, the dump and size-model options, and the run's environment. */
     public IndexOptions indexOptions(DumpOptions dump, SizeModelOptions sizes, Map<String, String> environment) {
         return IndexOptions.defaults().withEnvironment(environment).withIndexDir(indexDir).withNoCache(noCache)

@@ -117,6 +117,11 @@ public final class TextRenderer implements Renderer {
         DumpSummary.Completeness c = r.completeness();
         f.put("complete", c.partial() ? style.bad("NO, partial: " + (c.truncation() != null ? c.truncation() : "part of the heap data was skipped"))
                 : c.problems().isEmpty() ? "yes" : "yes (with " + c.problems().size() + " notes below)");
+        if (r.reachability() != null) {
+            java.util.List<String> lines = GraphText.reachabilityLines(r.reachability());
+            f.put("reachability", lines.getFirst());
+            for (String line : lines.subList(1, lines.size())) f.more(line);
+        }
     }
 
     private static String joined(Map<String, Long> counts, java.util.function.UnaryOperator<String> name) {

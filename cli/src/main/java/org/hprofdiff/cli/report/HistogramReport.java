@@ -1,6 +1,5 @@
 package org.hprofdiff.cli.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.summary.DumpSummary;
@@ -14,11 +13,11 @@ import org.hprofdiff.core.summary.DumpSummary;
  * @param rows         the rows shown, in order
  * @param totals       whole dump, part matching the filter, part shown
  * @param completeness whether the whole dump was read
- * @param reachability the dump's objects by reachability from the GC roots, with {@code --retained}; else null (not in JSON)
+ * @param reachability the dump's objects by reachability from the GC roots, with {@code --retained}; else null
  */
 public record HistogramReport(DumpSummary.DumpInfo dump, SizeModel sizeModel, Query query, List<Row> rows, Totals totals,
                               DumpSummary.Completeness completeness,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) ReachabilityCounts reachability) implements Report {
+                              ReachabilityCounts reachability) implements Report {
 
     /** Without reachability (no {@code --retained}). */
     public HistogramReport(DumpSummary.DumpInfo dump, SizeModel sizeModel, Query query, List<Row> rows, Totals totals,
@@ -45,11 +44,10 @@ public record HistogramReport(DumpSummary.DumpInfo dump, SizeModel sizeModel, Qu
      * @param loader  defining loader for class rows, null for groups
      * @param classes classes in the row (1 for a class row)
      * @param retainedBytes with {@code --retained}: bytes the row's objects keep alive, each counted once (objects that
-     *                others of the row dominate are inside those: MAT's class-level retained size); null otherwise (not
-     *                in JSON), and for rows of object arrays of one length
+     *                others of the row dominate are inside those: MAT's class-level retained size); null otherwise, and for rows of object arrays of one length
      */
     public record Row(String label, String loader, long instances, long shallowBytes, long classes,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Long retainedBytes) {
+                      Long retainedBytes) {
         public Row(String label, String loader, long instances, long shallowBytes, long classes) {
             this(label, loader, instances, shallowBytes, classes, null);
         }

@@ -13,9 +13,17 @@ import org.hprofdiff.core.summary.DumpSummary;
  * @param records      top-level records of the file
  * @param totals       classes, objects and bytes by kind, GC roots by kind (of the chosen heap dump)
  * @param completeness whether the whole dump was read
+ * @param reachability the objects by reachability from the GC roots, with {@code --reachability}; else null
  */
 public record InfoReport(DumpSummary.DumpInfo dump, SizeModel sizeModel, Records records, DumpSummary.Totals totals,
-                         DumpSummary.Completeness completeness) implements Report {
+                         DumpSummary.Completeness completeness,
+                         ReachabilityCounts reachability) implements Report {
+
+    /** Without reachability (no {@code --reachability}). */
+    public InfoReport(DumpSummary.DumpInfo dump, SizeModel sizeModel, Records records, DumpSummary.Totals totals,
+                      DumpSummary.Completeness completeness) {
+        this(dump, sizeModel, records, totals, completeness, null);
+    }
 
     /**
      * @param byTag       top-level records by tag name, in the order of the tags' numbers (STRING first)

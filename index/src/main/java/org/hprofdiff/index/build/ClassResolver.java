@@ -23,6 +23,15 @@ final class ClassResolver {
     private final long[][] classObjectOrigins;
     private final boolean[][] classObjectWeak;
     private final int[] referentOffset;
+    /** Per class index, flattened for the decoder's hot path: class object ordinal, instance size, layout. */
+    final long[] classOrdinal;
+    final long[] instanceSize;
+    final int[] fieldBytesInFile;
+    final boolean[] placeholder;
+    final int[][] referenceOffsets;
+    final int[][] referenceSlots;
+    /** Class index of primitive arrays by basic type code, -1 when none. */
+    final int[] primitiveArrayClass = new int[16];
     private final int unknownInstanceClass;
     private final int unknownArrayClass;
 
@@ -44,6 +53,24 @@ final class ClassResolver {
         classObjectOrigins = new long[classes.size()][];
         classObjectWeak = new boolean[classes.size()][];
         referentOffset = new int[classes.size()];
+        int n = classes.size();
+        classOrdinal = new long[n];
+        instanceSize = new long[n];
+        fieldBytesInFile = new int[n];
+        placeholder = new boolean[n];
+        referenceOffsets = new int[n][];
+        referenceSlots = new int[n][];
+        for (ClassInfo c : classes.all()) {
+            int i = c.index();
+            classOrdinal[i] = c.ordinal();
+            instanceSize[i] = c.instanceSize();
+            fieldBytesInFile[i] = classes.fieldBytesInFile(i);
+            placeholder[i] = c.placeholder();
+            referenceOffsets[i] = classes.referenceOffsets(i);
+            referenceSlots[i] = classes.referenceSlots(i);
+        }
+        java.util.Arrays.fill(primitiveArrayClass, -1);
+        for (BasicType t : BasicType.values()) if (t != BasicType.OBJECT) primitiveArrayClass[t.code] = classes.primitiveArrayClass(t);
         for (ClassInfo c : classes.all()) {
             List<long[]> refs = new ArrayList<>(); // {id, origin, weak}
             if (!c.placeholder()) {
@@ -58,11 +85,11 @@ final class ClassResolver {
                     }
                 }
             }
-            int n = refs.size();
-            classObjectReferences[c.index()] = new long[n];
-            classObjectOrigins[c.index()] = new long[n];
-            classObjectWeak[c.index()] = new boolean[n];
-            for (int i = 0; i < n; i++) {
+            int count = refs.size();
+            classObjectReferences[c.index()] = new long[count];
+            classObjectOrigins[c.index()] = new long[count];
+            classObjectWeak[c.index()] = new boolean[count];
+            for (int i = 0; i < count; i++) {
                 classObjectReferences[c.index()][i] = refs.get(i)[0];
                 classObjectOrigins[c.index()][i] = refs.get(i)[1];
                 classObjectWeak[c.index()][i] = refs.get(i)[2] != 0;

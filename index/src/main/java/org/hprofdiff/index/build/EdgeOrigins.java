@@ -7,6 +7,8 @@ import org.hprofdiff.index.graph.ClassInfo;
 import org.hprofdiff.index.graph.ClassTable;
 import org.hprofdiff.index.graph.EdgeOrigin;
 import org.hprofdiff.index.graph.IdIndex;
+import org.hprofdiff.index.graph.NoDataArrays;
+import org.hprofdiff.index.graph.ObjectPositions;
 
 /**
  * Where one outbound edge of an object comes from (a field, an array slot, a static, or an implied
@@ -23,7 +25,7 @@ public final class EdgeOrigins {
         this.dump = dump;
         this.classes = classes;
         this.resolver = new ClassResolver(classes);
-        this.decoder = new ObjectDecoder(dump, ids, classes, resolver, model, null);
+        this.decoder = new ObjectDecoder(dump, ids, classes, resolver, model, new NoDataArrays(java.lang.foreign.MemorySegment.NULL, 0));
     }
 
     /**
@@ -31,7 +33,7 @@ public final class EdgeOrigins {
      * ordinal, whose record is at {@code pos}.
      */
     public EdgeOrigin of(long ordinal, long pos, long k) {
-        if (pos == FirstPass.NO_POSITION_MARK) {
+        if (pos == ObjectPositions.NONE) {
             if (k == 0) return EdgeOrigin.CLASS; // a primitive array without data has only its class edge
             throw new IllegalArgumentException("object " + ordinal + " has no edge " + k);
         }

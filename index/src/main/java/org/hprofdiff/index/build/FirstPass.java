@@ -15,8 +15,10 @@ import org.hprofdiff.core.format.HprofHeader;
 import org.hprofdiff.core.read.HprofVisitor;
 import org.hprofdiff.core.size.SizeModelOverrides;
 import org.hprofdiff.core.summary.HistogramBuilder;
+import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.IndexFiles;
-import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.Manifest;
+import org.hprofdiff.index.store.Prefetcher;
 import org.hprofdiff.index.store.SequentialWriter;
 
 /**
@@ -24,7 +26,7 @@ import org.hprofdiff.index.store.SequentialWriter;
  * per ordinal, the position of its record (a final index column) and its id (a scratch file sorted
  * afterwards). Keeps the per-class and per-thread records (class dumps, names, frames) and writes GC
  * roots and string positions to scratch files. Also cuts the ordinals into work units for the
- * parallel second pass and bounds the number of edges. Nothing per object stays on the Java heap.
+ * parallel second pass. Nothing per object stays on the Java heap.
  */
 final class FirstPass implements HprofVisitor {
     /** A work unit ends after this many dump bytes of objects ... */
@@ -37,7 +39,8 @@ final class FirstPass implements HprofVisitor {
     private final int idSize;
     /** Core's histogram of the same pass: the size model and per-class sizes come from it. */
     final HistogramBuilder histogram;
-    private final SequentialWriter positions;
+    private final BlockOffsets.Writer positions;
+    /** Ids in ordinal order as zigzag varints of the difference to the previous id: within runs a byte or two each. */
     private final SequentialWriter ids;
     private final SequentialWriter roots;
     private final SequentialWriter strings;
@@ -46,10 +49,24 @@ final class FirstPass implements HprofVisitor {
     long objects;
     long minId;
     long maxId;
+    /**
+     * Where ids stop ascending (ordinals starting a new run), up to {@link #MAX_RUNS}: a dump lists
+     * objects in a few address-ordered runs (one per dumping thread in JDK 22+), which the id sort merges
+     * instead of radix-sorting. Null when there are more.
+     */
+    LongList runStarts = new LongList();
+    /** Per run: where its first id's varint starts in {@code tmp.ids}, and the id before it (the varints are differences). */
+    final LongList runStartBytes = new LongList();
+    final LongList runPreviousIds = new LongList();
+    static final int MAX_RUNS = 1024;
+    private long idBytes;
+    private long lastPosition;
+    /** For adjacent ids within runs: how often each bit is the highest one in which they differ. */
+    final long[] highestDifferingBits = new long[64];
+    private long previousId;
     /** OR of (id XOR first id): its lowest set bit is the alignment all ids share. */
     long idDiffBits;
     private long firstId;
-    long edgeBound;
     long rootCount;
     long stringCount;
     long noDataCount;
@@ -62,6 +79,7 @@ final class FirstPass implements HprofVisitor {
     final LongList giantUnits = new LongList();
     private long unitStartPos = -1;
     private long unitStartOrdinal;
+    private long lastGiant = -2;
 
     final List<ClassDump> classDumps = new ArrayList<>();
     final Map<Long, Long> classNameIds = new HashMap<>();
@@ -74,7 +92,8 @@ final class FirstPass implements HprofVisitor {
     final LongList classDumpOrdinals = new LongList();
     /** Class ids that instances and object arrays refer to (absent classes become placeholders). */
     final LongIntMap referencedClassIds = new LongIntMap(1024);
-    private long lastClassId;
+    /** Class ids already put into {@link #referencedClassIds}, direct-mapped: instances of a few classes interleave. */
+    private final long[] seenClassIds = new long[256];
     final Map<Long, Frame> frames = new HashMap<>();
     final Map<Integer, long[]> stackTraces = new HashMap<>();
     /** Stack traces by thread serial: HotSpot writes no START_THREAD, only traces and THREAD_OBJECT roots. */
@@ -87,30 +106,33 @@ final class FirstPass implements HprofVisitor {
 
     record ThreadStart(int serial, long objectId, int stackSerial, long nameId) {}
 
-    FirstPass(Path workDir, byte[] identity, int idSize, long dumpSize, SizeModelOverrides sizeOverrides) throws IOException {
+    FirstPass(Path workDir, byte[] identity, int idSize, SizeModelOverrides sizeOverrides) throws IOException {
         this.idSize = idSize;
         this.histogram = new HistogramBuilder(sizeOverrides);
-        this.positions = SequentialWriter.column(workDir.resolve(IndexFiles.OBJ_POS), IndexFiles.OBJ_POS, identity, PackedColumn.widthFor(dumpSize));
-        this.ids = SequentialWriter.column(workDir.resolve(IndexFiles.TMP_IDS), IndexFiles.TMP_IDS, identity, 8);
+        this.positions = new BlockOffsets.Writer(workDir, IndexFiles.OBJ_POS, identity);
+        this.ids = new SequentialWriter(workDir.resolve(IndexFiles.TMP_IDS), IndexFiles.TMP_IDS, identity, 0);
         this.roots = new SequentialWriter(workDir.resolve(IndexFiles.TMP_ROOTS), IndexFiles.TMP_ROOTS, identity, 0);
         this.strings = new SequentialWriter(workDir.resolve(IndexFiles.TMP_STRINGS), IndexFiles.TMP_STRINGS, identity, 0);
-        this.noDataArrays = new SequentialWriter(workDir.resolve(IndexFiles.TMP_NODATA), IndexFiles.TMP_NODATA, identity, 0);
+        this.noDataArrays = new SequentialWriter(workDir.resolve(IndexFiles.OBJ_NODATA), IndexFiles.OBJ_NODATA, identity, 0);
     }
+
+    /** Manifest entries of the final files this pass wrote (positions, Android no-data arrays). */
+    final Map<String, Manifest.FileEntry> finalFiles = new java.util.LinkedHashMap<>();
 
     /** Finishes all files written by the pass. */
     void finish() throws IOException {
-        positions.finish();
+        finalFiles.putAll(positions.finish());
+        finalFiles.put(IndexFiles.OBJ_NODATA, noDataArrays.finish());
         ids.finish();
         roots.finish();
         strings.finish();
-        noDataArrays.finish();
     }
 
     void closeQuietly() {
-        for (SequentialWriter w : List.of(positions, ids, roots, strings, noDataArrays)) {
+        for (AutoCloseable w : List.<AutoCloseable>of(positions, ids, roots, strings, noDataArrays)) {
             try {
                 w.close();
-            } catch (IOException ignored) {
+            } catch (Exception ignored) {
                 // the build failed already; the work directory is deleted
             }
         }
@@ -124,7 +146,11 @@ final class FirstPass implements HprofVisitor {
     @Override
     public void heapRecord(long offset, long length) {
         histogram.heapRecord(offset, length);
+        if (prefetcher != null) prefetcher.consumedUpTo(offset);
     }
+
+    /** Told where the pass is, so it reads the dump ahead. */
+    Prefetcher prefetcher;
 
     @Override
     public void string(long id, HprofInput in, long utf8Pos, int utf8Length) {
@@ -182,19 +208,13 @@ final class FirstPass implements HprofVisitor {
         histogram.classDump(c);
         classDumps.add(c);
         classDumpOrdinals.add(objects);
-        // class -> java.lang.Class, super, loader, signers, protection domain, static references
-        edgeBound += 5 + c.statics().size();
         object(c.classId(), c.offset(), false);
     }
 
     @Override
     public void instance(long id, long classId, HprofInput in, long fieldsPos, int fieldsLength) {
         histogram.instance(id, classId, in, fieldsPos, fieldsLength);
-        if (classId != lastClassId) {
-            referencedClassIds.putIfAbsent(classId == 0 ? UNKNOWN_CLASS_KEY : classId, REFERENCED_BY_INSTANCE);
-            lastClassId = classId;
-        }
-        edgeBound += 1 + (fieldsLength & 0xFFFF_FFFFL) / idSize;
+        referencedClass(classId, REFERENCED_BY_INSTANCE);
         maxInstanceFieldBytes = Math.max(maxInstanceFieldBytes, fieldsLength & 0xFFFF_FFFFL);
         object(id, fieldsPos - 2L * idSize - 9, false);
     }
@@ -202,11 +222,7 @@ final class FirstPass implements HprofVisitor {
     @Override
     public void objectArray(long id, long arrayClassId, int length, HprofInput in, long elementsPos) {
         histogram.objectArray(id, arrayClassId, length, in, elementsPos);
-        if (arrayClassId != lastClassId) {
-            referencedClassIds.putIfAbsent(arrayClassId == 0 ? UNKNOWN_CLASS_KEY : arrayClassId, REFERENCED_BY_ARRAY);
-            lastClassId = arrayClassId;
-        }
-        edgeBound += 1 + (long) length;
+        referencedClass(arrayClassId, REFERENCED_BY_ARRAY);
         maxObjectArrayLength = Math.max(maxObjectArrayLength, length);
         object(id, elementsPos - 2L * idSize - 9, length > GIANT_ARRAY);
     }
@@ -214,43 +230,69 @@ final class FirstPass implements HprofVisitor {
     @Override
     public void primitiveArray(long id, BasicType elementType, int length, long dataPos) {
         histogram.primitiveArray(id, elementType, length, dataPos);
-        edgeBound += 1;
         maxPrimitiveArrayBytes = Math.max(maxPrimitiveArrayBytes, (long) length * elementType.primitiveSize);
         if (dataPos < 0) {
             // Android's PRIMITIVE_ARRAY_NODATA: the reader gives no position; keep type and length aside.
             try {
                 noDataArrays.putLong(objects);
+                noDataArrays.putLong(id);
                 noDataArrays.putInt(elementType.code);
                 noDataArrays.putInt(length);
                 noDataCount++;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            object(id, NO_POSITION_MARK, false);
+            object(id, lastPosition, false); // positions must ascend; the no-data table says this one has none
         } else {
             object(id, dataPos - idSize - 10, false);
         }
     }
 
-    /** Position stored for objects whose record position the reader does not give (see {@link IndexFiles#TMP_NODATA}). */
-    static final long NO_POSITION_MARK = 0;
+    private void startRun(long ordinal, long id, long byteOffset) {
+        runStarts.add(ordinal);
+        runStartBytes.add(byteOffset);
+        runPreviousIds.add(previousId);
+    }
+
+    private void referencedClass(long classId, int by) {
+        long key = classId == 0 ? UNKNOWN_CLASS_KEY : classId;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 56);
+        if (seenClassIds[slot] == key) return;
+        seenClassIds[slot] = key;
+        referencedClassIds.putIfAbsent(key, by);
+    }
 
     private void object(long id, long recordPos, boolean giant) {
         try {
             long ordinal = objects;
-            boolean newUnit = unitStartPos < 0 || giant || giantUnits.size() > 0 && giantUnits.get(giantUnits.size() - 1) == ordinal - 1
+            boolean newUnit = unitStartPos < 0 || giant || lastGiant == ordinal - 1
                     || recordPos - unitStartPos >= UNIT_BYTES || ordinal - unitStartOrdinal >= UNIT_OBJECTS;
             if (newUnit) {
                 unitStarts.add(ordinal);
                 unitStartPos = recordPos;
                 unitStartOrdinal = ordinal;
-                if (giant) giantUnits.add(ordinal);
+                if (giant) {
+                    giantUnits.add(ordinal);
+                    lastGiant = ordinal;
+                }
             }
-            positions.putPacked(recordPos);
-            ids.putLong(id);
+            positions.add(recordPos);
+            lastPosition = recordPos;
+            long delta = id - previousId;
+            ids.putVarLong((delta << 1) ^ (delta >> 63)); // zigzag: small steps back are small too
             if (ordinal == 0 || Long.compareUnsigned(id, minId) < 0) minId = id;
             if (Long.compareUnsigned(id, maxId) > 0) maxId = id;
-            if (ordinal == 0) firstId = id;
+            if (ordinal == 0) {
+                firstId = id;
+                startRun(0, id, 0);
+            } else if (Long.compareUnsigned(id, previousId) < 0) {
+                if (runStarts != null && runStarts.size() < MAX_RUNS) startRun(ordinal, id, idBytes);
+                else runStarts = null;
+            } else if (id != previousId) {
+                highestDifferingBits[63 - Long.numberOfLeadingZeros(id ^ previousId)]++;
+            }
+            previousId = id;
+            idBytes = ids.dataLength();
             idDiffBits |= id ^ firstId;
             objects++;
         } catch (IOException e) {

@@ -8,15 +8,23 @@ import org.hprofdiff.index.graph.IdIndex;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.Manifest;
 import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.ScratchFile;
 import org.hprofdiff.index.store.SequentialWriter;
 
 /**
- * Turns the ids (in ordinal order, in a scratch file) into the id → ordinal index: packs each id's key
- * {@code (id - minId) >>> alignShift} with its ordinal into one long, radix-sorts by the key bits,
- * and writes the bucket directory and the entries in one sequential pass. When key and ordinal need
- * more than 64 bits together (ids spread over a huge range and billions of objects), the top key
- * bits first partition the values (a counting sort) and each partition is radix-sorted on the rest.
- * Duplicate ids (a damaged or doubly-dumped object) keep their first ordinal and are counted.
+ * Turns the ids (in ordinal order, in a scratch file) into the id → ordinal index: keys
+ * {@code (id - minId) >>> alignShift} in ascending order with their ordinals, written as the bucket
+ * directory and the entries in one sequential pass.
+ *
+ * <p>Two ways to get them in order. A dump lists its objects in a few address-ordered runs (one per
+ * dumping thread in JDK 22+; one in older dumps), which the first pass records: then a k-way merge of the
+ * runs streams the ids in order straight into the index files, one read of the ids and no sort buffer
+ * (measured on 17 GB: the radix sort's buffers, written over four times, were the slowest part of the
+ * build once the page cache had to write them back). Otherwise each id is packed with its ordinal into one
+ * long ({@code key << ordinalBits | ordinal}) and radix-sorted by the key bits in a scratch buffer; when key
+ * and ordinal need more than 64 bits together, the top key bits first partition the values (a counting
+ * sort) and each partition is radix-sorted on the rest. Duplicate ids (a damaged or doubly-dumped object)
+ * keep their first ordinal and are counted.
  */
 final class IdIndexWriter {
     private IdIndexWriter() {}
@@ -31,10 +39,23 @@ final class IdIndexWriter {
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
     private static final int INSERTION_SORT_MAX = 32;
 
-    static Result build(MemorySegment ids, long idsOffset, MemorySegment scratch, long n, long minId, long maxId, long idDiffBits,
-                        Path workDir, byte[] identity, Parallel parallel) throws IOException {
-        int alignShift = idDiffBits == 0 ? 0 : Long.numberOfTrailingZeros(idDiffBits);
-        long maxKey = n == 0 ? 0 : (maxId - minId) >>> alignShift;
+    /**
+     * What the first pass knew about the ids: their count, range and common alignment; where the
+     * ascending runs start (ordinals, byte offsets of their first varint, the id before each) or null when
+     * there are too many; and, for adjacent ids within runs, how often each bit is the highest that differs.
+     */
+    record IdFacts(long count, long minId, long maxId, long idDiffBits, long[] runStarts, long[] runStartBytes, long[] runPreviousIds,
+                   long[] highestDifferingBits) {}
+
+    /**
+     * @param idStream the ids in ordinal order, each a zigzag LEB128 varint of its difference to the previous
+     *                 id (the first one's to 0), as the first pass wrote them
+     */
+    static Result build(MemorySegment idStream, IdFacts facts, Path workDir, byte[] identity, Parallel parallel) throws IOException {
+        long n = facts.count();
+        long minId = facts.minId();
+        int alignShift = facts.idDiffBits() == 0 ? 0 : Long.numberOfTrailingZeros(facts.idDiffBits());
+        long maxKey = n == 0 ? 0 : (facts.maxId() - minId) >>> alignShift;
         int keyBits = 64 - Long.numberOfLeadingZeros(maxKey);
         int ordinalBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(0, n - 1)));
         int partitionBits = Math.max(0, keyBits + ordinalBits - 64);
@@ -43,63 +64,224 @@ final class IdIndexWriter {
                     + " objects; the index supports key bits + ordinal bits <= " + (64 + MAX_PARTITION_BITS) + " (are the ids heap addresses?)");
         }
         int restBits = keyBits - partitionBits;
-
-        MemorySegment data = ids.asSlice(idsOffset, n * 8);
-        MemorySegment other = scratch.asSlice(0, n * 8);
-        long[] partitionStart;
-        MemorySegment sorted;
-        if (partitionBits == 0) {
-            pack(data, data, n, minId, alignShift, ordinalBits, parallel);
-            sorted = RadixSort.sort(data, 0, other, 0, n, ordinalBits, ordinalBits + keyBits, parallel) ? other : data;
-            partitionStart = new long[] {0, n};
-        } else {
-            partitionStart = partition(data, other, n, minId, alignShift, ordinalBits, restBits, partitionBits, parallel);
-            for (int p = 0; p + 1 < partitionStart.length; p++) {
-                long from = partitionStart[p];
-                long count = partitionStart[p + 1] - from;
-                if (count <= INSERTION_SORT_MAX) {
-                    insertionSort(other, from, from + count);
-                } else if (RadixSort.sort(other, from * 8, data, from * 8, count, ordinalBits, 64, parallel)) {
-                    MemorySegment.copy(data, from * 8, other, from * 8, count * 8);
-                }
-            }
-            sorted = other;
+        int maxShift = Math.min(keyBits, Math.min(restBits, 64 - ordinalBits));
+        if (facts.runStarts() != null) {
+            // the first pass saw the ids in order within runs: its statistics of adjacent ids stand in for the sorted ones
+            long[] keyBitsHistogram = new long[65];
+            for (int h = 0; h < 64; h++) keyBitsHistogram[Math.max(0, h - alignShift)] += facts.highestDifferingBits()[h];
+            int bucketShift = chooseBucketShift(keyBitsHistogram, maxShift, keyBits, n);
+            SortedIds merge = new RunMerge(idStream, facts, minId, alignShift);
+            return write(merge, n, minId, alignShift, maxKey, ordinalBits, bucketShift, workDir, identity);
         }
-        int bucketShift = chooseBucketShift(sorted, partitionStart, ordinalBits, restBits, keyBits, n);
-        long buckets = (maxKey >>> bucketShift) + 1;
-        return write(sorted, partitionStart, n, minId, alignShift, maxKey, ordinalBits, restBits, bucketShift, buckets, workDir, identity);
+        try (ScratchFile ids = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT + ".ids"), n * 8);
+             ScratchFile scratch = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT), n * 8)) {
+            MemorySegment data = ids.segment().asSlice(0, n * 8);
+            IdStreamReader stream = new IdStreamReader(idStream, 0, 0);
+            for (long i = 0; i < n; i++) data.setAtIndex(LONG, i, stream.next());
+            MemorySegment other = scratch.segment().asSlice(0, n * 8);
+            long[] partitionStart;
+            MemorySegment sorted;
+            if (partitionBits == 0) {
+                pack(data, data, n, minId, alignShift, ordinalBits, parallel);
+                sorted = RadixSort.sort(data, 0, other, 0, n, ordinalBits, ordinalBits + keyBits, parallel) ? other : data;
+                partitionStart = new long[] {0, n};
+            } else {
+                partitionStart = partition(data, other, n, minId, alignShift, ordinalBits, restBits, partitionBits, parallel);
+                for (int p = 0; p + 1 < partitionStart.length; p++) {
+                    long from = partitionStart[p];
+                    long count = partitionStart[p + 1] - from;
+                    if (count <= INSERTION_SORT_MAX) {
+                        insertionSort(other, from, from + count);
+                    } else if (RadixSort.sort(other, from * 8, data, from * 8, count, ordinalBits, 64, parallel)) {
+                        MemorySegment.copy(data, from * 8, other, from * 8, count * 8);
+                    }
+                }
+                sorted = other;
+            }
+            long[] histogram = new long[65];
+            SortedIds pass = new SortedBuffer(sorted, partitionStart, ordinalBits, restBits);
+            long previous = 0;
+            for (boolean first = true; pass.next(); first = false) {
+                if (!first && pass.key() != previous) histogram[63 - Long.numberOfLeadingZeros(pass.key() ^ previous)]++;
+                previous = pass.key();
+            }
+            int bucketShift = chooseBucketShift(histogram, maxShift, keyBits, n);
+            return write(new SortedBuffer(sorted, partitionStart, ordinalBits, restBits), n, minId, alignShift, maxKey, ordinalBits, bucketShift,
+                    workDir, identity);
+        }
     }
 
     /**
      * The directory's granularity: the coarsest bucket (largest shift) whose non-empty buckets hold at
      * most {@value #TARGET_PER_BUCKET} ids on average — so a look-up reads one directory line and one
-     * entries line — unless that makes the directory larger than one value per object. One pass over
-     * the sorted keys counts, for every shift, how many buckets are non-empty: adjacent keys fall into
-     * different buckets exactly for the shifts up to their highest differing bit.
+     * entries line — unless that makes the directory larger than about one value per object. Adjacent
+     * keys (in sorted order) fall into different buckets exactly for the shifts up to their highest
+     * differing bit; {@code histogram[h]} counts adjacent pairs whose highest differing bit is h.
      */
-    private static int chooseBucketShift(MemorySegment sorted, long[] partitionStart, int ordinalBits, int restBits, int keyBits, long n) {
-        long[] highestDifferingBit = new long[65];
-        long previous = 0;
-        boolean first = true;
-        for (int p = 0; p + 1 < partitionStart.length; p++) {
-            long high = (long) p << restBits;
-            for (long i = partitionStart[p]; i < partitionStart[p + 1]; i++) {
-                long key = high | (sorted.getAtIndex(LONG, i) >>> ordinalBits);
-                if (!first && key != previous) highestDifferingBit[63 - Long.numberOfLeadingZeros(key ^ previous)]++;
-                previous = key;
-                first = false;
-            }
-        }
-        int maxShift = Math.min(keyBits, Math.min(restBits, 64 - ordinalBits));
+    static int chooseBucketShift(long[] histogram, int maxShift, int keyBits, long n) {
         int minShift = Math.max(0, keyBits - (63 - Long.numberOfLeadingZeros(Math.max(1, n))) - 1); // directory <= ~2^log2(n)+1 values
         if (minShift >= maxShift) return maxShift;
         long nonEmpty = 1; // non-empty buckets at a shift: 1 + adjacent keys that differ at or above it
-        for (int h = 64; h >= maxShift; h--) nonEmpty += highestDifferingBit[h];
+        for (int h = 64; h >= maxShift; h--) nonEmpty += histogram[h];
         for (int shift = maxShift; shift > minShift; shift--) {
             if (nonEmpty * TARGET_PER_BUCKET >= n) return shift;
-            nonEmpty += highestDifferingBit[shift - 1];
+            nonEmpty += histogram[shift - 1];
         }
         return minShift;
+    }
+
+    /** Keys with their ordinals in ascending (key, ordinal) order. */
+    interface SortedIds {
+        boolean next();
+
+        long key();
+
+        long ordinal();
+    }
+
+    /** A radix-sorted buffer of (key << ordinalBits | ordinal), possibly in partitions by the top key bits. */
+    private static final class SortedBuffer implements SortedIds {
+        private final MemorySegment sorted;
+        private final long[] partitionStart;
+        private final int ordinalBits;
+        private final int restBits;
+        private final long ordMask;
+        private int partition;
+        private long i = -1;
+        private long key;
+        private long ordinal;
+
+        SortedBuffer(MemorySegment sorted, long[] partitionStart, int ordinalBits, int restBits) {
+            this.sorted = sorted;
+            this.partitionStart = partitionStart;
+            this.ordinalBits = ordinalBits;
+            this.restBits = restBits;
+            this.ordMask = (1L << ordinalBits) - 1;
+        }
+
+        @Override
+        public boolean next() {
+            i++;
+            while (partition + 1 < partitionStart.length && i >= partitionStart[partition + 1]) partition++;
+            if (partition + 1 >= partitionStart.length) return false;
+            long v = sorted.getAtIndex(LONG, i);
+            key = ((long) partition << restBits) | (v >>> ordinalBits);
+            ordinal = v & ordMask;
+            return true;
+        }
+
+        @Override
+        public long key() { return key; }
+
+        @Override
+        public long ordinal() { return ordinal; }
+    }
+
+    /** Reads ids from the first pass's varint stream: zigzag LEB128 differences to the previous id. */
+    static final class IdStreamReader {
+        private final MemorySegment stream;
+        private long position;
+        private long previous;
+
+        IdStreamReader(MemorySegment stream, long position, long previous) {
+            this.stream = stream;
+            this.position = position;
+            this.previous = previous;
+        }
+
+        long next() {
+            long v = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = stream.get(ValueLayout.JAVA_BYTE, position++);
+                v |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while (b < 0);
+            return previous += (v >>> 1) ^ -(v & 1);
+        }
+    }
+
+    /**
+     * A k-way merge (binary heap of runs) of the ascending runs of the id stream: yields each id's key with
+     * its ordinal, smallest key first, equal keys in ordinal order.
+     */
+    static final class RunMerge implements SortedIds {
+        private final long minId;
+        private final int alignShift;
+        private final IdStreamReader[] readers;
+        private final long[] position;
+        private final long[] end;
+        private final long[] head;
+        private final int[] heap;
+        private int size;
+        private long key;
+        private long ordinal;
+
+        RunMerge(MemorySegment stream, IdFacts facts, long minId, int alignShift) {
+            this.minId = minId;
+            this.alignShift = alignShift;
+            long[] runStarts = facts.runStarts();
+            int k = runStarts.length;
+            readers = new IdStreamReader[k];
+            position = new long[k];
+            end = new long[k];
+            head = new long[k];
+            heap = new int[k];
+            for (int r = 0; r < k; r++) {
+                readers[r] = new IdStreamReader(stream, facts.runStartBytes()[r], facts.runPreviousIds()[r]);
+                position[r] = runStarts[r];
+                end[r] = r + 1 < k ? runStarts[r + 1] : facts.count();
+                if (position[r] < end[r]) {
+                    head[r] = keyOf(readers[r].next());
+                    heap[size++] = r;
+                }
+            }
+            for (int i = size / 2 - 1; i >= 0; i--) siftDown(i);
+        }
+
+        private long keyOf(long id) {
+            return (id - minId) >>> alignShift;
+        }
+
+        private boolean less(int a, int b) {
+            int c = Long.compareUnsigned(head[a], head[b]);
+            return c < 0 || c == 0 && position[a] < position[b];
+        }
+
+        private void siftDown(int i) {
+            int r = heap[i];
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) break;
+                if (child + 1 < size && less(heap[child + 1], heap[child])) child++;
+                if (!less(heap[child], r)) break;
+                heap[i] = heap[child];
+                i = child;
+            }
+            heap[i] = r;
+        }
+
+        @Override
+        public boolean next() {
+            if (size == 0) return false;
+            int r = heap[0];
+            key = head[r];
+            ordinal = position[r]++;
+            if (position[r] < end[r]) {
+                head[r] = keyOf(readers[r].next());
+            } else {
+                heap[0] = heap[--size];
+            }
+            if (size > 0) siftDown(0);
+            return true;
+        }
+
+        @Override
+        public long key() { return key; }
+
+        @Override
+        public long ordinal() { return ordinal; }
     }
 
     /** value = (key << ordinalBits) | ordinal, for ids in ordinal order. */
@@ -161,9 +343,9 @@ final class IdIndexWriter {
         }
     }
 
-    private static Result write(MemorySegment sorted, long[] partitionStart, long n, long minId, int alignShift, long maxKey, int ordinalBits,
-                                int restBits, int bucketShift, long buckets, Path workDir, byte[] identity) throws IOException {
-        long ordMask = (1L << ordinalBits) - 1;
+    private static Result write(SortedIds sorted, long n, long minId, int alignShift, long maxKey, int ordinalBits, int bucketShift,
+                                Path workDir, byte[] identity) throws IOException {
+        long buckets = (maxKey >>> bucketShift) + 1;
         long lowMask = bucketShift == 0 ? 0 : -1L >>> (64 - bucketShift);
         IdIndex.Params provisional = new IdIndex.Params(minId, alignShift, maxKey, bucketShift, ordinalBits, buckets, 0);
         long duplicates = 0;
@@ -174,24 +356,20 @@ final class IdIndexWriter {
             long bucket = 0;
             dir.putPacked(0);
             long previousKey = 0;
-            for (int p = 0; p + 1 < partitionStart.length; p++) {
-                long high = (long) p << restBits;
-                for (long i = partitionStart[p]; i < partitionStart[p + 1]; i++) {
-                    long v = sorted.getAtIndex(LONG, i);
-                    long key = high | (v >>> ordinalBits);
-                    if (key == previousKey && written > 0) {
-                        duplicates++;
-                        continue;
-                    }
-                    previousKey = key;
-                    long b = key >>> bucketShift;
-                    while (bucket < b) {
-                        dir.putPacked(written);
-                        bucket++;
-                    }
-                    entries.putPacked(((key & lowMask) << ordinalBits) | (v & ordMask));
-                    written++;
+            while (sorted.next()) {
+                long key = sorted.key();
+                if (key == previousKey && written > 0) {
+                    duplicates++;
+                    continue;
                 }
+                previousKey = key;
+                long b = key >>> bucketShift;
+                while (bucket < b) {
+                    dir.putPacked(written);
+                    bucket++;
+                }
+                entries.putPacked(((key & lowMask) << ordinalBits) | sorted.ordinal());
+                written++;
             }
             while (bucket < buckets) {
                 dir.putPacked(written);

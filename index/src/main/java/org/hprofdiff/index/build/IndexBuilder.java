@@ -25,15 +25,19 @@ import org.hprofdiff.index.BuildProgress;
 import org.hprofdiff.index.graph.ClassInfo;
 import org.hprofdiff.index.graph.ClassTable;
 import org.hprofdiff.index.graph.IdIndex;
+import org.hprofdiff.index.graph.NoDataArrays;
+import org.hprofdiff.index.graph.ObjectPositions;
 import org.hprofdiff.index.graph.ObjectFields;
 import org.hprofdiff.index.graph.RootTable;
 import org.hprofdiff.index.graph.ThreadInfo;
 import org.hprofdiff.index.graph.ThreadTable;
+import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.DumpIdentity;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.IndexFormat;
 import org.hprofdiff.index.store.Manifest;
 import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.Prefetcher;
 import org.hprofdiff.index.store.ScratchFile;
 import org.hprofdiff.index.store.SequentialWriter;
 
@@ -56,10 +60,14 @@ public final class IndexBuilder {
     private final int threads;
     private final int dumpNumber;
     private final BuildProgress progress;
+    /** Bytes per shallow size (in alignment units): 2 cover objects up to 512 KiB; larger ones go to a side table. */
+    static final int SIZE_WIDTH = 2;
     private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
     private final Map<String, Long> phaseCpuMillis = new LinkedHashMap<>();
+    private final Map<String, Long> phaseSysMillis = new LinkedHashMap<>();
     private long phaseStart;
     private long phaseCpuStart;
+    private long phaseSysStart;
     private String phaseName;
 
     public IndexBuilder(HprofFile dump, DumpIdentity identity, Path workDir, SizeModelOverrides sizeOverrides, int threads, int dumpNumber,
@@ -83,9 +91,10 @@ public final class IndexBuilder {
         try (Parallel parallel = new Parallel(threads)) {
             // ---- pass 1
             phase("pass 1", dump.fileSize());
-            FirstPass p1 = new FirstPass(workDir, digest, idSize, dump.fileSize(), sizeOverrides);
+            FirstPass p1 = new FirstPass(workDir, digest, idSize, sizeOverrides);
             ReadResult read;
-            try {
+            try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), 0)) {
+                p1.prefetcher = prefetch;
                 read = new HprofReader(dump, new HprofReader.Options(dumpNumber)).read(p1);
                 p1.finish();
             } catch (UncheckedIOException e) {
@@ -115,38 +124,44 @@ public final class IndexBuilder {
             // ---- id index
             phase("sort ids", n);
             IdIndexWriter.Result idResult;
-            try (ScratchFile ids = ScratchFile.adopt(workDir.resolve(IndexFiles.TMP_IDS));
-                 ScratchFile scratch = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT), n * 8)) {
-                idResult = IdIndexWriter.build(ids.segment(), IndexFormat.HEADER_BYTES, scratch.segment(), n, p1.minId, p1.maxId, p1.idDiffBits,
-                        workDir, digest, parallel);
+            try (Arena idArena = Arena.ofConfined()) {
+                MemorySegment idFile = map(IndexFiles.TMP_IDS, idArena);
+                MemorySegment idStream = idFile.asSlice(IndexFormat.HEADER_BYTES, idFile.byteSize() - IndexFormat.HEADER_BYTES - IndexFormat.FOOTER_BYTES);
+                boolean runs = p1.runStarts != null;
+                IdIndexWriter.IdFacts facts = new IdIndexWriter.IdFacts(n, p1.minId, p1.maxId, p1.idDiffBits, runs ? p1.runStarts.toArray() : null,
+                        runs ? p1.runStartBytes.toArray() : null, runs ? p1.runPreviousIds.toArray() : null, p1.highestDifferingBits);
+                idResult = IdIndexWriter.build(idStream, facts, workDir, digest, parallel);
             }
+            Files.deleteIfExists(workDir.resolve(IndexFiles.TMP_IDS));
             try (Arena arena = Arena.ofShared()) {
                 IdIndex idIndex = new IdIndex(idResult.params(),
                         new PackedColumn(map(IndexFiles.ID_DIR, arena), idResult.dirEntry().width(), idResult.params().buckets() + 1),
                         new PackedColumn(map(IndexFiles.ID_ENTRIES, arena), idResult.entriesEntry().width(), idResult.params().entries()));
-                PackedColumn positions = new PackedColumn(map(IndexFiles.OBJ_POS, arena), PackedColumn.widthFor(dump.fileSize()), n);
+                ObjectPositions positions = new ObjectPositions(BlockOffsets.map(workDir, IndexFiles.OBJ_POS, n, arena),
+                        new NoDataArrays(map(IndexFiles.OBJ_NODATA, arena), p1.noDataCount));
 
                 // ---- pass 2
                 phase("pass 2", n);
                 ClassResolver resolver = new ClassResolver(classes);
-                MemorySegment noDataFile = map(IndexFiles.TMP_NODATA, arena);
-                NoDataArrays noData = new NoDataArrays(noDataFile, p1.noDataCount);
+                NoDataArrays noData = positions.noData();
                 SecondPass.Widths widths = new SecondPass.Widths(PackedColumn.widthFor(classes.size() - 1L),
-                        PackedColumn.widthFor(maxSizeUnits(p1, classes, model)), PackedColumn.widthFor(p1.edgeBound), PackedColumn.widthFor(Math.max(0, n - 1)));
+                        Math.min(SIZE_WIDTH, PackedColumn.widthFor(maxSizeUnits(p1, classes, model))), PackedColumn.widthFor(Math.max(0, n - 1)));
                 SecondPass.Result p2;
                 Transpose.Result in2;
                 try (ScratchFile counts = ScratchFile.create(workDir.resolve(IndexFiles.TMP_COUNTS), n * 4)) {
                     InDegrees inDegrees = new InDegrees(counts.segment());
-                    p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions, () -> {
-                        try {
-                            return new ObjectDecoder(dump.newInput(), idIndex, classes, resolver, model, noData);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }, classes.size(), widths, inDegrees, workDir, digest, parallel, progress);
+                    try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), n == 0 ? 0 : positions.get(0))) {
+                        p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions, prefetch, () -> {
+                            try {
+                                return new ObjectDecoder(dump.newInput(), idIndex, classes, resolver, model, noData);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }, classes.size(), widths, inDegrees, workDir, digest, parallel, progress);
+                    }
 
                     // ---- inbound edges
-                    PackedColumn outOffsets = new PackedColumn(map(IndexFiles.OUT_OFFSETS, arena), widths.offsets(), n + 1);
+                    BlockOffsets outOffsets = BlockOffsets.map(workDir, IndexFiles.OUT_OFFSETS, n + 1, arena);
                     PackedColumn outTargets = new PackedColumn(map(IndexFiles.OUT_TARGETS, arena), widths.targets(), p2.edges());
                     phase("inbound", p2.edges());
                     in2 = Transpose.run(outOffsets, outTargets, n, p2.edges(), inDegrees, workDir, digest, parallel, progress);
@@ -173,7 +188,7 @@ public final class IndexBuilder {
                     threadTable.write(w);
                     threadsEntry = w.finish();
                 }
-                for (String tmp : List.of(IndexFiles.TMP_ROOTS, IndexFiles.TMP_STRINGS, IndexFiles.TMP_NODATA)) Files.deleteIfExists(workDir.resolve(tmp));
+                for (String tmp : List.of(IndexFiles.TMP_ROOTS, IndexFiles.TMP_STRINGS)) Files.deleteIfExists(workDir.resolve(tmp));
 
                 // ---- manifest
                 phase(null, 0);
@@ -195,15 +210,16 @@ public final class IndexBuilder {
                 idResult.params().writeTo(manifest);
                 phaseMillis.forEach((k, v) -> manifest.put("build.ms." + k.replace(' ', '-'), v));
                 phaseCpuMillis.forEach((k, v) -> manifest.put("build.cpu.ms." + k.replace(' ', '-'), v));
-                manifest.putFile(IndexFiles.OBJ_POS, fileEntryOf(IndexFiles.OBJ_POS));
+                phaseSysMillis.forEach((k, v) -> manifest.put("build.sys.ms." + k.replace(' ', '-'), v));
+                p1.finalFiles.forEach(manifest::putFile);
                 manifest.putFile(IndexFiles.OBJ_CLASS, p2.classes());
-                manifest.putFile(IndexFiles.OBJ_SIZE, p2.sizes());
+                p2.sizes().forEach(manifest::putFile);
                 manifest.putFile(IndexFiles.ID_DIR, idResult.dirEntry());
                 manifest.putFile(IndexFiles.ID_ENTRIES, idResult.entriesEntry());
-                manifest.putFile(IndexFiles.OUT_OFFSETS, p2.offsets());
+                p2.offsets().forEach(manifest::putFile);
                 manifest.putFile(IndexFiles.OUT_TARGETS, p2.targets());
                 manifest.putFile(IndexFiles.OUT_WEAK, p2.weak());
-                manifest.putFile(IndexFiles.IN_OFFSETS, in2.offsets());
+                in2.offsets().forEach(manifest::putFile);
                 manifest.putFile(IndexFiles.IN_SOURCES, in2.sources());
                 manifest.putFile(IndexFiles.ROOTS, rootsEntry);
                 manifest.putFile(IndexFiles.CLASSES, classesEntry);
@@ -275,15 +291,6 @@ public final class IndexBuilder {
         return new ThreadTable(list);
     }
 
-    private Manifest.FileEntry fileEntryOf(String name) throws IOException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment f = map(name, arena);
-            long dataLength = f.byteSize() - IndexFormat.HEADER_BYTES - IndexFormat.FOOTER_BYTES;
-            return new Manifest.FileEntry(f.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 48), dataLength,
-                    org.hprofdiff.index.store.FileHeader.storedChecksum(f));
-        }
-    }
-
     private MemorySegment map(String name, Arena arena) throws IOException {
         try (FileChannel ch = FileChannel.open(workDir.resolve(name), StandardOpenOption.READ)) {
             return ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
@@ -293,14 +300,28 @@ public final class IndexBuilder {
     private void phase(String name, long total) {
         long now = System.nanoTime();
         long cpu = processCpuNanos();
+        long sys = systemCpuMillis();
         if (phaseName != null) {
             phaseMillis.put(phaseName, (now - phaseStart) / 1_000_000);
             phaseCpuMillis.put(phaseName, (cpu - phaseCpuStart) / 1_000_000);
+            if (sys >= 0) phaseSysMillis.put(phaseName, sys - phaseSysStart);
         }
         phaseName = name;
         phaseStart = now;
         phaseCpuStart = cpu;
+        phaseSysStart = sys;
         if (name != null) progress.phase(name, total);
+    }
+
+    /** Kernel CPU time of the process in ms (Linux /proc/self/stat), -1 elsewhere: page faults and I/O show there. */
+    private static long systemCpuMillis() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[12]) * 1000 / 100; // stime in clock ticks (USER_HZ = 100)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** CPU time of the whole process (all threads), or 0 where the platform does not say. */

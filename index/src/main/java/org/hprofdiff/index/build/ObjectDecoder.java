@@ -7,6 +7,8 @@ import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.index.graph.ClassInfo;
 import org.hprofdiff.index.graph.ClassTable;
 import org.hprofdiff.index.graph.IdIndex;
+import org.hprofdiff.index.graph.NoDataArrays;
+import org.hprofdiff.index.graph.ObjectPositions;
 
 /**
  * Decodes one object record at a known position into its class index, shallow size and outbound
@@ -26,6 +28,9 @@ final class ObjectDecoder {
     private final SizeModel model;
     private final int sizeShift;
     private final NoDataArrays noData;
+    /** The class of the previous instance: instances of one class often come in runs. */
+    private long lastClassId;
+    private int lastClass;
 
     ObjectDecoder(HprofInput in, IdIndex ids, ClassTable classes, ClassResolver resolver, SizeModel model, NoDataArrays noData) {
         this.in = in;
@@ -40,7 +45,7 @@ final class ObjectDecoder {
 
     /** Decodes the object with this ordinal whose record starts at {@code pos}. */
     void decode(long ordinal, long pos, EdgeSink out) {
-        if (pos == FirstPass.NO_POSITION_MARK) {
+        if (pos == ObjectPositions.NONE) {
             noDataArray(ordinal, out);
             return;
         }
@@ -97,34 +102,44 @@ final class ObjectDecoder {
     }
 
     private void instance(long classId, long fieldsPos, long length, long pos, EdgeSink out) {
-        int cls = resolver.instanceClass(classId);
-        ClassInfo info = classes.get(cls);
-        long size = info.placeholder() ? model.instanceSize(length) : info.instanceSize();
-        out.startObject(cls, units(size));
-        classEdge(cls, classId, out);
-        int[] refs = classes.referenceOffsets(cls);
-        int[] slots = classes.referenceSlots(cls);
-        int referent = resolver.referentOffset(cls);
-        if (length != classes.fieldBytesInFile(cls) && !info.placeholder()) {
-            out.problem("instance at byte " + pos + " has " + length + " bytes of fields; its class " + info.javaName()
-                    + " lays out " + classes.fieldBytesInFile(cls));
+        int cls;
+        if (classId == lastClassId) {
+            cls = lastClass;
+        } else {
+            cls = resolver.instanceClass(classId);
+            lastClassId = classId;
+            lastClass = cls;
         }
-        for (int r = 0; r < refs.length; r++) {
-            int off = refs[r];
+        ClassResolver r = resolver;
+        boolean placeholder = r.placeholder[cls];
+        out.startObject(cls, units(placeholder ? model.instanceSize(length) : r.instanceSize[cls]));
+        long classOrdinal = r.classOrdinal[cls];
+        if (classOrdinal >= 0) out.edge(classOrdinal, EdgeSink.CLASS, false);
+        else if (classId != 0) out.missingReference();
+        int[] refs = r.referenceOffsets[cls];
+        int[] slots = r.referenceSlots[cls];
+        int referent = r.referentOffset(cls);
+        if (length != r.fieldBytesInFile[cls] && !placeholder) {
+            out.problem("instance at byte " + pos + " has " + length + " bytes of fields; its class " + classes.get(cls).javaName()
+                    + " lays out " + r.fieldBytesInFile[cls]);
+        }
+        for (int i = 0; i < refs.length; i++) {
+            int off = refs[i];
             if (off + idSize > length) break;
             long id = in.idAt(fieldsPos + off);
-            if (id != 0) reference(id, slots[r], off == referent, out);
+            if (id != 0) reference(id, slots[i], off == referent, out);
         }
     }
 
     private void primitiveArray(BasicType type, long length, EdgeSink out) {
-        int cls = classes.primitiveArrayClass(type);
+        int cls = resolver.primitiveArrayClass[type.code];
         out.startObject(cls, units(model.arraySize(type, length)));
-        if (cls >= 0 && classes.get(cls).ordinal() >= 0) out.edge(classes.get(cls).ordinal(), EdgeSink.CLASS, false);
+        if (cls >= 0 && resolver.classOrdinal[cls] >= 0) out.edge(resolver.classOrdinal[cls], EdgeSink.CLASS, false);
     }
 
     private void noDataArray(long ordinal, EdgeSink out) {
         long typeAndLength = noData.find(ordinal);
+        if (typeAndLength < 0) throw new IllegalStateException("object " + ordinal + " has no record position and no entry among the no-data arrays");
         BasicType type = BasicType.of((int) (typeAndLength >>> 32));
         primitiveArray(type, typeAndLength & 0xFFFF_FFFFL, out);
     }

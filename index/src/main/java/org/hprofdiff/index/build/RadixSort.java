@@ -8,7 +8,8 @@ import java.lang.foreign.ValueLayout;
  * Parallel LSD radix sort of unsigned longs in mapped memory, by the bits in [{@code fromBit},
  * {@code toBit}) only — the id sort packs (key &lt;&lt; ordinal bits | ordinal) into one long and sorts
  * by the key bits, leaving the ordinal bits (already ascending: the sort is stable) alone. 8-bit
- * digits; a digit that is the same for all values is skipped. Each thread histograms and scatters
+ * digits (measured on 70 M ids: 11-bit digits, one pass fewer, took a third longer: 2048 scatter
+ * streams thrash the TLB); a digit that is the same for all values is skipped. Each thread histograms and scatters
  * its own slice; the offsets put thread 0's values of a digit before thread 1's, so every pass is
  * stable.
  */

@@ -6,15 +6,19 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.hprofdiff.index.BuildProgress;
+import org.hprofdiff.index.graph.ObjectPositions;
+import org.hprofdiff.index.store.BlockOffsets;
+import org.hprofdiff.index.store.CappedColumn;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.Manifest;
-import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.Prefetcher;
 import org.hprofdiff.index.store.SequentialWriter;
 
 /**
@@ -30,13 +34,14 @@ final class SecondPass {
     static final long GIANT_SLICE = 1L << 16;
 
     record Result(long edges, long missingReferences, long weakEdges, long[] instances, long[] instanceBytes, String problem, long problemCount,
-                  Manifest.FileEntry classes, Manifest.FileEntry sizes, Manifest.FileEntry offsets, Manifest.FileEntry targets,
+                  Manifest.FileEntry classes, Map<String, Manifest.FileEntry> sizes, Map<String, Manifest.FileEntry> offsets, Manifest.FileEntry targets,
                   Manifest.FileEntry weak) {}
 
     /** Column widths, fixed before the pass from what the first pass bounded. */
-    record Widths(int classIndex, int sizeUnits, int offsets, int targets) {}
+    record Widths(int classIndex, int sizeUnits, int targets) {}
 
-    static Result run(long objectCount, long[] unitStarts, long[] giantUnits, PackedColumn positions, Supplier<ObjectDecoder> decoders,
+    static Result run(long objectCount, long[] unitStarts, long[] giantUnits, ObjectPositions positions, Prefetcher prefetch,
+                      Supplier<ObjectDecoder> decoders,
                       int classCount, Widths widths, InDegrees inDegrees, Path workDir, byte[] identity, Parallel parallel,
                       BuildProgress progress) throws IOException {
         int window = parallel.threads() * 4;
@@ -54,10 +59,13 @@ final class SecondPass {
         int giantIndex = 0;
         int submitted = 0;
         List<SequentialWriter> writers = new ArrayList<>();
+        List<AutoCloseable> closeLater = new ArrayList<>();
         try {
             SequentialWriter cls = open(writers, workDir, IndexFiles.OBJ_CLASS, identity, widths.classIndex);
-            SequentialWriter size = open(writers, workDir, IndexFiles.OBJ_SIZE, identity, widths.sizeUnits);
-            SequentialWriter offsets = open(writers, workDir, IndexFiles.OUT_OFFSETS, identity, widths.offsets);
+            CappedColumn.Writer size = new CappedColumn.Writer(workDir, IndexFiles.OBJ_SIZE, identity, widths.sizeUnits);
+            closeLater.add(size);
+            BlockOffsets.Writer offsets = new BlockOffsets.Writer(workDir, IndexFiles.OUT_OFFSETS, identity);
+            closeLater.add(offsets);
             SequentialWriter targets = open(writers, workDir, IndexFiles.OUT_TARGETS, identity, widths.targets);
             WeakBits weak = new WeakBits(open(writers, workDir, IndexFiles.OUT_WEAK, identity, 8));
             ObjectDecoder committerDecoder = decoders.get();
@@ -66,6 +74,8 @@ final class SecondPass {
                 while (submitted < units && inFlight.size() < window) {
                     long from = unitStarts[submitted];
                     long to = submitted + 1 < units ? unitStarts[submitted + 1] : objectCount;
+                    long pos = positions.get(from);
+                    if (pos != ObjectPositions.NONE) prefetch.consumedUpTo(pos);
                     if (giantIndex < giantUnits.length && giantUnits[giantIndex] == from) {
                         giantIndex++;
                         inFlight.add(CompletableFuture.completedFuture(null)); // decoded by the committer
@@ -97,13 +107,20 @@ final class SecondPass {
                 if (b != giantBuffer) free.add(b);
                 if ((u & 63) == 0) progress.advance(u < units - 1 ? unitStarts[u + 1] : objectCount);
             }
-            offsets.putPacked(edges);
+            offsets.add(edges);
             Manifest.FileEntry weakEntry = weak.finish();
             return new Result(edges, missing, weak.weakCount, instances, bytes, problem, problemCount, cls.finish(), size.finish(), offsets.finish(),
                     targets.finish(), weakEntry);
         } finally {
             for (Future<UnitBuffer> f : inFlight) f.cancel(true);
             for (SequentialWriter w : writers) w.close();
+            for (AutoCloseable c : closeLater) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // closing after a failure; the work directory is deleted
+                }
+            }
         }
     }
 
@@ -113,44 +130,40 @@ final class SecondPass {
         return w;
     }
 
-    private static UnitBuffer decodeUnit(ObjectDecoder decoder, PackedColumn positions, long from, long to, UnitBuffer b, InDegrees inDegrees) {
+    private static UnitBuffer decodeUnit(ObjectDecoder decoder, ObjectPositions positions, long from, long to, UnitBuffer b, InDegrees inDegrees) {
         b.reset();
         for (long ord = from; ord < to; ord++) decoder.decode(ord, positions.get(ord), b);
         inDegrees.add(b.target, b.targets);
         return b;
     }
 
-    private static long commit(UnitBuffer b, SequentialWriter cls, SequentialWriter size, SequentialWriter offsets,
+    private static long commit(UnitBuffer b, SequentialWriter cls, CappedColumn.Writer size, BlockOffsets.Writer offsets,
                                SequentialWriter targets, WeakBits weak, long edges) throws IOException {
         for (int i = 0; i < b.objects; i++) {
             cls.putPacked(b.classIndex[i]);
-            size.putPacked(b.sizeUnits[i]);
-            offsets.putPacked(edges);
+            size.add(b.sizeUnits[i]);
+            offsets.add(edges);
             edges += b.degree[i];
         }
-        for (int i = 0; i < b.targets; i++) {
-            targets.putPacked(b.target[i]);
-            weak.add(b.isWeak(i));
-        }
+        for (int i = 0; i < b.targets; i++) targets.putPacked(b.target[i]);
+        weak.add(b.weak, b.targets);
         return edges;
     }
 
     /** One object array too long to buffer: its edges go to the target column slice by slice. */
-    private static long commitGiant(ObjectDecoder decoder, PackedColumn positions, long ordinal, UnitBuffer b, SequentialWriter cls,
-                                    SequentialWriter size, SequentialWriter offsets, SequentialWriter targets, WeakBits weak,
+    private static long commitGiant(ObjectDecoder decoder, ObjectPositions positions, long ordinal, UnitBuffer b, SequentialWriter cls,
+                                    CappedColumn.Writer size, BlockOffsets.Writer offsets, SequentialWriter targets, WeakBits weak,
                                     InDegrees inDegrees, long edges) throws IOException {
         long pos = positions.get(ordinal);
         ObjectDecoder.ArrayHeader h = decoder.objectArrayHeader(ordinal, pos, b);
         cls.putPacked(b.classIndex[0]);
-        size.putPacked(b.sizeUnits[0]);
-        offsets.putPacked(edges);
+        size.add(b.sizeUnits[0]);
+        offsets.add(edges);
         for (long from = 0; from < h.length(); from += GIANT_SLICE) {
             decoder.arrayElements(h.elementsPos(), from, Math.min(h.length(), from + GIANT_SLICE), b);
             inDegrees.add(b.target, b.targets);
-            for (int i = 0; i < b.targets; i++) {
-                targets.putPacked(b.target[i]);
-                weak.add(b.isWeak(i));
-            }
+            for (int i = 0; i < b.targets; i++) targets.putPacked(b.target[i]);
+            weak.add(b.weak, b.targets);
             b.targets = 0;
         }
         return edges + b.degree[0];
@@ -167,15 +180,24 @@ final class SecondPass {
             this.out = out;
         }
 
-        void add(boolean weak) throws IOException {
-            if (weak) {
-                word |= 1L << bits;
-                weakCount++;
-            }
-            if (++bits == 64) {
+        /** Appends bits [0, count) of {@code bits} (bit i of word i / 64). */
+        void add(long[] bits, int count) throws IOException {
+            int words = count >>> 6;
+            for (int w = 0; w < words; w++) addWord(bits[w], 64);
+            if ((count & 63) != 0) addWord(bits[words] & ((1L << (count & 63)) - 1), count & 63);
+        }
+
+        /** Appends the low {@code n} bits of {@code value} (higher bits are zero). */
+        private void addWord(long value, int n) throws IOException {
+            weakCount += Long.bitCount(value);
+            word |= value << bits; // bits < 64
+            int total = bits + n;
+            if (total >= 64) {
                 out.putLong(word);
-                word = 0;
-                bits = 0;
+                word = bits == 0 ? 0 : value >>> (64 - bits);
+                bits = total - 64;
+            } else {
+                bits = total;
             }
         }
 

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.util.Map;
 import org.hprofdiff.index.BuildProgress;
+import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.IndexFormat;
 import org.hprofdiff.index.store.Manifest;
 import org.hprofdiff.index.store.MappedWriter;
 import org.hprofdiff.index.store.PackedColumn;
 import org.hprofdiff.index.store.ScratchFile;
-import org.hprofdiff.index.store.SequentialWriter;
 
 /**
  * Inbound edges as the transpose of the outbound ones, by counting sort: the in-degrees (counted during
@@ -25,15 +26,15 @@ import org.hprofdiff.index.store.SequentialWriter;
 final class Transpose {
     private Transpose() {}
 
-    record Result(Manifest.FileEntry offsets, Manifest.FileEntry sources) {}
+    record Result(Map<String, Manifest.FileEntry> offsets, Manifest.FileEntry sources) {}
 
-    static Result run(PackedColumn outOffsets, PackedColumn outTargets, long n, long edges, InDegrees inDegrees, Path workDir,
+    static Result run(BlockOffsets outOffsets, PackedColumn outTargets, long n, long edges, InDegrees inDegrees, Path workDir,
                       byte[] identity, Parallel parallel, BuildProgress progress) throws IOException {
         return run(outOffsets, outTargets, n, edges, inDegrees, workDir, identity, parallel, progress, false);
     }
 
     /** @param forceWide 8-byte cursors even for a small graph (tests; needed from 2^32 edges on) */
-    static Result run(PackedColumn outOffsets, PackedColumn outTargets, long n, long edges, InDegrees inDegrees, Path workDir,
+    static Result run(BlockOffsets outOffsets, PackedColumn outTargets, long n, long edges, InDegrees inDegrees, Path workDir,
                       byte[] identity, Parallel parallel, BuildProgress progress, boolean forceWide) throws IOException {
         boolean wide = forceWide || edges > 0xFFFF_FFFFL || inDegrees.overflowed();
         int threads = (int) Math.max(1, Math.min(parallel.threads(), n / 1024));
@@ -48,20 +49,23 @@ final class Transpose {
             progress.phase("inbound: offsets", n);
             long[] split = new long[threads + 1];
             split[threads] = n;
-            Manifest.FileEntry offsetsEntry;
-            try (SequentialWriter offsets = SequentialWriter.column(workDir.resolve(IndexFiles.IN_OFFSETS), IndexFiles.IN_OFFSETS, identity,
-                    PackedColumn.widthFor(edges))) {
+            Map<String, Manifest.FileEntry> offsetsEntry;
+            try (BlockOffsets.Writer offsets = new BlockOffsets.Writer(workDir, IndexFiles.IN_OFFSETS, identity)) {
                 long running = 0;
                 int nextSplit = 1;
+                long nextThreshold = threads > 1 ? Parallel.split(edges, threads, 1) : Long.MAX_VALUE;
                 for (long t = 0; t < n; t++) {
-                    while (nextSplit < threads && running >= Parallel.split(edges, threads, nextSplit)) split[nextSplit++] = t;
+                    while (running >= nextThreshold) {
+                        split[nextSplit++] = t;
+                        nextThreshold = nextSplit < threads ? Parallel.split(edges, threads, nextSplit) : Long.MAX_VALUE;
+                    }
                     long c = cursors.get(t);
-                    offsets.putPacked(running);
+                    offsets.add(running);
                     cursors.set(t, running);
                     running += c;
                 }
                 while (nextSplit < threads) split[nextSplit++] = n;
-                offsets.putPacked(running);
+                offsets.add(running);
                 if (running != edges) throw new IllegalStateException("in-degrees sum to " + running + ", not to the " + edges + " edges");
                 offsetsEntry = offsets.finish();
             }
@@ -77,18 +81,21 @@ final class Transpose {
     }
 
     /** Writes every edge whose target is in [lo, hi) into its target's next inbound slot. */
-    private static void scatter(PackedColumn outOffsets, PackedColumn outTargets, long n, long lo, long hi, Cursors cursors,
+    private static void scatter(BlockOffsets outOffsets, PackedColumn outTargets, long n, long lo, long hi, Cursors cursors,
                                 MemorySegment file, int width) {
-        long end = outOffsets.get(0);
-        for (long src = 0; src < n; src++) {
-            long start = end;
-            end = outOffsets.get(src + 1);
-            for (long e = start; e < end; e++) {
-                long target = outTargets.get(e);
-                if (target >= lo && target < hi) {
-                    long slot = cursors.getAndIncrement(target);
-                    PackedColumn.put(file, IndexFormat.HEADER_BYTES + slot * width, width, src);
-                }
+        long edges = outTargets.length();
+        long src = 0;
+        long nextStart = n == 0 ? Long.MAX_VALUE : outOffsets.get(1);
+        // one loop over all edges (not one per source): most objects have a few edges, and a long loop runs faster
+        for (long e = 0; e < edges; e++) {
+            while (e >= nextStart) {
+                src++;
+                nextStart = outOffsets.get(src + 1);
+            }
+            long target = outTargets.get(e);
+            if (target >= lo && target < hi) {
+                long slot = cursors.getAndIncrement(target);
+                PackedColumn.put(file, IndexFormat.HEADER_BYTES + slot * width, width, src);
             }
         }
     }

@@ -57,10 +57,6 @@ final class UnitBuffer implements EdgeSink {
         degree[objects - 1]++;
     }
 
-    boolean isWeak(int i) {
-        return (weak[i >>> 6] >>> (i & 63) & 1) != 0;
-    }
-
     @Override
     public void missingReference() {
         missingReferences++;

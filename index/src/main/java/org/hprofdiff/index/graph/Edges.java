@@ -1,6 +1,7 @@
 package org.hprofdiff.index.graph;
 
 import java.util.function.LongConsumer;
+import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.PackedColumn;
 
 /**
@@ -10,10 +11,10 @@ import org.hprofdiff.index.store.PackedColumn;
  * <pre>{@code for (long i = out.start(o), e = out.end(o); i < e; i++) visit(out.target(i)); }</pre>
  */
 public final class Edges {
-    private final PackedColumn offsets;
+    private final BlockOffsets offsets;
     private final PackedColumn targets;
 
-    public Edges(PackedColumn offsets, PackedColumn targets) {
+    public Edges(BlockOffsets offsets, PackedColumn targets) {
         this.offsets = offsets;
         this.targets = targets;
     }

@@ -22,7 +22,7 @@ public final class IndexVerifier {
 
     private final IndexDirectory dir;
     private final long objects;
-    private final PackedColumn positions;
+    private final ObjectPositions positions;
     private final PackedColumn classOf;
     private final int classCount;
     private final IdIndex ids;
@@ -33,7 +33,7 @@ public final class IndexVerifier {
     private final long dumpSize;
     private final List<String> problems = new ArrayList<>();
 
-    public IndexVerifier(IndexDirectory dir, long objects, PackedColumn positions, PackedColumn classOf, int classCount, IdIndex ids,
+    public IndexVerifier(IndexDirectory dir, long objects, ObjectPositions positions, PackedColumn classOf, int classCount, IdIndex ids,
                          Edges out, Edges in, RootTable roots, HprofInput dump, long dumpSize) {
         this.dir = dir;
         this.objects = objects;

@@ -18,12 +18,12 @@ public final class ObjectFields {
 
     private final HprofInput dump;
     private final int idSize;
-    private final PackedColumn positions;
+    private final ObjectPositions positions;
     private final PackedColumn classOf;
     private final ClassTable classes;
     private final IdIndex ids;
 
-    public ObjectFields(HprofInput dump, PackedColumn positions, PackedColumn classOf, ClassTable classes, IdIndex ids) {
+    public ObjectFields(HprofInput dump, ObjectPositions positions, PackedColumn classOf, ClassTable classes, IdIndex ids) {
         this.dump = dump;
         this.idSize = dump.idSize();
         this.positions = positions;

@@ -97,7 +97,7 @@ public final class IndexDirectory implements AutoCloseable {
     }
 
     /**
-     * A derived file written after the commit by a later analysis (see {@link #writeDerived}), if it
+     * A derived file written after the commit by a later analysis (see {@link #createDerived}), if it
      * exists and is complete; a damaged or foreign one is treated as absent (and will be rewritten).
      */
     public Optional<MemorySegment> derived(String name) throws IOException {
@@ -112,9 +112,23 @@ public final class IndexDirectory implements AutoCloseable {
         return Optional.of(seg);
     }
 
-    /** Where a derived file is written: a temporary name beside it, renamed into place by {@link Commit#publish}. */
-    public Path derivedTempPath(String name) {
-        return dir.resolve(name + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    /**
+     * Starts a derived file (e.g. a later analysis's dominator tree): written under a temporary name in
+     * the index directory through a {@link MappedWriter}; {@link #publishDerived} makes it visible. The
+     * file carries this index's dump identity, and {@code name} is its kind (at most 16 characters; put an
+     * analysis version in it, e.g. {@code dom.idom.v1}). Derived files vanish with the index when it is
+     * rebuilt (the directory is replaced).
+     */
+    public MappedWriter createDerived(String name, int width, long dataLength) throws IOException {
+        Path temp = dir.resolve(name + ".tmp-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
+        return new MappedWriter(temp, name, identity, width, dataLength);
+    }
+
+    /** Finishes a derived file and renames it into place (replacing an older one atomically). */
+    public void publishDerived(MappedWriter writer) throws IOException {
+        writer.finish();
+        String kind = writer.kind();
+        Commit.publish(writer.path(), dir.resolve(kind));
     }
 
     public byte[] identity() { return identity.clone(); }

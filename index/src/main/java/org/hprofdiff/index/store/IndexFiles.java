@@ -7,24 +7,26 @@ package org.hprofdiff.index.store;
 public final class IndexFiles {
     private IndexFiles() {}
 
-    /** Packed, per ordinal: byte offset of the object's record (its sub-record tag) in the dump. */
+    /** {@link BlockOffsets} (three files), per ordinal: byte offset of the object's record (its sub-record tag) in the dump. */
     public static final String OBJ_POS = "obj.pos";
+    /** Android primitive arrays without data (no record position): ordinal, type, length. */
+    public static final String OBJ_NODATA = "obj.nodata";
     /** Packed, per ordinal: index into the class table. */
     public static final String OBJ_CLASS = "obj.class";
-    /** Packed, per ordinal: shallow size divided by the manifest's size.unit. */
+    /** {@link CappedColumn} (two files), per ordinal: shallow size divided by the manifest's size.unit. */
     public static final String OBJ_SIZE = "obj.size";
     /** Packed, per directory bucket + 1: first entry of the bucket in {@link #ID_ENTRIES}. */
     public static final String ID_DIR = "id.dir";
     /** Packed, sorted by id: (id bits below the bucket &lt;&lt; ordinal bits) | ordinal. */
     public static final String ID_ENTRIES = "id.entries";
-    /** Packed, per ordinal + 1: start of the ordinal's outbound edges in {@link #OUT_TARGETS}. */
-    public static final String OUT_OFFSETS = "out.offsets";
+    /** {@link BlockOffsets} (three files), per ordinal + 1: start of the ordinal's outbound edges in {@link #OUT_TARGETS}. */
+    public static final String OUT_OFFSETS = "out.off";
     /** Packed: target ordinals of outbound edges, grouped by source ordinal. */
     public static final String OUT_TARGETS = "out.targets";
     /** Bit per outbound edge (64 to a little-endian word): set when the edge does not keep its target alive. */
     public static final String OUT_WEAK = "out.weak";
-    /** Packed, per ordinal + 1: start of the ordinal's inbound edges in {@link #IN_SOURCES}. */
-    public static final String IN_OFFSETS = "in.offsets";
+    /** {@link BlockOffsets} (three files), per ordinal + 1: start of the ordinal's inbound edges in {@link #IN_SOURCES}. */
+    public static final String IN_OFFSETS = "in.off";
     /** Packed: source ordinals of inbound edges, grouped by target, ascending within a target. */
     public static final String IN_SOURCES = "in.sources";
     /** Fixed records: GC roots. */
@@ -38,7 +40,6 @@ public final class IndexFiles {
     public static final String TMP_IDS = "tmp.ids";
     public static final String TMP_ROOTS = "tmp.roots";
     public static final String TMP_STRINGS = "tmp.strings";
-    public static final String TMP_NODATA = "tmp.nodata";
     public static final String TMP_SORT = "tmp.sort";
     public static final String TMP_COUNTS = "tmp.counts";
     public static final String TMP_CURSORS = "tmp.cursors";

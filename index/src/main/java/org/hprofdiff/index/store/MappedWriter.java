@@ -45,6 +45,9 @@ public final class MappedWriter implements AutoCloseable {
 
     public Path path() { return path; }
 
+    /** The kind written into the header (for derived files, also their final name). */
+    public String kind() { return kind; }
+
     /** The whole file (header, data, footer); data starts at {@link IndexFormat#HEADER_BYTES}. */
     public MemorySegment file() { return file; }
 

@@ -27,9 +27,9 @@ public final class SequentialWriter implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
     /** The buffer as a segment: values are stored with one unaligned little-endian store each. */
     private final MemorySegment segment = MemorySegment.ofBuffer(buffer);
-    /** Bytes in the buffer; a value of up to 8 bytes fits while {@code position <= LIMIT}. */
+    /** Bytes in the buffer; a value of up to 10 bytes (a varint) fits while {@code position <= LIMIT}. */
     private int position;
-    private static final int LIMIT = BUFFER - 8;
+    private static final int LIMIT = BUFFER - 16;
     private final CRC32C crc = new CRC32C();
     private long dataLength;
     private boolean finished;
@@ -79,6 +79,16 @@ public final class SequentialWriter implements AutoCloseable {
         if (position > LIMIT) flush();
         segment.set(IndexFormat.LONG, position, value); // the bytes past the width are overwritten by the next value or dropped
         position += width;
+    }
+
+    /** Appends {@code value} as an unsigned LEB128 varint (7 bits a byte, low groups first; 1 to 10 bytes). */
+    public void putVarLong(long value) throws IOException {
+        if (position > LIMIT) flush();
+        while ((value & ~0x7FL) != 0) {
+            segment.set(ValueLayout.JAVA_BYTE, position++, (byte) ((value & 0x7F) | 0x80));
+            value >>>= 7;
+        }
+        segment.set(ValueLayout.JAVA_BYTE, position++, (byte) value);
     }
 
     public void putBytes(byte[] bytes, int offset, int length) throws IOException {

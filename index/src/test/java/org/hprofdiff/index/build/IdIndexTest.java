@@ -15,7 +15,8 @@ import java.util.TreeMap;
 import org.hprofdiff.index.graph.IdIndex;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.PackedColumn;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The id → ordinal index against a hash map, for dense, sparse, duplicated and 4-byte-style ids. */
@@ -25,21 +26,39 @@ class IdIndexTest {
 
     private record Built(IdIndexWriter.Result result, IdIndex index, Arena arena) {}
 
-    private Built build(long[] ids, int threads) throws Exception {
+    /** Builds the index of {@code ids} (in ordinal order) by merging runs when {@code merge}, else by radix sort. */
+    private Built build(long[] ids, int threads, boolean merge) throws Exception {
         Path work = Files.createTempDirectory(dir, "w");
         long min = ids[0];
         long max = ids[0];
         long diff = 0;
-        for (long id : ids) {
+        java.util.List<long[]> runs = new java.util.ArrayList<>(); // {ordinal, byte offset of its varint, id before it}
+        long[] highest = new long[64];
+        java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+        long previous = 0;
+        for (int i = 0; i < ids.length; i++) {
+            long id = ids[i];
             if (Long.compareUnsigned(id, min) < 0) min = id;
             if (Long.compareUnsigned(id, max) > 0) max = id;
             diff |= id ^ ids[0];
+            if (i == 0 || Long.compareUnsigned(id, previous) < 0) runs.add(new long[] {i, stream.size(), previous});
+            else if (id != previous) highest[63 - Long.numberOfLeadingZeros(id ^ previous)]++;
+            long delta = id - previous;
+            long zigzag = (delta << 1) ^ (delta >> 63); // the stream's format: zigzag LEB128 differences
+            while ((zigzag & ~0x7FL) != 0) {
+                stream.write((int) (zigzag & 0x7F) | 0x80);
+                zigzag >>>= 7;
+            }
+            stream.write((int) zigzag);
+            previous = id;
         }
-        MemorySegment data = MemorySegment.ofArray(ids.clone());
-        MemorySegment scratch = MemorySegment.ofArray(new long[ids.length]);
+        IdIndexWriter.IdFacts facts = new IdIndexWriter.IdFacts(ids.length, min, max, diff,
+                merge ? runs.stream().mapToLong(x -> x[0]).toArray() : null,
+                merge ? runs.stream().mapToLong(x -> x[1]).toArray() : null,
+                merge ? runs.stream().mapToLong(x -> x[2]).toArray() : null, highest);
         IdIndexWriter.Result r;
         try (Parallel parallel = new Parallel(threads)) {
-            r = IdIndexWriter.build(data, 0, scratch, ids.length, min, max, diff, work, new byte[16], parallel);
+            r = IdIndexWriter.build(MemorySegment.ofArray(stream.toByteArray()), facts, work, new byte[16], parallel);
         }
         Arena arena = Arena.ofShared();
         IdIndex index = new IdIndex(r.params(), new PackedColumn(map(work.resolve(IndexFiles.ID_DIR), arena), r.dirEntry().width(), r.params().buckets() + 1),
@@ -75,8 +94,9 @@ class IdIndexTest {
         assertEquals(ids.length - first.size(), b.result().duplicateIds());
     }
 
-    @Test
-    void denseAlignedAddressesInSegmentOrder() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void denseAlignedAddressesInSegmentOrder(boolean merge) throws Exception {
         Random r = new Random(1);
         int n = 300_000;
         long[] ids = new long[n];
@@ -95,19 +115,21 @@ class IdIndexTest {
                 ids[b + k] = t;
             }
         }
-        Built b = build(ids, 2);
+        Built b = build(ids, 2, merge);
         try (Arena ignored = b.arena()) {
             assertEquals(3, b.result().params().alignShift());
             checkAgainstMap(ids, b, r);
         }
     }
 
-    @Test
-    void sparseIdsNeedingMoreThan64BitsArePartitioned() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void sparseIdsNeedingMoreThan64Bits(boolean merge) throws Exception {
         Random r = new Random(2);
         long[] ids = new long[5000];
         for (int i = 0; i < ids.length; i++) ids[i] = r.nextLong() | 1; // odd, so alignment 0, keys of 63-64 bits
-        Built b = build(ids, 2);
+        if (merge) java.util.Arrays.sort(ids, 0, 2500); // two runs: sorted, then random singles
+        Built b = build(ids, 2, merge);
         try (Arena ignored = b.arena()) {
             IdIndex.Params p = b.result().params();
             assertTrue(64 - Long.numberOfLeadingZeros(p.maxKey()) + p.ordinalBits() > 64, "the case under test");
@@ -115,27 +137,33 @@ class IdIndexTest {
         }
     }
 
-    @Test
-    void duplicateIdsKeepTheirFirstOrdinal() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void duplicateIdsKeepTheirFirstOrdinal(boolean merge) throws Exception {
         Random r = new Random(3);
         long[] ids = new long[10_000];
         for (int i = 0; i < ids.length; i++) ids[i] = 0x1000 + 16L * r.nextInt(4000);
-        Built b = build(ids, 3);
+        if (merge) {
+            java.util.Arrays.sort(ids, 0, 6000); // runs with duplicates inside and across them
+            java.util.Arrays.sort(ids, 6000, ids.length);
+        }
+        Built b = build(ids, 3, merge);
         try (Arena ignored = b.arena()) {
             checkAgainstMap(ids, b, r);
         }
     }
 
-    @Test
-    void fourByteIdsAndASingleObject() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void fourByteIdsAndASingleObject(boolean merge) throws Exception {
         Random r = new Random(4);
         long[] ids = new long[50_000];
         for (int i = 0; i < ids.length; i++) ids[i] = r.nextInt() & 0xFFFF_FFF8L;
-        Built b = build(ids, 1);
+        Built b = build(ids, 1, merge);
         try (Arena ignored = b.arena()) {
             checkAgainstMap(ids, b, r);
         }
-        Built one = build(new long[] {0xFFFF_FFFF_FFFF_FFF0L}, 2);
+        Built one = build(new long[] {0xFFFF_FFFF_FFFF_FFF0L}, 2, merge);
         try (Arena ignored = one.arena()) {
             assertEquals(0, one.index().ordinal(0xFFFF_FFFF_FFFF_FFF0L));
             assertEquals(-1, one.index().ordinal(0));

@@ -15,6 +15,8 @@ import java.util.Random;
 import org.hprofdiff.index.BuildProgress;
 import org.hprofdiff.index.graph.Edges;
 import org.hprofdiff.index.graph.IdIndex;
+import org.hprofdiff.index.store.BlockOffsets;
+import org.hprofdiff.index.store.CappedColumn;
 import org.hprofdiff.index.store.IndexFormat;
 import org.hprofdiff.index.store.PackedColumn;
 import org.junit.jupiter.api.Test;
@@ -75,13 +77,11 @@ class LimitFreeArithmeticTest {
     void edgeOffsetsBeyond32Bits() throws Exception {
         try (Arena arena = Arena.ofShared()) {
             // three objects: 0 has BEYOND_UINT edges (nothing else stored), 1 has two edges, 2 has none
-            MemorySegment offsets = sparseColumn(arena, "off", 4, 5);
-            long[] off = {0, BEYOND_UINT, BEYOND_UINT + 2, BEYOND_UINT + 2};
-            for (int i = 0; i < off.length; i++) PackedColumn.put(offsets, IndexFormat.HEADER_BYTES + i * 5L, 5, off[i]);
+            BlockOffsets offsets = blockOffsets(arena, "off", new long[] {0, BEYOND_UINT, BEYOND_UINT + 2, BEYOND_UINT + 2});
             MemorySegment targets = sparseColumn(arena, "tgt", BEYOND_UINT + 2, 4);
             PackedColumn.put(targets, IndexFormat.HEADER_BYTES + BEYOND_UINT * 4, 4, 2);
             PackedColumn.put(targets, IndexFormat.HEADER_BYTES + (BEYOND_UINT + 1) * 4, 4, 0xFFFF_FFFEL);
-            Edges edges = new Edges(new PackedColumn(offsets, 5, 4), new PackedColumn(targets, 4, BEYOND_UINT + 2));
+            Edges edges = new Edges(offsets, new PackedColumn(targets, 4, BEYOND_UINT + 2));
             assertEquals(BEYOND_UINT, edges.degree(0));
             assertEquals(2, edges.degree(1));
             assertEquals(0, edges.degree(2));
@@ -91,6 +91,52 @@ class LimitFreeArithmeticTest {
             edges.forEach(1, t -> seen[k[0]++] = t);
             assertArrayEquals(new long[] {2, 0xFFFF_FFFEL}, seen);
         }
+    }
+
+    @Test
+    void blockOffsetsKeepEveryValueNarrowOrWide() throws Exception {
+        Random r = new Random(5);
+        long[] values = new long[100_000];
+        long v = 0;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = v;
+            int kind = r.nextInt(1000);
+            v += kind == 0 ? BEYOND_UINT : kind < 5 ? 70_000 + r.nextInt(100_000) : r.nextInt(8); // huge, wide-making, ordinal steps
+        }
+        try (Arena arena = Arena.ofShared()) {
+            BlockOffsets offsets = blockOffsets(arena, "mixed", values);
+            for (int i = 0; i < values.length; i++) assertEquals(values[i], offsets.get(i), "value " + i);
+        }
+    }
+
+    @Test
+    void cappedColumnKeepsLargeValuesAside() throws Exception {
+        Random r = new Random(6);
+        long[] values = new long[50_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = r.nextInt(100) == 0 ? 0xFFFFL + r.nextInt(1 << 20) : r.nextInt(0xFFFF);
+        }
+        values[7] = 0xFFFF; // exactly the marker
+        values[8] = BEYOND_UINT;
+        try (CappedColumn.Writer w = new CappedColumn.Writer(dir, "sizes", new byte[16], 2)) {
+            for (long v : values) w.add(v);
+            w.finish();
+        }
+        try (Arena arena = Arena.ofConfined(); FileChannel vc = FileChannel.open(dir.resolve("sizes"));
+             FileChannel bc = FileChannel.open(dir.resolve("sizes.big"))) {
+            long bigs = (bc.size() - IndexFormat.HEADER_BYTES - IndexFormat.FOOTER_BYTES) / 16;
+            CappedColumn col = new CappedColumn(new PackedColumn(vc.map(FileChannel.MapMode.READ_ONLY, 0, vc.size(), arena), 2, values.length),
+                    bc.map(FileChannel.MapMode.READ_ONLY, 0, bc.size(), arena), bigs);
+            for (int i = 0; i < values.length; i++) assertEquals(values[i], col.get(i), "value " + i);
+        }
+    }
+
+    private BlockOffsets blockOffsets(Arena arena, String name, long[] values) throws Exception {
+        try (BlockOffsets.Writer w = new BlockOffsets.Writer(dir, name, new byte[16])) {
+            for (long value : values) w.add(value);
+            w.finish();
+        }
+        return BlockOffsets.map(dir, name, values.length, arena);
     }
 
     @Test
@@ -167,7 +213,8 @@ class LimitFreeArithmeticTest {
             for (int d = 0; d < degree && e < targets.length; d++) targets[e++] = r.nextInt(n);
         }
         offsets[n] = e;
-        PackedColumn off = column(offsets, n + 1, 4);
+        Arena offsetsArena = Arena.ofShared();
+        BlockOffsets off = blockOffsets(offsetsArena, "graph", java.util.Arrays.copyOf(offsets, n + 1));
         PackedColumn tgt = column(targets, e, 2);
         byte[] id = new byte[16];
         Path narrowDir = dir.resolve("narrow");
@@ -188,16 +235,15 @@ class LimitFreeArithmeticTest {
             overflowed.markOverflowed();
             Transpose.run(off, tgt, n, e, overflowed, recountDir, id, parallel, BuildProgress.SILENT, false);
         }
-        for (String f : new String[] {"in.offsets", "in.sources"}) {
+        for (String f : new String[] {"in.off.base", "in.off.delta", "in.off.wide", "in.sources"}) {
             assertArrayEquals(java.nio.file.Files.readAllBytes(narrowDir.resolve(f)), java.nio.file.Files.readAllBytes(recountDir.resolve(f)), f);
         }
-        for (String f : new String[] {"in.offsets", "in.sources"}) {
+        for (String f : new String[] {"in.off.base", "in.off.delta", "in.off.wide", "in.sources"}) {
             assertArrayEquals(java.nio.file.Files.readAllBytes(narrowDir.resolve(f)), java.nio.file.Files.readAllBytes(wideDir.resolve(f)), f);
         }
         // and the narrow result is the transpose, by brute force
-        try (Arena arena = Arena.ofConfined(); FileChannel oc = FileChannel.open(narrowDir.resolve("in.offsets"));
-             FileChannel sc = FileChannel.open(narrowDir.resolve("in.sources"))) {
-            PackedColumn inOff = new PackedColumn(oc.map(FileChannel.MapMode.READ_ONLY, 0, oc.size(), arena), PackedColumn.widthFor(e), n + 1);
+        try (Arena arena = Arena.ofConfined(); FileChannel sc = FileChannel.open(narrowDir.resolve("in.sources"))) {
+            BlockOffsets inOff = BlockOffsets.map(narrowDir, "in.off", n + 1, arena);
             PackedColumn inSrc = new PackedColumn(sc.map(FileChannel.MapMode.READ_ONLY, 0, sc.size(), arena), 2, e);
             for (int t = 0; t < n; t++) {
                 java.util.List<Long> expected = new java.util.ArrayList<>();
@@ -207,6 +253,7 @@ class LimitFreeArithmeticTest {
                 assertEquals(expected, actual, "sources of " + t);
             }
         }
+        offsetsArena.close();
     }
 
     private static PackedColumn column(long[] values, long n, int width) {
