@@ -17,7 +17,7 @@ class UsageTest {
     @Test
     void noArguments() {
         Run.Result r = Run.main();
-        assertUsage(r, "hprof-diff: expected two or more dumps to compare, or a command (diff, report, histogram, info, summary, demo)");
+        assertUsage(r, "hprof-diff: expected two or more dumps to compare, or a command (diff, report, histogram, info, summary, demo, index, dominators, paths, suspects)");
     }
 
     @Test

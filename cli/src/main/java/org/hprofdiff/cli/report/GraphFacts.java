@@ -42,9 +42,8 @@ final class GraphFacts {
         return stands >= 0 ? "class " + classLabel(stands) : classLabel(index.classIndexOf(node));
     }
 
-    /** The object's id as the dump gives it, in hex; null for an object without a record (an Android NODATA array). */
+    /** The object's id as the dump gives it, in hex. */
     String objectId(long node) {
-        if (index.position(node) == 0) return null;
         return String.format(Locale.ROOT, "0x%x", index.idOf(node));
     }
 

@@ -36,7 +36,7 @@ class RenderersTest {
         JsonNode root = new ObjectMapper().readTree(render(new JsonRenderer(), REPORT));
         List<String> keys = new ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("report", "schemaVersion", "dump", "sizeModel", "query", "rows", "totals", "completeness", "warnings"), keys);
+        assertEquals(List.of("report", "schemaVersion", "dump", "sizeModel", "query", "rows", "totals", "completeness", "reachability", "warnings"), keys);
         assertEquals("histogram", root.get("report").asText());
         assertEquals(1_234_567, root.get("rows").get(0).get("shallowBytes").asLong());
         assertEquals(1_700_000_000_000L, root.get("dump").get("timestampMillis").asLong());
