@@ -130,7 +130,7 @@ public final class DumpIndex implements AutoCloseable {
                 Path work = Commit.tempSibling(target.dir());
                 Files.createDirectories(work);
                 try {
-                    new IndexBuilder(dump, identity, work, options.sizeOverrides(), options.threads(), options.dumpNumber(), progress).build();
+                    build(dump, identity, work, options, progress);
                     IndexDirectory check = IndexDirectory.open(work, identity.digest());
                     check.close();
                     Commit.commitDirectory(work, target.dir());
@@ -170,7 +170,7 @@ public final class DumpIndex implements AutoCloseable {
         Path work = Commit.tempSibling(target.dir());
         Files.createDirectories(work);
         try {
-            new IndexBuilder(dump, identity, work, options.sizeOverrides(), options.threads(), options.dumpNumber(), progress).build();
+            build(dump, identity, work, options, progress);
             return opened(dump, work, identity, true);
         } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(work);
@@ -193,12 +193,58 @@ public final class DumpIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Builds into {@code work}. A compressed dump is first decompressed into the index directory
+     * ({@link IndexFiles#SOURCE_COPY}): the index reads objects by position.
+     */
+    private static void build(HprofFile dump, DumpIdentity identity, Path work, IndexOptions options, BuildProgress progress) throws IOException {
+        if (dump.isRandomAccess()) {
+            new IndexBuilder(dump, identity, work, options.sizeOverrides(), options.threads(), options.dumpNumber(), progress).build();
+            return;
+        }
+        progress.phase("decompress", dump.fileSize());
+        Path copy = work.resolve(IndexFiles.SOURCE_COPY);
+        decompress(dump.path(), copy);
+        try (HprofFile plain = openCopy(copy)) {
+            new IndexBuilder(plain, identity, work, options.sizeOverrides(), options.threads(), options.dumpNumber(), progress).build();
+        }
+    }
+
+    private static void decompress(Path gz, Path copy) throws IOException {
+        byte[] buffer = new byte[1 << 20];
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz), 1 << 16);
+             java.io.OutputStream out = Files.newOutputStream(copy, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+            // GZIPInputStream reads concatenated members: HotSpot's chunked -gz output too
+            for (int n; (n = in.read(buffer)) > 0; ) out.write(buffer, 0, n);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new IOException(gz + ": the gzip data is damaged or cut short (" + e.getMessage() + "); cannot index it", e);
+        }
+    }
+
+    private static HprofFile openCopy(Path copy) throws IOException {
+        try {
+            return HprofFile.open(copy);
+        } catch (DumpFormatException e) {
+            throw new IndexCorruptException(copy, 0, "the decompressed dump is unreadable: " + e.getMessage());
+        }
+    }
+
     /** Opens an index directory's files and readers; nothing stays mapped if that fails. */
     private static DumpIndex opened(HprofFile dump, Path dir, DumpIdentity identity, boolean deleteOnClose) throws IOException {
         IndexDirectory d = IndexDirectory.open(dir, identity.digest());
+        HprofFile indexed = null;
         try {
-            return new DumpIndex(dump, d, deleteOnClose);
+            indexed = dump.isRandomAccess() ? dump : openCopy(dir.resolve(IndexFiles.SOURCE_COPY));
+            Path mp = dir.resolve(Manifest.FILE);
+            if (indexed.fileSize() != d.manifest().requireLong("indexed.bytes", mp)) {
+                throw new IndexCorruptException(indexed.path(), indexed.fileSize(), "the indexed dump is " + indexed.fileSize()
+                        + " bytes; the index was built from " + d.manifest().get("indexed.bytes"));
+            }
+            DumpIndex index = new DumpIndex(indexed, d, deleteOnClose);
+            if (indexed != dump) dump.close(); // the compressed file is not read again
+            return index;
         } catch (IOException | RuntimeException e) {
+            if (indexed != null && indexed != dump) indexed.close();
             d.close();
             throw e;
         }

@@ -246,6 +246,28 @@ class IndexCacheTest {
     }
 
     @Test
+    void gzipDumpIsIndexedThroughADecompressedCopy() throws Exception {
+        Path plain = dump();
+        Path gz = dir.resolve("known.hprof.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(plain, out);
+        }
+        try (DumpIndex a = DumpIndex.openOrBuild(plain, options(), BuildProgress.SILENT);
+             DumpIndex b = DumpIndex.openOrBuild(gz, options(), BuildProgress.SILENT)) {
+            assertEquals(List.of(), b.verify());
+            assertEquals(a.objectCount(), b.objectCount());
+            assertEquals(a.edgeCount(), b.edgeCount());
+            for (long o = 0; o < a.objectCount(); o++) {
+                assertEquals(a.idOf(o), b.idOf(o));
+                assertEquals(a.outbound().degree(o), b.outbound().degree(o));
+            }
+            assertTrue(Files.exists(dir.resolve(gz.getFileName() + ".hdidx").resolve(org.hprofdiff.index.store.IndexFiles.SOURCE_COPY)));
+        }
+        Recorder again = open(gz, options());
+        assertFalse(again.built(), "the compressed dump's index is reused");
+    }
+
+    @Test
     void unreadableDumpFailsWithOneLine() {
         Path missing = dir.resolve("missing.hprof");
         Exception e = assertThrows(Exception.class, () -> DumpIndex.openOrBuild(missing, options(), BuildProgress.SILENT));

@@ -55,7 +55,13 @@ public final class ReferenceDecoder {
     private final Map<Long, Integer> primitiveTypes = new HashMap<>();
 
     public ReferenceDecoder(Path dump) throws IOException {
-        b = ByteBuffer.wrap(Files.readAllBytes(dump));
+        if (dump.toString().endsWith(".gz")) {
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(dump))) {
+                b = ByteBuffer.wrap(in.readAllBytes());
+            }
+        } else {
+            b = ByteBuffer.wrap(Files.readAllBytes(dump));
+        }
         while (b.get() != 0) { /* "JAVA PROFILE 1.0.2\0" */ }
         idSize = b.getInt();
         b.getLong();

@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 final class SharedDumps {
     private SharedDumps() {}
 
-    /** Uncompressed hprof dumps (4- and 8-byte ids, segmented and not, HotSpot and the hprof agent). */
-    static final List<String> HPROF = List.of("sun_jdk6_18_x32.hprof", "sun_jdk5_64bit.hprof", "sun_jdk6_31_hprofagent_compressedOops.hprof");
+    /** hprof dumps: 4- and 8-byte ids, segmented and not, HotSpot and the hprof agent, one gzip-compressed (JDK 11). */
+    static final List<String> HPROF = List.of("sun_jdk6_18_x32.hprof", "sun_jdk5_64bit.hprof", "sun_jdk6_31_hprofagent_compressedOops.hprof",
+            "openjdk_jdk11_04_x64.hprof.gz");
 
     static Stream<Path> present() {
         String dir = System.getProperty("hprofdiff.sharedDumps", "../shared/dumps");

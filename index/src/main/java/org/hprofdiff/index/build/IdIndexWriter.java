@@ -73,7 +73,7 @@ final class IdIndexWriter {
             SortedIds merge = new RunMerge(idStream, facts, minId, alignShift);
             return write(merge, n, minId, alignShift, maxKey, ordinalBits, bucketShift, workDir, identity);
         }
-        try (ScratchFile ids = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT + ".ids"), n * 8);
+        try (ScratchFile ids = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT_IDS), n * 8);
              ScratchFile scratch = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT), n * 8)) {
             MemorySegment data = ids.segment().asSlice(0, n * 8);
             IdStreamReader stream = new IdStreamReader(idStream, 0, 0);

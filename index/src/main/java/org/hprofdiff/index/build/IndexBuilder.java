@@ -231,6 +231,7 @@ public final class IndexBuilder {
 
     private void describeDump(Manifest m) {
         m.put("format.version", IndexFormat.VERSION).put("dump.path", dump.path().toAbsolutePath().toString())
+                .put("indexed.bytes", dump.fileSize())
                 .put("dump.size", identity.size()).put("dump.modifiedMillis", identity.modifiedMillis())
                 .put("dump.headerVersion", identity.headerVersion()).put("dump.idSize", identity.idSize())
                 .put("dump.timestamp", identity.dumpTimestamp()).put("dump.headHash", identity.headHash())

@@ -36,11 +36,19 @@ public final class IndexFiles {
     /** Threads with names and stack frames. */
     public static final String THREADS = "threads";
 
+    /**
+     * For a gzip-compressed dump: the decompressed dump, which the index's positions point into (objects are
+     * read by position, which a compressed stream cannot do). Plain hprof, not in the manifest's file list;
+     * its size is recorded as {@code indexed.bytes}.
+     */
+    public static final String SOURCE_COPY = "dump.hprof";
+
     /** Scratch files of the build (never in a committed index). */
     public static final String TMP_IDS = "tmp.ids";
     public static final String TMP_ROOTS = "tmp.roots";
     public static final String TMP_STRINGS = "tmp.strings";
     public static final String TMP_SORT = "tmp.sort";
+    public static final String TMP_SORT_IDS = "tmp.sort.ids";
     public static final String TMP_COUNTS = "tmp.counts";
     public static final String TMP_CURSORS = "tmp.cursors";
 }
