@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The analyses run on the on-disk index: KnownGraph's chain retains exactly what the program hung on it. */
-class DumpIndexGraphTest {
+class IndexGraphDominatorsTest {
     @TempDir
     Path dir;
 
@@ -25,7 +25,7 @@ class DumpIndexGraphTest {
         try (DumpIndex index = DumpIndex.openOrBuild(TestDumps.knownGraph(), IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir),
                 BuildProgress.SILENT);
              Scratch scratch = Scratch.inMemory()) {
-            DumpIndexGraph graph = new DumpIndexGraph(index);
+            IndexGraph graph = new IndexGraph(index);
             assertEquals(index.edgeCount(), graph.firstEdge(graph.nodeCount()));
             for (long r = 0; r < graph.rootCount(); r++) assertTrue(graph.rootNode(r) >= 0 && graph.rootNode(r) < graph.nodeCount());
 
