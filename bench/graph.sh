@@ -10,7 +10,7 @@
 # wall seconds, peak RSS (/usr/bin/time; it counts mapped pages of the index and the dump, which are page cache)
 # and, from --verbose, the wall time of each phase.
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 size=2g; dump=""; dir=/work/bench-data; keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -21,9 +21,6 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--size 2g] [--dump FILE] [--dir DIR] [--keep]" >&2; exit 2 ;;
   esac
 done
-[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing; install it: apt-get install time" >&2; exit 3; }
-. "$root/scripts/find-jdk.sh"
-find_jdk25 || exit 3
 mkdir -p "$dir"
 work=$(mktemp -d "$dir/graph-bench.XXXXXX")
 cleanup() { [ "$keep" = 1 ] || rm -rf "$work"; }

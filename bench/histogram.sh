@@ -16,9 +16,7 @@
 # processes kept busy meanwhile (from /proc/stat: on a shared machine wall times mean little without it).
 # Results end with a Markdown table for docs/benchmarks.md.
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-. "$root/scripts/find-jdk.sh"
-find_jdk25 || exit 3
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 java="$JAVA25_HOME/bin/java"
 
 sizes="100m 1g 4g"; dir=/work/bench-data; runs=3; threads="1 $(nproc)"; keep=0; reader=0
@@ -33,7 +31,6 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--sizes \"100m 1g 4g\"] [--dir DIR] [--runs N] [--threads \"1 N\"] [--reader] [--keep]" >&2; exit 2 ;;
   esac
 done
-[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing; install it: apt-get install time" >&2; exit 3; }
 mkdir -p "$dir"
 work=$(mktemp -d "$dir/histogram-bench.XXXXXX")
 cleanup() { [ "$keep" = 1 ] || rm -rf "$work"; }
@@ -50,10 +47,6 @@ if [ "$reader" = 0 ] && "$root/hprof-diff" histogram --help >/dev/null 2>&1; the
 bytes_of() { # 100m -> bytes, as LargeDumpGenerator reads sizes
   python3 -c "import sys;s=sys.argv[1].lower().rstrip('b').rstrip('i');m={'k':10,'m':20,'g':30,'t':40};print(int(float(s[:-1])*(1<<m[s[-1]])) if s[-1] in m else int(s))" "$1"
 }
-
-busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; } # user nice system irq softirq steal
-
-drop_cache() { python3 -c "import os,sys;fd=os.open(sys.argv[1],os.O_RDONLY);os.posix_fadvise(fd,0,0,os.POSIX_FADV_DONTNEED);os.close(fd)" "$1"; }
 
 # Runs one pass; prints "wall cpu peakHeapMB peakRssMB peakAnonMB passSeconds" (pass: the bench main's own timing
 # of the read, without JVM start; "-" for the CLI).
@@ -94,8 +87,7 @@ one_run() { # $1 dump, $2 threads
   [ "$use_cli" = 0 ] && [ -n "$pools" ] && [ "$pools" -gt "${heap:-0}" ] && heap=$pools
   # CPU the rest of the machine used meanwhile, in cores (other processes compete for the same cores)
   local others
-  others=$(awk -v b0="$busy0" -v b1="$(busy_ticks)" -v hz="$(getconf CLK_TCK)" -v c="$cpu" -v w="$wall" \
-    'BEGIN {o = ((b1 - b0) / hz - c) / w; printf "%.1f", o < 0 ? 0 : o}')
+  others=$(other_cores "$busy0" "$cpu" "$wall")
   local pass=-
   [ "$use_cli" = 0 ] && pass=$(grep -oE 'seconds=[0-9.]+' "$work/out.txt" | cut -d= -f2)
   echo "$wall $cpu ${heap:-0} $rss $(( $(cat "$anon") / 1024 )) $pass $others"

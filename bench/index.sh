@@ -16,9 +16,7 @@
 # cores other processes kept busy meanwhile (/proc/stat; the machine is shared), index size, bytes per object
 # and index size / dump size. Ends with Markdown tables for docs/benchmarks.md.
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-. "$root/scripts/find-jdk.sh"
-find_jdk25 || exit 3
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 java="$JAVA25_HOME/bin/java"
 
 sizes="1g 4g"; dir=/work/bench-data; threads=$(nproc); keep=0; lookups=0
@@ -32,7 +30,6 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--sizes \"1g 4g\"] [--dir DIR] [--threads N] [--keep] [--lookups]" >&2; exit 2 ;;
   esac
 done
-[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing; install it: apt-get install time" >&2; exit 3; }
 mkdir -p "$dir/index-bench"
 work="$dir/index-bench"
 tmp=$(mktemp -d "$dir/index-bench-run.XXXXXX")
@@ -42,9 +39,6 @@ trap cleanup EXIT
 echo "== building" >&2
 "$root/build" -q -pl index -am test-compile -DskipTests >&2
 cp="$root/testdata/target/classes:$root/core/target/classes:$root/index/target/classes:$root/index/target/test-classes"
-
-busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
-drop_cache() { python3 -c "import os,sys;fd=os.open(sys.argv[1],os.O_RDONLY);os.posix_fadvise(fd,0,0,os.POSIX_FADV_DONTNEED);os.close(fd)" "$1"; }
 
 # Runs a java main under /usr/bin/time with a GC log, sampling anonymous RSS; prints
 # "wall cpu peakHeapMB peakRssMB peakAnonMB otherCores". Output of the main goes to $tmp/out.txt.
@@ -68,8 +62,7 @@ measure() {
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$timelog")
   heap=$(grep -oE '[0-9]+M->[0-9]+M' "$gclog" 2>/dev/null | grep -oE '^[0-9]+' | sort -n | tail -1)
   local others
-  others=$(awk -v b0="$busy0" -v b1="$(busy_ticks)" -v hz="$(getconf CLK_TCK)" -v c="$cpu" -v w="$wall" \
-    'BEGIN {o = ((b1 - b0) / hz - c) / w; printf "%.1f", o < 0 ? 0 : o}')
+  others=$(other_cores "$busy0" "$cpu" "$wall")
   echo "$wall $cpu ${heap:-0} $rss $(( $(cat "$anon") / 1024 )) $others"
 }
 

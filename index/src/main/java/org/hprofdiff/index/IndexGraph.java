@@ -1,5 +1,6 @@
 package org.hprofdiff.index;
 
+import org.hprofdiff.index.graph.ClassInfo;
 import java.util.List;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.core.summary.ClassNames;
@@ -27,6 +28,9 @@ public final class IndexGraph implements ObjectGraph {
     /** Root-table entries whose object is in the dump, in table order; null when that is every entry. */
     private final long[] presentRoots;
     private final long rootCount;
+    /** Per class: whether it is an object-array class, and the ordinal of its class object (edge 0 of its arrays). */
+    private final boolean[] objectArrayClass;
+    private final long[] classObjectOrdinal;
 
     public IndexGraph(DumpIndex index) {
         this.index = index;
@@ -44,6 +48,12 @@ public final class IndexGraph implements ObjectGraph {
             for (long r = 0; r < all; r++) if (roots.ordinal(r) >= 0) presentRoots[i++] = r;
         }
         rootCount = present;
+        objectArrayClass = new boolean[classes.size()];
+        classObjectOrdinal = new long[classes.size()];
+        for (ClassInfo c : classes.all()) {
+            objectArrayClass[c.index()] = c.kind() == ClassInfo.Kind.OBJECT_ARRAY;
+            classObjectOrdinal[c.index()] = c.ordinal();
+        }
     }
 
     public DumpIndex index() { return index; }
@@ -93,6 +103,14 @@ public final class IndexGraph implements ObjectGraph {
 
     @Override
     public EdgeLabel edgeLabel(long node, long edge) {
+        int c = index.classIndexOf(node);
+        if (objectArrayClass[c]) {
+            // An array's edges are its class (when the dump holds the class object), then its non-null elements.
+            // The element's index is not decoded: finding it means re-reading the array up to that edge, so
+            // labelling every element of a k-element array would cost k²/2 reads, and no path shows it ([*]).
+            boolean classEdge = edge == out.start(node) && out.target(edge) == classObjectOrdinal[c];
+            return classEdge ? new EdgeLabel.Internal(EdgeOrigin.CLASS.name()) : new EdgeLabel.ArrayElement(EdgeLabel.ArrayElement.NOT_DECODED);
+        }
         return switch (index.edgeOrigin(node, edge)) {
             case EdgeOrigin.Field f -> new EdgeLabel.Field(fieldName(node, f));
             case EdgeOrigin.StaticField s -> new EdgeLabel.StaticField(s.name());

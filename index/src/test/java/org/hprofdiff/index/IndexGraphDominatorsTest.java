@@ -39,6 +39,20 @@ class IndexGraphDominatorsTest {
             }
             assertTrue(labelled);
 
+            // KnownGraph.sparse = Object[10] with elements 1, 4 and 9 set: its class edge, then three element edges
+            long sparse = -1;
+            for (ClassInfo.Static s : knownGraph.statics()) if (s.name().equals("sparse")) sparse = index.ordinalOf(s.value());
+            int elements = 0, classEdges = 0;
+            for (long e = graph.firstEdge(sparse); e < graph.firstEdge(sparse + 1); e++) {
+                switch (graph.edgeLabel(sparse, e)) {
+                    case EdgeLabel.ArrayElement a -> elements++;
+                    case EdgeLabel.Internal i -> classEdges += i.name().equals("<class>") ? 1 : 0;
+                    default -> throw new AssertionError("unexpected label on an array edge");
+                }
+            }
+            assertEquals(3, elements);
+            assertEquals(1, classEdges);
+
             try (DominatorTree tree = Dominators.compute(graph, Dominators.Options.DEFAULT, dir.resolve("dominators"), scratch, PhaseListener.NONE)) {
                 // 1000 nodes of 24 bytes (12-byte header, two compressed references, an int) and the 500 Integers of
                 // the odd nodes (16 bytes: header and int; outside the Integer cache), nothing else

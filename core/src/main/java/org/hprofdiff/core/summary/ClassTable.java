@@ -1,5 +1,6 @@
 package org.hprofdiff.core.summary;
 
+import org.hprofdiff.core.collect.LongIntMap;
 import java.util.Arrays;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.size.ArrayTally;

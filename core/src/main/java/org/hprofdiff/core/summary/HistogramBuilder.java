@@ -1,5 +1,6 @@
 package org.hprofdiff.core.summary;
 
+import org.hprofdiff.core.collect.LongIntMap;
 import java.util.EnumMap;
 import java.util.Map;
 import org.hprofdiff.core.format.BasicType;

@@ -1,5 +1,6 @@
 package org.hprofdiff.core.summary;
 
+import org.hprofdiff.core.collect.LongIntMap;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package org.hprofdiff.core.summary;
 
+import org.hprofdiff.core.collect.LongIntMap;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

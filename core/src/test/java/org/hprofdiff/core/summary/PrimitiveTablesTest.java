@@ -1,5 +1,6 @@
 package org.hprofdiff.core.summary;
 
+import org.hprofdiff.core.collect.LongIntMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;

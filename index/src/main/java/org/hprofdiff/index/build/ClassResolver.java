@@ -1,5 +1,6 @@
 package org.hprofdiff.index.build;
 
+import org.hprofdiff.core.collect.LongIntMap;
 import java.util.ArrayList;
 import java.util.List;
 import org.hprofdiff.core.format.BasicType;

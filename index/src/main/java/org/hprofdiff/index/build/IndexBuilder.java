@@ -1,5 +1,6 @@
 package org.hprofdiff.index.build;
 
+import org.hprofdiff.core.collect.LongIntMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;

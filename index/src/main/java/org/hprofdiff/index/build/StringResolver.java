@@ -1,5 +1,6 @@
 package org.hprofdiff.index.build;
 
+import org.hprofdiff.core.collect.LongIntMap;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

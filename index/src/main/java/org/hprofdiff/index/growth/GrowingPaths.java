@@ -131,7 +131,7 @@ public final class GrowingPaths implements RetentionPaths {
             try (HeapAnalysis analysis = dumps.open(dump)) {
                 progress.phase("retention paths of " + rows.size() + " growing classes in dump " + (dump + 1) + " of " + n, rows.size());
                 OtherRoots otherRoots = new OtherRoots(analysis.graph(), analysis.shortestPaths());
-                MergingGraph graph = new MergingGraph(analysis.graph());
+                var graph = analysis.graph();
                 for (int r = 0; r < rows.size(); r++) {
                     try (RowTargets targets = RowTargets.of(rows.get(r), analysis)) {
                         perRow.get(r).add(targets.isEmpty() ? Map.of() : DumpPaths.of(MergedPaths.merge(graph, analysis.shortestPaths(),

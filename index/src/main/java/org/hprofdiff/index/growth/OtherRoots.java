@@ -51,7 +51,7 @@ final class OtherRoots {
         for (long r = 0, n = graph.rootCount(); r < n; r++) {
             if (graph.rootKind(r) != root.kind()) continue;
             long node = graph.rootNode(r);
-            if (paths.isRoot(node) && paths.rootEntry(node) == r && RootSteps.of(graph, r).equals(root)) objects.add(node);
+            if (paths.isRoot(node) && paths.rootEntry(node) == r && PathStep.Root.of(graph, r).equals(root)) objects.add(node);
         }
         return objects;
     }
@@ -81,7 +81,7 @@ final class OtherRoots {
         Set<String> also = new LinkedHashSet<>();
         for (long node : objects) {
             for (long r : rootsByObject().getOrDefault(node, List.of())) {
-                PathStep.Root step = RootSteps.of(graph, r);
+                PathStep.Root step = PathStep.Root.of(graph, r);
                 boolean sameThread = start != null && start.thread() != null && start.thread().equals(step.thread());
                 if (!step.equals(start) && !sameThread && also.size() < MAX) also.add(step.display());
             }

@@ -5,11 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.index.analysis.EdgeLabel;
 import org.hprofdiff.index.analysis.NodeFilter;
 import org.hprofdiff.index.analysis.ObjectGraph;
-import org.hprofdiff.index.analysis.RootContext;
 import org.hprofdiff.index.analysis.dominators.DominatorTree;
 import org.hprofdiff.index.analysis.offheap.Bits;
 import org.hprofdiff.index.analysis.offheap.LongStack;
@@ -164,15 +162,7 @@ public final class MergedPaths {
         }
 
         private PathStep rootStep(long node) {
-            long r = paths.rootEntry(node);
-            RootContext context = graph.rootContext(r);
-            int stands = graph.classObjectIndex(node);
-            GcRootKind kind = graph.rootKind(r);
-            // a system-class root is always a class object: its kind already says so
-            String objectClass = stands < 0 ? className(graph.classIndex(node))
-                    : (kind == GcRootKind.STICKY_CLASS ? "" : "class ") + className(stands);
-            String thread = context.threadName() == null ? null : context.threadName().replaceAll("[0-9]+", "#");
-            return new PathStep.Root(kind, objectClass, thread, context.frameMethod());
+            return PathStep.Root.of(graph, paths.rootEntry(node));
         }
 
         private int append(int prefix, long holder, long edge, long child) {

@@ -1,5 +1,7 @@
 package org.hprofdiff.index.analysis.paths;
 
+import org.hprofdiff.index.analysis.RootContext;
+import org.hprofdiff.index.analysis.ObjectGraph;
 import org.hprofdiff.core.format.GcRootKind;
 
 /**
@@ -19,6 +21,22 @@ public sealed interface PathStep {
      * {@code pool-3-thread-7} matches across dumps.
      */
     record Root(GcRootKind kind, String objectClass, String thread, String frame) implements PathStep {
+
+        /**
+         * The step a GC root entry starts (docs/semantics.md, section 10): root kind, the object's class
+         * ({@code class X} for a class object that is not a system-class root, whose kind already says so),
+         * the thread's name with digits as {@code #} (stable across dumps), the frame's method.
+         */
+        public static Root of(ObjectGraph graph, long rootEntry) {
+            long node = graph.rootNode(rootEntry);
+            GcRootKind kind = graph.rootKind(rootEntry);
+            RootContext context = graph.rootContext(rootEntry);
+            int stands = graph.classObjectIndex(node);
+            String objectClass = stands < 0 ? graph.className(graph.classIndex(node))
+                    : (kind == GcRootKind.STICKY_CLASS ? "" : "class ") + graph.className(stands);
+            String thread = context.threadName() == null ? null : context.threadName().replaceAll("[0-9]+", "#");
+            return new Root(kind, objectClass, thread, context.frameMethod());
+        }
         @Override
         public String signature() {
             return kind.label + " " + objectClass + (thread == null ? "" : " thread \"" + thread + "\"") + (frame == null ? "" : " in " + frame);
