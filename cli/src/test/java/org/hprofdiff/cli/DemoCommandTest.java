@@ -24,7 +24,8 @@ class DemoCommandTest {
         assertTrue(r.out().contains("PoolingHttpClientConnectionManager"), r::toString);
         // the growing path of the incident, with the scenario's 20 leaked managers per round
         assertTrue(r.out().contains("\nHeld by growing retention paths:\n  PoolingHttpClientConnectionManager: 20 → 40 → 60 (+20/interval, "), r::toString);
-        assertTrue(r.out().contains("held by static IdleConnectionReaper.INSTANCE → connectionManagers → ConcurrentHashMap.table → Node[] [*] → Node.key"),
+        assertTrue(r.out().contains("held by static IdleConnectionReaper.INSTANCE (org.hprofdiff.testdata.scenarios.incident.http) → connectionManagers"
+                + " → ConcurrentHashMap.table → ConcurrentHashMap$Node[] [*] → ConcurrentHashMap$Node.key"),
                 r::toString);
         for (int i = 1; i <= 3; i++) {
             Path dump = keep.toAbsolutePath().resolve("connection-reaper-" + i + ".hprof");

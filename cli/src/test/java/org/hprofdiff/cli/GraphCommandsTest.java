@@ -142,9 +142,9 @@ class GraphCommandsTest {
         assertEquals("static " + HTTP + "IdleConnectionReaper.INSTANCE", start.get("signature").asText());
         assertEquals(MANAGERS, start.get("objects").asLong());
         Run.Result text = run("paths", "--class", "PoolingHttpClientConnectionManager$");
-        assertTrue(text.out().contains("static IdleConnectionReaper.INSTANCE → IdleConnectionReaper.connectionManagers → ConcurrentHashMap.table → Node[] [*]"),
+        assertTrue(text.out().contains("static IdleConnectionReaper.INSTANCE → IdleConnectionReaper.connectionManagers → ConcurrentHashMap.table → ConcurrentHashMap$Node[] [*]"),
                 text::toString);
-        assertTrue(text.out().contains("Node.key → PoolingHttpClientConnectionManager"), text::toString);
+        assertTrue(text.out().contains("ConcurrentHashMap$Node.key → PoolingHttpClientConnectionManager"), text::toString);
     }
 
     @Test

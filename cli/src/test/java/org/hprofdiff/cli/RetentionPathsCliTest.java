@@ -22,10 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * leak: the answer names the path the scenario builds its leak on, with the scenario's designed counts.
  */
 class RetentionPathsCliTest {
-    private static final String MANAGER = "org.hprofdiff.testdata.scenarios.incident.http.PoolingHttpClientConnectionManager";
+    private static final String PACKAGE = "org.hprofdiff.testdata.scenarios.incident.http";
+    private static final String MANAGER = PACKAGE + ".PoolingHttpClientConnectionManager";
     /** IdleConnectionReaper's documentation: static INSTANCE → connectionManagers (ConcurrentHashMap) → table → Node → key. */
-    private static final String HELD_BY = "held by static IdleConnectionReaper.INSTANCE → connectionManagers → ConcurrentHashMap.table"
-            + " → Node[] [*] → Node.key; also reachable from thread \"" + IdleConnectionReaper.THREAD_NAME + "\"";
+    private static final String HELD_BY = "held by static IdleConnectionReaper.INSTANCE (" + PACKAGE + ") → connectionManagers"
+            + " → ConcurrentHashMap.table → ConcurrentHashMap$Node[] [*] → ConcurrentHashMap$Node.key; also held by thread \""
+            + IdleConnectionReaper.THREAD_NAME + "\" local in IdleConnectionReaper.sweepForever → IdleConnectionReaper.connectionManagers"
+            + " → ConcurrentHashMap.table";
 
     @TempDir
     Path dir;
@@ -58,8 +61,9 @@ class RetentionPathsCliTest {
         // people saw the tables first: each is tied to the HashMap that owns it, inside the manager's pool
         String tables = lines.get(3);
         assertTrue(tables.startsWith("  HashMap$Node[16384]: " + designedSeries()), tables);
-        assertTrue(tables.contains("the table of HashMap held by static IdleConnectionReaper.INSTANCE → connectionManagers → ConcurrentHashMap.table"
-                + " → Node[] [*] → Node.key → PoolingHttpClientConnectionManager.routeToPool; also reachable from"), tables);
+        assertTrue(tables.contains("the table of HashMap held by static IdleConnectionReaper.INSTANCE (" + PACKAGE + ") → connectionManagers"
+                + " → ConcurrentHashMap.table → ConcurrentHashMap$Node[] [*] → ConcurrentHashMap$Node.key → PoolingHttpClientConnectionManager.routeToPool;"
+                + " also held by thread"), tables);
         assertEquals("", r.err(), "no progress without a terminal");
         try (Stream<Path> indexes = Files.list(dir.resolve("indexes"))) {
             assertEquals(3, indexes.filter(p -> p.getFileName().toString().endsWith(".hdidx")).count(), "one index per dump");

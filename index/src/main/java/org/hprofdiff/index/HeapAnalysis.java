@@ -226,7 +226,7 @@ public final class HeapAnalysis implements AutoCloseable {
         if (paths == null) {
             AnalysisStore.Loaded<ShortestPaths> loaded = store.openOrCompute(pathsFile(options), "shortest paths", this::openPaths, file -> {
                 progress.phase("shortest paths", graph.nodeCount());
-                return ShortestPaths.compute(graph, options.references(), true, file, scratch, progress);
+                return ShortestPaths.compute(graph, options.references(), file, scratch, progress);
             }, progress);
             paths = loaded.value();
             pathsComputed = loaded.computed();
@@ -237,8 +237,7 @@ public final class HeapAnalysis implements AutoCloseable {
     private ShortestPaths openPaths(Path file) throws IOException {
         ShortestPaths p = ShortestPaths.open(file);
         String wrong = p.nodeCount() != graph.nodeCount() ? "it has " + p.nodeCount() + " objects, the index " + graph.nodeCount()
-                : p.references() != options.references() ? "made with references " + p.references()
-                : !p.staticsFirst() ? "made without static fields first" : null;
+                : p.references() != options.references() ? "made with references " + p.references() : null;
         if (wrong == null) return p;
         p.close();
         throw new IOException(file + ": " + wrong);

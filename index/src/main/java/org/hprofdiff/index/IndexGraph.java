@@ -31,6 +31,8 @@ public final class IndexGraph implements ObjectGraph {
     /** Per class: whether it is an object-array class, and the ordinal of its class object (edge 0 of its arrays). */
     private final boolean[] objectArrayClass;
     private final long[] classObjectOrdinal;
+    /** Which loaders live as long as the JVM; decided on first use (a few field reads). */
+    private volatile PermanentLoaders permanentLoaders;
 
     public IndexGraph(DumpIndex index) {
         this.index = index;
@@ -117,6 +119,23 @@ public final class IndexGraph implements ObjectGraph {
             case EdgeOrigin.ArrayElement a -> new EdgeLabel.ArrayElement(a.index());
             case EdgeOrigin.Internal i -> new EdgeLabel.Internal(i.name());
         };
+    }
+
+    @Override
+    public boolean permanentClass(int classIndex) {
+        return permanentLoaders().permanentClass(classIndex);
+    }
+
+    /** Which of the dump's class loaders live as long as the JVM. */
+    public PermanentLoaders permanentLoaders() {
+        PermanentLoaders p = permanentLoaders;
+        if (p == null) permanentLoaders = p = PermanentLoaders.of(index);
+        return p;
+    }
+
+    @Override
+    public String loaderName(long node) {
+        return index.fields().string(index.fields().referenceField(node, "name"));
     }
 
     /** The field's name, with its declaring class when a superclass declares a field of the same name (shadowing). */

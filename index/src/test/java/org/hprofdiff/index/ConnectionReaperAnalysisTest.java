@@ -152,7 +152,7 @@ class ConnectionReaperAnalysisTest {
         assertEquals(List.of("static IdleConnectionReaper.INSTANCE",
                 "static IdleConnectionReaper.INSTANCE → IdleConnectionReaper.connectionManagers",
                 "static IdleConnectionReaper.INSTANCE → IdleConnectionReaper.connectionManagers → ConcurrentHashMap.table",
-                "static IdleConnectionReaper.INSTANCE → IdleConnectionReaper.connectionManagers → ConcurrentHashMap.table → Node[] [*]"), chain);
+                "static IdleConnectionReaper.INSTANCE → IdleConnectionReaper.connectionManagers → ConcurrentHashMap.table → ConcurrentHashMap$Node[] [*]"), chain);
         assertEquals("static " + REAPER + ".INSTANCE → " + REAPER + ".connectionManagers → java.util.concurrent.ConcurrentHashMap.table"
                 + " → java.util.concurrent.ConcurrentHashMap$Node[] [*]", node.signature());
         // below the table: bucket heads, and entries further down a bucket's chain; every branch ends at a manager's key
@@ -163,7 +163,7 @@ class ConnectionReaperAnalysisTest {
                 assertEquals(1, leaf.children().size(), leaf.display());
                 leaf = leaf.children().getFirst();
             }
-            assertTrue(leaf.display().endsWith(" → Node.key → PoolingHttpClientConnectionManager"), leaf.display());
+            assertTrue(leaf.display().endsWith(" → ConcurrentHashMap$Node.key → PoolingHttpClientConnectionManager"), leaf.display());
             leaves += leaf.objects();
         }
         assertEquals(managers, leaves);

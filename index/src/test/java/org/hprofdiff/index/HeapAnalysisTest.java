@@ -164,7 +164,7 @@ class HeapAnalysisTest {
             assertEquals(List.of(
                     start.signature() + " → " + NODE + " | 1 | " + CHAIN_RETAINED,
                     start.signature() + " → " + NODE + ".next+ | " + (KnownGraph.CHAIN - 1) + " | 0"), below);
-            assertEquals("static KnownGraph.head → Node.next+ → Node", start.children().get(1).children().getFirst().display());
+            assertEquals("static KnownGraph.head → KnownGraph$Node.next+ → KnownGraph$Node", start.children().get(1).children().getFirst().display());
         }
     }
 

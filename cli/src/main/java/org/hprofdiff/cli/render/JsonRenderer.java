@@ -18,7 +18,7 @@ public final class JsonRenderer implements Renderer {
      * Changes when a field of any report changes meaning or goes away (adding fields does not): the policy and
      * the schemas are in docs/json-schema, which a test checks real output against.
      */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)

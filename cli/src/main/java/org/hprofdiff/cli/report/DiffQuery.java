@@ -10,6 +10,7 @@ import java.util.Set;
 import org.hprofdiff.core.summary.diff.GrowthReport;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.core.summary.diff.Trend;
+import org.hprofdiff.core.summary.diff.Verdict;
 import org.hprofdiff.core.summary.diff.failon.FailOn;
 
 /** Cuts a growth analysis into the sections a diff report shows. Pure: no I/O. */
@@ -34,9 +35,14 @@ public final class DiffQuery {
         DiffReport shown = new DiffReport(growth.series(), null, growth.noiseFloor(), growth.verdict(), top, cut(steady, top), cut(labelled, top),
                 cut(arrays, top), failOn == null ? null : failOn.evaluate(growth), List.copyOf(thresholds), sharedNames(growth), List.of());
         // the answer looks at every grower with paths, not only the rows --top leaves in the tables
-        List<String> answers = PathWords.answers(steady, arrays, shown::displayName);
-        return new DiffReport(shown.series(), null, shown.noiseFloor(), shown.verdict(), top, shown.steadyGrowers(), shown.labelled(),
-                shown.arraysByLength(), shown.checks(), shown.thresholds(), shown.sharedNames(), answers);
+        List<PathWords.Answer> answers = PathWords.answers(steady, arrays, shown::displayName);
+        Verdict verdict = growth.verdict();
+        if (!answers.isEmpty()) {
+            // the first line names the leak and its holder: byte[] and String top the class counts in every leak
+            verdict = verdict.withSummary(PathWords.headline(answers.getFirst(), verdict, shown::displayName));
+        }
+        return new DiffReport(shown.series(), null, shown.noiseFloor(), verdict, top, shown.steadyGrowers(), shown.labelled(),
+                shown.arraysByLength(), shown.checks(), shown.thresholds(), shown.sharedNames(), answers.stream().map(PathWords.Answer::line).toList());
     }
 
     private static Set<String> sharedNames(GrowthReport growth) {

@@ -9,6 +9,7 @@ import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.core.summary.diff.MetricChange;
 import org.hprofdiff.core.summary.diff.PathGrowth;
 import org.hprofdiff.core.summary.diff.Units;
+import org.hprofdiff.core.summary.diff.Verdict;
 
 /**
  * Retention paths in words, the same in every format: the path as people read it, where else it is held,
@@ -40,9 +41,12 @@ public final class PathWords {
         return String.join(" → ", steps.subList(0, Math.max(1, steps.size() - 1)));
     }
 
-    /** {@code "also reachable from thread "reaper" local in Reaper.run"}, or null when no other root holds the path's start. */
+    /**
+     * {@code "also held by thread "reaper" local in Reaper$Task.run → Reaper$Task.map → ConcurrentHashMap.table"}:
+     * the other kinds of holder of the object where the path's objects accumulate; null when there are none.
+     */
     public static String also(PathGrowth p) {
-        return p.alsoReachableFrom().isEmpty() ? null : "also reachable from " + String.join(", ", p.alsoReachableFrom());
+        return p.alsoHeldBy().isEmpty() ? null : "also held by " + String.join("; and by ", p.alsoHeldBy());
     }
 
     /** {@code "the table of HashMap"}: whose field holds arrays reached by this path; null when the path does not end at an array's owner. */
@@ -70,6 +74,15 @@ public final class PathWords {
     }
 
     /**
+     * One answer line and what it names: a grower held by a steadily growing path.
+     *
+     * @param row   the grower
+     * @param path  its growing path
+     * @param line  the line as every format shows it
+     */
+    public record Answer(GrowthRow row, PathGrowth path, String line) {}
+
+    /**
      * The answer in a few lines: each grower held by a steadily growing path, the program's own classes before
      * the JDK's, most retained growth first; a grower whose growing path runs through the objects of one already
      * named (or holds them) is named with it rather than on a line of its own. Then the growing arrays by
@@ -77,10 +90,11 @@ public final class PathWords {
      *
      * <pre>
      * PoolingHttpClientConnectionManager: 20 → 40 → 60 (+20/interval, +1.7/h), held by static IdleConnectionReaper.INSTANCE
-     *   → connectionManagers → ConcurrentHashMap.table → Node[] [*] → Node.key; also reachable from thread "idle-connection-reaper" …
+     *   (com.acme.http) → connectionManagers → ConcurrentHashMap.table → ConcurrentHashMap$Node[] [*] → ConcurrentHashMap$Node.key;
+     *   also held by thread "idle-connection-reaper" local in IdleConnectionReaper$ReaperTask.run → …
      * </pre>
      */
-    static List<String> answers(List<GrowthRow> steadyGrowers, List<GrowthRow> arraysByLength, Function<GrowthRow, String> names) {
+    static List<Answer> answers(List<GrowthRow> steadyGrowers, List<GrowthRow> arraysByLength, Function<GrowthRow, String> names) {
         List<GrowthRow> classes = new ArrayList<>(steadyGrowers.stream().filter(row -> growingPath(row) != null).toList());
         classes.sort(java.util.Comparator.comparing((GrowthRow row) -> isJdk(row.name()))
                 .thenComparing(java.util.Comparator.comparingLong((GrowthRow row) -> retainedGrowth(growingPath(row))).reversed()));
@@ -90,31 +104,86 @@ public final class PathWords {
             if (same != null) answered.get(same).add(simpleName(names.apply(row)));
             else if (answered.size() < CLASS_ANSWERS) answered.put(row, new ArrayList<>());
         }
-        List<String> lines = new ArrayList<>();
-        answered.forEach((row, with) -> lines.add(classAnswer(names.apply(row), growingPath(row), with)));
+        List<Answer> lines = new ArrayList<>();
+        answered.forEach((row, with) -> lines.add(new Answer(row, growingPath(row), classAnswer(names.apply(row), growingPath(row), with))));
         arraysByLength.stream().filter(row -> growingPath(row) != null).limit(ARRAY_ANSWERS)
-                .forEach(row -> lines.add(arrayAnswer(names.apply(row), growingPath(row))));
+                .forEach(row -> lines.add(new Answer(row, growingPath(row), arrayAnswer(names.apply(row), growingPath(row)))));
         return lines;
     }
 
+    /**
+     * The report's first line when an answer names the leak: the grower, its holder and its retained growth
+     * before the class-level counts, since {@code byte[]} or {@code String} top those in every leak.
+     * {@code "Leak suspected: PoolingHttpClientConnectionManager held by static IdleConnectionReaper.INSTANCE,
+     * +20 per interval (+2.0 MB retained); 13 classes grew in every interval (+1,440 objects, +3.9 MB)."}
+     */
+    static String headline(Answer lead, Verdict verdict, Function<GrowthRow, String> names) {
+        PathGrowth p = lead.path();
+        MetricChange m = p.instances();
+        String who = p.loader() != null && p.loader().step() > 0
+                ? simpleName(names.apply(lead.row())) + " in class loader " + p.loader().loader() + " held by " + firstStep(p)
+                : simpleName(names.apply(lead.row())) + " held by " + firstStep(p);
+        String retained = p.retained() == null || p.retained().change() <= 0 ? ""
+                : " (" + Units.signedBytes(p.retained().change() / m.intervalDeltas().size()) + " retained)";
+        String counts = verdict.summary().replaceFirst("^Leak suspected: ", "").replaceFirst("; top: .*$", "");
+        return "Leak suspected: " + who + ", " + perInterval(m) + " per interval" + retained + "; " + counts + ".";
+    }
+
+    private static String firstStep(PathGrowth p) {
+        return p.display().isEmpty() ? p.steps().getFirst() : p.display().getFirst();
+    }
+
     private static String classAnswer(String name, PathGrowth p, List<String> with) {
-        return head(name, p) + ", held by " + heldBy(p) + tail(p) + (with.isEmpty() ? "" : "; with it: " + String.join(", ", with));
+        return head(name, p) + ", " + holder(p) + tail(p) + (with.isEmpty() ? "" : "; with it: " + String.join(", ", with));
     }
 
     private static String arrayAnswer(String name, PathGrowth p) {
-        if (p.owner() == null) return head(name, p) + ", held by " + heldBy(p) + tail(p);
+        if (p.owner() == null) return head(name, p) + ", " + holder(p) + tail(p);
         List<String> ownerPath = p.owner().display();
-        return head(name, p) + ", " + owner(p) + " held by " + String.join(" → ", ownerPath.subList(0, Math.max(1, ownerPath.size() - 1))) + tail(p);
+        return head(name, p) + ", " + owner(p) + " held by " + withPackage(ownerPath.subList(0, Math.max(1, ownerPath.size() - 1)), p) + tail(p);
+    }
+
+    /**
+     * What holds the path's objects, in words: {@code held by static Reaper.INSTANCE (com.acme) → …}; through a
+     * class loader that could be unloaded: {@code in class loader report-plugin-v# (java.net.URLClassLoader),
+     * which cannot be unloaded: held by … → CsvReportDriver.<class>; it keeps 36 classes, 1.2 MB, among them
+     * static ReportPlugin.TEMPLATES → …}.
+     */
+    static String holder(PathGrowth p) {
+        List<String> steps = p.display().isEmpty() ? p.steps() : p.display();
+        PathGrowth.LoaderHold l = p.loader();
+        if (l == null || l.step() <= 0 || l.step() >= steps.size()) return "held by " + withPackage(steps.subList(0, Math.max(1, steps.size() - 1)), p);
+        boolean isTheLoader = l.step() == steps.size() - 2; // the row's objects are the loaders themselves
+        String keeps = (l.loaders() == 1 ? "it keeps " : "they keep ") + Units.count(l.classes()) + " classes, " + Units.bytes(l.retainedBytes());
+        String among = "";
+        int firstStatic = -1;
+        for (int i = l.step() + 1; i < steps.size() - 1 && firstStatic < 0; i++) if (steps.get(i).startsWith("static ")) firstStatic = i;
+        if (firstStatic > 0) among = ", among them " + String.join(" → ", steps.subList(firstStatic, steps.size() - 1));
+        String loaders = l.loaders() > 1 ? Units.count(l.loaders()) + " class loaders " + l.loader() + ", which cannot be unloaded:"
+                : "class loader " + l.loader() + ", which cannot be unloaded:";
+        return (isTheLoader ? "" : "in ") + loaders + " held by " + withPackage(steps.subList(0, l.step()), p) + "; " + keeps + among;
+    }
+
+    /** The steps joined, the first one followed by the holder's package: {@code static Reaper.INSTANCE (com.acme) → map}. */
+    private static String withPackage(List<String> steps, PathGrowth p) {
+        if (p.holderPackage() == null || steps.isEmpty()) return String.join(" → ", steps);
+        List<String> shown = new ArrayList<>(steps);
+        shown.set(0, shown.getFirst() + " (" + p.holderPackage() + ")");
+        return String.join(" → ", shown);
     }
 
     /** {@code "Conn: 20 → 40 → 60 (+20/interval, +1.7/h)"}: the objects through the path in each dump. */
     private static String head(String name, PathGrowth p) {
         MetricChange m = p.instances();
-        int intervals = m.intervalDeltas().size();
-        String perInterval = m.change() % intervals == 0 ? Units.signedCount(m.change() / intervals)
-                : String.format(java.util.Locale.ROOT, "%+,.1f", (double) m.change() / intervals);
-        return simpleName(name) + ": " + series(p) + " (" + perInterval + "/interval"
+        return simpleName(name) + ": " + series(p) + " (" + perInterval(m) + "/interval"
                 + (m.perHour() == null ? "" : ", " + Units.countRate(m.perHour())) + ")";
+    }
+
+    /** The change per interval: {@code +20}, or {@code +6.5} when the intervals do not divide it. */
+    private static String perInterval(MetricChange m) {
+        int intervals = m.intervalDeltas().size();
+        return m.change() % intervals == 0 ? Units.signedCount(m.change() / intervals)
+                : String.format(java.util.Locale.ROOT, "%+,.1f", (double) m.change() / intervals);
     }
 
     /** The objects through the path in each dump, oldest first: {@code "20 → 40 → 60"} (first → … → last for long series). */

@@ -69,4 +69,20 @@ public interface ObjectGraph {
 
     /** Cold. How {@code node} holds {@code edge} (one of its own edges): field, static, array slot, or internal. */
     EdgeLabel edgeLabel(long node, long edge);
+
+    /**
+     * Cold (once per class). Whether the class's defining loader lives as long as the JVM: the bootstrap,
+     * platform and application loaders and the loaders the JVM keeps (docs/semantics.md, section 9). Retention
+     * paths start at the static fields of such classes; a class of any other loader could be unloaded, so what
+     * keeps it alive (its loader, and whatever holds the loader) belongs to the path. A graph without class
+     * loaders answers true.
+     */
+    default boolean permanentClass(int classIndex) {
+        return true;
+    }
+
+    /** Cold. The name a class loader object was given (the JDK 9+ {@code ClassLoader.name}), or null when it has none. */
+    default String loaderName(long node) {
+        return null;
+    }
 }

@@ -58,6 +58,9 @@ public final class GrowingPaths implements RetentionPaths {
         HeapAnalysis open(int dump) throws IOException, DumpFormatException;
     }
 
+    /** Other holders named per path: enough to say where else it is held, not a list of every frame. */
+    static final int MAX_OTHER_HOLDERS = 3;
+
     private final Map<String, List<PathGrowth>> byRow;
 
     private GrowingPaths(Map<String, List<PathGrowth>> byRow) {
@@ -130,12 +133,10 @@ public final class GrowingPaths implements RetentionPaths {
         for (int dump = 0; dump < n; dump++) {
             try (HeapAnalysis analysis = dumps.open(dump)) {
                 progress.phase("retention paths of " + rows.size() + " growing classes in dump " + (dump + 1) + " of " + n, rows.size());
-                OtherRoots otherRoots = new OtherRoots(analysis.graph(), analysis.shortestPaths());
-                var graph = analysis.graph();
+                DumpPaths dumpPaths = new DumpPaths(analysis);
                 for (int r = 0; r < rows.size(); r++) {
                     try (RowTargets targets = RowTargets.of(rows.get(r), analysis)) {
-                        perRow.get(r).add(targets.isEmpty() ? Map.of() : DumpPaths.of(MergedPaths.merge(graph, analysis.shortestPaths(),
-                                analysis.dominators(), targets.filter(), MergedPaths.Options.DEFAULT, analysis.scratch()), otherRoots));
+                        perRow.get(r).add(targets.isEmpty() ? Map.of() : dumpPaths.of(analysis.mergedPaths(targets.filter(), MergedPaths.Options.DEFAULT)));
                     }
                     progress.advance(r + 1);
                 }
@@ -157,17 +158,17 @@ public final class GrowingPaths implements RetentionPaths {
         List<PathGrowth> all = new ArrayList<>(signatures.size());
         for (String signature : signatures) {
             List<PathSample> samples = new ArrayList<>(perDump.size());
-            List<PathStep> steps = null;
-            Set<String> also = new LinkedHashSet<>();
+            DumpPaths.Found newest = null;
+            List<List<PathStep>> also = new ArrayList<>();
             for (Map<String, DumpPaths.Found> dump : perDump.reversed()) {
                 DumpPaths.Found f = dump.get(signature);
                 samples.addFirst(f == null ? new PathSample(false, 0, 0L) : new PathSample(true, f.objects(), f.retainedBytes()));
                 if (f == null) continue;
-                if (steps == null) steps = f.steps();
-                for (String root : f.alsoReachableFrom()) if (also.size() < OtherRoots.MAX) also.add(root);
+                if (newest == null) newest = f;
+                for (List<PathStep> holder : f.alsoHeldBy()) if (also.size() < MAX_OTHER_HOLDERS && !also.contains(holder)) also.add(holder);
             }
-            all.add(PathGrowth.of(signature, PathText.rootKind(steps.getFirst()), PathText.signatures(steps), PathText.display(steps),
-                    List.copyOf(also), arrays ? PathText.owner(steps) : null, samples, series, floor));
+            PathGrowth.Description description = PathText.describe(signature, newest.steps(), also, newest.loaderFacts(), arrays);
+            all.add(PathGrowth.of(description, samples, series, floor));
         }
         List<PathGrowth> kept = new ArrayList<>();
         all.stream().filter(p -> p.trend().leakSuspect()).sorted(MOST_GROWING).limit(limits.growingPerRow()).forEach(kept::add);

@@ -5,13 +5,20 @@ import java.util.List;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.core.summary.diff.PathGrowth;
 import org.hprofdiff.index.analysis.paths.PathStep;
+import org.hprofdiff.index.analysis.paths.RootFamily;
 
 /** How a matched path is written into a {@link PathGrowth}: signatures for matching, short names for people. */
 final class PathText {
-    /** {@link PathGrowth#rootKind()} of a path that starts at a static field. */
-    static final String STATIC_FIELD = "static field";
 
     private PathText() {}
+
+    /** The path's identity and words; {@code facts} from the newest dump that has the path (null: none known). */
+    static PathGrowth.Description describe(String signature, List<PathStep> steps, List<List<PathStep>> alsoHeldBy,
+                                           DumpPaths.LoaderFacts facts, boolean arrays) {
+        List<String> also = alsoHeldBy.stream().map(p -> String.join(" → ", display(p))).toList();
+        return new PathGrowth.Description(signature, rootKind(steps.getFirst()), signatures(steps), display(steps),
+                holderPackage(steps.getFirst()), also, arrays ? owner(steps) : null, loaderHold(steps, facts));
+    }
 
     static List<String> signatures(List<PathStep> steps) {
         return steps.stream().map(PathStep::signature).toList();
@@ -38,9 +45,21 @@ final class PathText {
     static String rootKind(PathStep first) {
         return switch (first) {
             case PathStep.Root r -> r.kind().label;
-            case PathStep.Static s -> STATIC_FIELD;
+            case PathStep.Static s -> RootFamily.STATIC_FIELD.label;
             default -> GcRootKind.UNKNOWN.label;
         };
+    }
+
+    /** The package of the class a path starts at: the static field's class, the frame's class, the root object's class. */
+    static String holderPackage(PathStep first) {
+        String cls = switch (first) {
+            case PathStep.Static s -> s.declaringClass();
+            case PathStep.Root r when r.frame() != null -> r.frame().substring(0, Math.max(0, r.frame().lastIndexOf('.')));
+            case PathStep.Root r -> r.objectClass().replaceFirst("^class ", "");
+            default -> "";
+        };
+        int dot = cls.lastIndexOf('.');
+        return dot <= 0 ? null : cls.substring(0, dot);
     }
 
     /**
@@ -52,5 +71,16 @@ final class PathText {
         List<PathStep> ownersPath = new ArrayList<>(steps.subList(0, steps.size() - 2));
         ownersPath.add(new PathStep.Target(holder.holderClass()));
         return new PathGrowth.PathOwner(holder.holderClass(), holder.field(), display(ownersPath));
+    }
+
+    /** The first class loader on the path that could be unloaded, with what it keeps; null when there is none. */
+    private static PathGrowth.LoaderHold loaderHold(List<PathStep> steps, DumpPaths.LoaderFacts facts) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof PathStep.Loader loader) {
+                return facts == null ? new PathGrowth.LoaderHold(loader.loaderWords(), i, 0, 0, 0)
+                        : new PathGrowth.LoaderHold(loader.loaderWords(), i, facts.loaders(), facts.classes(), facts.retainedBytes());
+            }
+        }
+        return null;
     }
 }

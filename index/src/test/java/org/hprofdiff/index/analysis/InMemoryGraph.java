@@ -17,6 +17,8 @@ public final class InMemoryGraph implements ObjectGraph {
     private final int[] rootNodes;
     private final GcRootKind[] rootKinds;
     private final RootContext[] rootContexts;
+    private final java.util.Set<Integer> transientClasses;
+    private final java.util.Map<Integer, String> loaderNames;
 
     private InMemoryGraph(Builder b) {
         classNames = List.copyOf(b.classNames);
@@ -47,7 +49,13 @@ public final class InMemoryGraph implements ObjectGraph {
         rootNodes = b.roots.stream().mapToInt(Root::node).toArray();
         rootKinds = b.roots.stream().map(Root::kind).toArray(GcRootKind[]::new);
         rootContexts = b.roots.stream().map(Root::context).toArray(RootContext[]::new);
+        transientClasses = java.util.Set.copyOf(b.transientClasses);
+        loaderNames = java.util.Map.copyOf(b.loaderNames);
     }
+
+    @Override public boolean permanentClass(int classIndex) { return !transientClasses.contains(classIndex); }
+
+    @Override public String loaderName(long node) { return loaderNames.get((int) node); }
 
     public static Builder builder() {
         return new Builder();
@@ -86,6 +94,26 @@ public final class InMemoryGraph implements ObjectGraph {
         private final List<Long> nodeSize = new ArrayList<>();
         private final List<List<Edge>> out = new ArrayList<>();
         private final List<Root> roots = new ArrayList<>();
+        private final java.util.Set<Integer> transientClasses = new java.util.HashSet<>();
+        private final java.util.Map<Integer, String> loaderNames = new java.util.HashMap<>();
+
+        /** Marks a class as defined by a loader that could be unloaded: its statics start no path. */
+        public Builder transientClass(int classIndex) {
+            transientClasses.add(classIndex);
+            return this;
+        }
+
+        /** Names a class loader object (the JDK 9+ {@code ClassLoader.name}). */
+        public Builder loaderName(int loader, String name) {
+            loaderNames.put(loader, name);
+            return this;
+        }
+
+        /** A reference the dump implies: {@code <class>}, {@code <classloader>}, ... */
+        public Builder internal(int from, String name, int to) {
+            out.get(from).add(new Edge(to, false, new EdgeLabel.Internal(name)));
+            return this;
+        }
 
         /** Adds a class and returns its index. */
         public int type(String name) {

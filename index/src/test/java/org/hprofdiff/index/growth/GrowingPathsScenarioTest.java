@@ -125,13 +125,15 @@ class GrowingPathsScenarioTest {
                 CHM + "$Node[] [*]", CHM + "$Node.key", HTTP + "PoolingHttpClientConnectionManager"), p.steps());
         assertEquals(String.join(" → ", p.steps()), p.signature());
         assertEquals("static field", p.rootKind());
-        assertEquals(List.of("static IdleConnectionReaper.INSTANCE", "connectionManagers", "ConcurrentHashMap.table", "Node[] [*]", "Node.key",
-                "PoolingHttpClientConnectionManager"), p.display());
+        assertEquals(List.of("static IdleConnectionReaper.INSTANCE", "connectionManagers", "ConcurrentHashMap.table", "ConcurrentHashMap$Node[] [*]",
+                "ConcurrentHashMap$Node.key", "PoolingHttpClientConnectionManager"), p.display());
+        assertEquals("org.hprofdiff.testdata.scenarios.incident.http", p.holderPackage());
         // every leaked manager, whatever its place in the registry's hash buckets: head or down a chain
         assertEquals(run.expected(PoolingHttpClientConnectionManager.class.getName()).orElseThrow().byRound(), instances(p));
-        // "The thread idle-connection-reaper holds the registry in a local variable as well"
-        assertTrue(p.alsoReachableFrom().stream().anyMatch(s -> s.startsWith("thread \"" + IdleConnectionReaper.THREAD_NAME + "\"")),
-                p.alsoReachableFrom()::toString);
+        // "The thread idle-connection-reaper holds the registry in a local variable as well": the registry's table,
+        // where the managers accumulate, is held by that thread too, through the registry object in its frame
+        assertEquals(List.of("thread \"" + IdleConnectionReaper.THREAD_NAME + "\" local in IdleConnectionReaper.sweepForever"
+                + " → IdleConnectionReaper.connectionManagers → ConcurrentHashMap.table"), p.alsoHeldBy());
         // each leaked manager retains the same objects: the bytes through the path grow by the same amount each round
         long perRound = p.samples().getFirst().retainedBytes() / ConnectionReaperLeak.DEFAULT_WRITERS_PER_ROUND;
         assertTrue(perRound > PoolingHttpClientConnectionManager.POOL_TABLE_LENGTH * 4L, "a manager retains at least its 64 KiB table: " + perRound);
@@ -156,7 +158,7 @@ class GrowingPathsScenarioTest {
         List<String> ownersPath = new ArrayList<>(manager.display().subList(0, manager.display().size() - 1));
         ownersPath.addAll(List.of("PoolingHttpClientConnectionManager.routeToPool", "HashMap"));
         assertEquals(ownersPath, p.owner().display());
-        assertEquals(manager.alsoReachableFrom(), p.alsoReachableFrom());
+        assertEquals(manager.alsoHeldBy(), p.alsoHeldBy(), "the managers' registry is where the tables accumulate too");
     }
 
     @Test
@@ -170,7 +172,7 @@ class GrowingPathsScenarioTest {
                 ENTRY + "[] [*]", ENTRY + ".value", RequestContext.class.getName()), p.steps());
         assertEquals("thread", p.rootKind());
         assertEquals(perRound(ThreadLocalLeak.DEFAULT_REQUESTS_PER_ROUND), instances(p));
-        assertEquals(List.of(), p.alsoReachableFrom(), "the workers' own frames do not count as other roots");
+        assertEquals(List.of(), p.alsoHeldBy(), "only the workers (their objects and frames) hold their maps");
         // the scope is strongly reachable only through its context (the map's key is weak)
         PathGrowth scope = growing(classRow(report, RequestScope.class.getName()));
         assertEquals(p.signature() + ".scope → " + RequestScope.class.getName(), scope.signature());

@@ -35,7 +35,8 @@ class PathTextTest {
     @Test
     void aFieldOfTheClassAStaticJustNamedIsShownByItsName() {
         List<PathStep> steps = List.of(INSTANCE, MANAGERS, TABLE, SLOT, KEY, new PathStep.Target("com.x.Manager"));
-        assertEquals(List.of("static Reaper.INSTANCE", "managers", "ConcurrentHashMap.table", "Node[] [*]", "Node.key", "Manager"), PathText.display(steps));
+        assertEquals(List.of("static Reaper.INSTANCE", "managers", "ConcurrentHashMap.table", "ConcurrentHashMap$Node[] [*]", "ConcurrentHashMap$Node.key",
+                "Manager"), PathText.display(steps));
         // a field of another class keeps its class
         assertEquals(List.of("static Reaper.INSTANCE", "ConcurrentHashMap.table"), PathText.display(List.of(INSTANCE, TABLE)));
     }
@@ -51,7 +52,8 @@ class PathTextTest {
         List<PathStep> steps = List.of(INSTANCE, MANAGERS, TABLE, SLOT, KEY, POOL, MAP_TABLE, new PathStep.Target("java.util.HashMap$Node[]"));
         PathGrowth.PathOwner owner = PathText.owner(steps);
         assertEquals(new PathGrowth.PathOwner("java.util.HashMap", "table",
-                List.of("static Reaper.INSTANCE", "managers", "ConcurrentHashMap.table", "Node[] [*]", "Node.key", "Manager.pool", "HashMap")), owner);
+                List.of("static Reaper.INSTANCE", "managers", "ConcurrentHashMap.table", "ConcurrentHashMap$Node[] [*]", "ConcurrentHashMap$Node.key",
+                        "Manager.pool", "HashMap")), owner);
         // an array right in a static field, or in an array slot, has no owning object on the path
         assertNull(PathText.owner(List.of(INSTANCE, new PathStep.Target("byte[]"))));
         assertNull(PathText.owner(List.of(INSTANCE, MANAGERS, SLOT, new PathStep.Target("byte[]"))));

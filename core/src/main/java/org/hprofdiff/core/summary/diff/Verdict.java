@@ -14,4 +14,10 @@ import java.util.Map;
  *                               top: com.acme.Conn (+400 objects, +1.1 MB/h)."
  */
 public record Verdict(boolean leakSuspected, int steadyGrowers, long steadyGrowthBytes, long steadyGrowthInstances,
-                      Map<Trend, Integer> classesByTrend, String summary) {}
+                      Map<Trend, Integer> classesByTrend, String summary) {
+
+    /** The same verdict in other words (a report that found the leak's holder leads with it). */
+    public Verdict withSummary(String otherSummary) {
+        return new Verdict(leakSuspected, steadyGrowers, steadyGrowthBytes, steadyGrowthInstances, classesByTrend, otherSummary);
+    }
+}

@@ -20,7 +20,7 @@ class PathGrowthTest {
             List.of(new Interval(0, 1, HOUR), new Interval(1, 2, HOUR)), 2 * HOUR, null, List.of());
 
     private static PathGrowth path(PathSample... samples) {
-        return PathGrowth.of("static A.f → A", "static field", List.of("static A.f", "A"), List.of("static A.f", "A"), List.of(), null,
+        return PathGrowth.of(PathGrowth.Description.of("static A.f → A", "static field", List.of("static A.f", "A")),
                 List.of(samples), SERIES, NoiseFloor.DEFAULT);
     }
 

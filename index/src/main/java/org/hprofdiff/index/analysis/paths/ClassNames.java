@@ -1,6 +1,10 @@
 package org.hprofdiff.index.analysis.paths;
 
-/** Short class names for display: {@code java.util.concurrent.ConcurrentHashMap$Node[]} → {@code Node[]}. */
+/**
+ * Class names as paths show them: without the package, but with every enclosing class, so a reader can search
+ * for the name ({@code IdleConnectionReaper$ReaperTask}, {@code ConcurrentHashMap$Node[]}); a lambda or other
+ * hidden class names the class it was made in ({@code Foo$$Lambda}), without the address the JVM appends.
+ */
 final class ClassNames {
     private ClassNames() {}
 
@@ -9,13 +13,12 @@ final class ClassNames {
         String base = arrays < 0 ? javaName : javaName.substring(0, arrays);
         String dims = arrays < 0 ? "" : javaName.substring(arrays);
         base = base.substring(base.lastIndexOf('.') + 1);
-        int nested = base.lastIndexOf('$');
-        // keep the outer name for anonymous and numbered classes: Foo$1 stays Foo$1
-        if (nested >= 0 && nested + 1 < base.length() && !Character.isDigit(base.charAt(nested + 1))) base = base.substring(nested + 1);
+        int lambda = base.indexOf("$$Lambda");
+        if (lambda >= 0) base = base.substring(0, lambda + "$$Lambda".length());
         return base + dims;
     }
 
-    /** {@code com.example.ReaperTask.run} → {@code ReaperTask.run}. */
+    /** {@code com.example.Reaper$Task.run} → {@code Reaper$Task.run}. */
     static String simpleMethod(String method) {
         int dot = method.lastIndexOf('.');
         return dot < 0 ? method : simple(method.substring(0, dot)) + method.substring(dot);

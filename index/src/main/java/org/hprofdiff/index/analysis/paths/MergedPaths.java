@@ -26,12 +26,9 @@ public final class MergedPaths {
     /**
      * @param collapseChains  one or more steps through the same field of the same class (a linked list, a
      *                        hash bucket's {@code next} chain) become one step marked {@code +}
-     * @param startAtStatics  a path through a static field starts at that field, dropping how the class
-     *                        itself is reached (through its class loader, which varies between dumps);
-     *                        paths computed with {@code staticsFirst} start at static fields whatever this says
      */
-    public record Options(boolean collapseChains, boolean startAtStatics) {
-        public static final Options DEFAULT = new Options(true, true);
+    public record Options(boolean collapseChains) {
+        public static final Options DEFAULT = new Options(true);
     }
 
     public static PathTree merge(ObjectGraph graph, ShortestPaths paths, DominatorTree dominators, NodeFilter targets,
@@ -89,6 +86,7 @@ public final class MergedPaths {
                     continue;
                 }
                 PathNode leaf = trie.get(child(prefixOf(node), new PathStep.Target(className(graph.classIndex(node)))));
+                leaf.sample(node);
                 leaf.objects++;
                 leaf.retainedBytes += retained;
             }
@@ -166,20 +164,12 @@ public final class MergedPaths {
         }
 
         private int append(int prefix, long holder, long edge, long child) {
-            int holderClass = graph.classIndex(holder);
-            boolean chain = options.collapseChains() && holderClass == graph.classIndex(child);
-            PathStep step = switch (graph.edgeLabel(holder, edge)) {
-                case EdgeLabel.StaticField f -> {
-                    int stands = graph.classObjectIndex(holder);
-                    yield new PathStep.Static(stands >= 0 ? className(stands) : className(holderClass), f.name());
-                }
-                case EdgeLabel.Field f -> new PathStep.Field(className(holderClass), f.name(), chain);
-                case EdgeLabel.ArrayElement ignored -> new PathStep.Element(className(holderClass), chain);
-                case EdgeLabel.Internal i -> new PathStep.Internal(className(holderClass), i.name());
-            };
-            if (step instanceof PathStep.Static && options.startAtStatics()) return child(0, step);
+            boolean chain = options.collapseChains() && graph.classIndex(holder) == graph.classIndex(child);
+            PathStep step = PathStep.of(graph, holder, edge, child, chain, this::className);
             if (chain && step.equals(trie.get(prefix).step())) return prefix;
-            return child(prefix, step);
+            int id = child(prefix, step);
+            if (step instanceof PathStep.Loader) trie.get(id).loader(child);
+            return id;
         }
 
         private int child(int parent, PathStep step) {

@@ -1,6 +1,9 @@
 package org.hprofdiff.index.analysis.paths;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Collections;
 import java.util.List;
 
@@ -9,11 +12,16 @@ import java.util.List;
  * and the bytes they retain, and the steps that follow, most retained first.
  */
 public final class PathNode {
+    /** Target objects a leaf keeps as examples: enough to see where their paths part (see {@link #samples()}). */
+    public static final int SAMPLES = 8;
+
     private final PathStep step;
     private final PathNode parent;
     final List<PathNode> children = new ArrayList<>();
     long objects;
     long retainedBytes;
+    private long[] samples = new long[0];
+    private Set<Long> loaders;
 
     PathNode(PathStep step, PathNode parent) {
         this.step = step;
@@ -32,6 +40,30 @@ public final class PathNode {
 
     /** Retained bytes of those targets, each counted once (targets inside another target's retained set add nothing). */
     public long retainedBytes() { return retainedBytes; }
+
+    /**
+     * For a leaf (a {@link PathStep.Target}): the first few target objects whose path this is, in object order;
+     * empty for other nodes.
+     */
+    public long[] samples() { return samples.clone(); }
+
+    void sample(long node) {
+        if (samples.length < SAMPLES) {
+            samples = Arrays.copyOf(samples, samples.length + 1);
+            samples[samples.length - 1] = node;
+        }
+    }
+
+    /**
+     * For a {@link PathStep.Loader} step: the distinct class loader objects the paths through it pass (one per
+     * redeployed plugin version, say); empty for other nodes.
+     */
+    public Set<Long> loaders() { return loaders == null ? Set.of() : Collections.unmodifiableSet(loaders); }
+
+    void loader(long node) {
+        if (loaders == null) loaders = new HashSet<>();
+        loaders.add(node);
+    }
 
     /** The steps from the root to here. */
     public List<PathStep> steps() {

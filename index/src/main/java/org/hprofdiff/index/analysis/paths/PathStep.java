@@ -1,5 +1,7 @@
 package org.hprofdiff.index.analysis.paths;
 
+import java.util.function.IntFunction;
+import org.hprofdiff.index.analysis.EdgeLabel;
 import org.hprofdiff.index.analysis.RootContext;
 import org.hprofdiff.index.analysis.ObjectGraph;
 import org.hprofdiff.core.format.GcRootKind;
@@ -14,6 +16,25 @@ public sealed interface PathStep {
     String signature();
 
     String display();
+
+    /**
+     * The step by which {@code holder} refers to {@code child} through its edge {@code edge}; {@code chain}: the
+     * step repeats the one before it (same class, same field: a linked list, a hash bucket's chain). Classes are
+     * named through {@code names} (class index → Java name), which the caller may cache.
+     */
+    static PathStep of(ObjectGraph graph, long holder, long edge, long child, boolean chain, IntFunction<String> names) {
+        int holderClass = graph.classIndex(holder);
+        int stands = graph.classObjectIndex(holder);
+        String named = names.apply(stands >= 0 ? stands : holderClass); // a class object is named by the class it stands for
+        return switch (graph.edgeLabel(holder, edge)) {
+            case EdgeLabel.StaticField f -> new Static(named, f.name());
+            case EdgeLabel.Field f -> new Field(names.apply(holderClass), f.name(), chain);
+            case EdgeLabel.ArrayElement ignored -> new Element(names.apply(holderClass), chain);
+            case EdgeLabel.Internal i when i.name().equals(Loader.EDGE) ->
+                    new Loader(named, names.apply(graph.classIndex(child)), Loader.fold(graph.loaderName(child)));
+            case EdgeLabel.Internal i -> new Internal(named, i.name());
+        };
+    }
 
     /**
      * Where the path starts: a GC root of {@code kind} on an object of {@code objectClass}
@@ -74,7 +95,39 @@ public sealed interface PathStep {
         @Override public String display() { return ClassNames.simple(arrayClass) + " [*]" + (repeated ? "+" : ""); }
     }
 
-    /** A reference the dump implies, not a field: {@code <class>}, {@code <classloader>}, ... */
+    /**
+     * The reference from a class to its defining loader, where the loader could be unloaded (a class of a
+     * permanent loader starts its paths at its static fields instead): the loader's class and its name with
+     * digits as {@code #} ({@code report-plugin-v#}), so that every version of a redeployed plugin matches.
+     *
+     * @param holderClass  the class whose {@code <classloader>} reference this is
+     * @param loaderClass  the loader object's class, e.g. {@code java.net.URLClassLoader}
+     * @param loaderName   the loader's name with digits folded, or null when it has none
+     */
+    record Loader(String holderClass, String loaderClass, String loaderName) implements PathStep {
+        /** The implied edge's name. */
+        public static final String EDGE = "<classloader>";
+
+        /** {@code report-plugin-v12} → {@code report-plugin-v#}; null stays null. */
+        public static String fold(String name) {
+            return name == null ? null : name.replaceAll("[0-9]+", "#");
+        }
+
+        @Override public String signature() {
+            return holderClass + "." + EDGE + " " + loaderClass + (loaderName == null ? "" : " \"" + loaderName + "\"");
+        }
+
+        @Override public String display() {
+            return ClassNames.simple(holderClass) + "." + EDGE;
+        }
+
+        /** How the loader is named in words: {@code report-plugin-v# (java.net.URLClassLoader)}, or its class alone. */
+        public String loaderWords() {
+            return loaderName == null ? loaderClass : loaderName + " (" + loaderClass + ")";
+        }
+    }
+
+    /** A reference the dump implies, not a field: {@code <class>}, {@code <super>}, ... */
     record Internal(String holderClass, String name) implements PathStep {
         @Override public String signature() { return holderClass + "." + name; }
 
