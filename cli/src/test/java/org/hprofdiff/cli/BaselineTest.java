@@ -125,7 +125,7 @@ class BaselineTest {
         assertTrue(g.err().startsWith("hprof-diff: " + garbage + ": not a dump summary at line 3"), g::toString);
 
         Path newer = dir.resolve("newer.json");
-        Files.writeString(newer, Files.readString(summaryOfFirst()).replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 99"));
+        Files.writeString(newer, Files.readString(summaryOfFirst()).replaceFirst("\"schemaVersion\" : " + DumpSummary.SCHEMA_VERSION, "\"schemaVersion\" : 99"));
         Run.Result n = Run.main("--baseline", newer.toString(), dump);
         assertEquals(4, n.code(), n::toString);
         assertTrue(n.err().contains("summary schema version 99 is newer than this tool's (1)"), n::toString);

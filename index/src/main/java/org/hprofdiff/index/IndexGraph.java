@@ -31,6 +31,9 @@ public final class IndexGraph implements ObjectGraph {
     /** Per class: whether it is an object-array class, and the ordinal of its class object (edge 0 of its arrays). */
     private final boolean[] objectArrayClass;
     private final long[] classObjectOrdinal;
+    /** The loader objects that define classes, and whether a class's objects may be one (a cheap test first). */
+    private final java.util.Set<Long> definingLoaders = new java.util.HashSet<>();
+    private final boolean[] loaderClass;
     /** Which loaders live as long as the JVM; decided on first use (a few field reads). */
     private volatile PermanentLoaders permanentLoaders;
 
@@ -52,9 +55,11 @@ public final class IndexGraph implements ObjectGraph {
         rootCount = present;
         objectArrayClass = new boolean[classes.size()];
         classObjectOrdinal = new long[classes.size()];
+        loaderClass = new boolean[classes.size()];
         for (ClassInfo c : classes.all()) {
             objectArrayClass[c.index()] = c.kind() == ClassInfo.Kind.OBJECT_ARRAY;
             classObjectOrdinal[c.index()] = c.ordinal();
+            if (c.loaderOrdinal() >= 0 && definingLoaders.add(c.loaderOrdinal())) loaderClass[index.classIndexOf(c.loaderOrdinal())] = true;
         }
     }
 
@@ -134,8 +139,13 @@ public final class IndexGraph implements ObjectGraph {
     }
 
     @Override
+    public boolean definesClasses(long node) {
+        return loaderClass[classIndex(node)] && definingLoaders.contains(node);
+    }
+
+    @Override
     public String loaderName(long node) {
-        return index.fields().string(index.fields().referenceField(node, "name"));
+        return definesClasses(node) ? index.fields().string(index.fields().referenceField(node, "name")) : null;
     }
 
     /** The field's name, with its declaring class when a superclass declares a field of the same name (shadowing). */

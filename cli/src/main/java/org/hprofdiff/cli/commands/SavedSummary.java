@@ -41,7 +41,7 @@ final class SavedSummary {
         DumpSummary.DumpInfo d = s.dump();
         DumpSummary.DumpInfo asRead = new DumpSummary.DumpInfo(file.toString(), d.fileBytes(), d.format(), d.idSize(), d.timestampMillis(),
                 d.compression(), d.dumpNumber(), d.heapDumpCount());
-        return new Loaded(new DumpSummary(s.schemaVersion(), asRead, s.sizeModel(), s.totals(), s.classes(), s.arraysByLength(), s.completeness()),
+        return new Loaded(s.withDump(asRead),
                 new DiffReport.Baseline(file.toString(), d.path()));
     }
 

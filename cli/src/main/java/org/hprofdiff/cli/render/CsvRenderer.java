@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hprofdiff.core.summary.diff.GrowthRow;
+import org.hprofdiff.core.summary.diff.LoaderGrowth;
 import org.hprofdiff.core.summary.diff.Sample;
 import org.hprofdiff.cli.report.DemoReport;
 import org.hprofdiff.cli.report.DiffReport;
@@ -51,6 +52,18 @@ public final class CsvRenderer implements Renderer {
         rows(out, "steady_growth", r.steadyGrowers());
         rows(out, "labelled", r.labelled());
         rows(out, "array_by_length", r.arraysByLength());
+        // loader rows: loaders that define classes in the instances columns, classes they define in the bytes columns
+        for (LoaderGrowth row : r.classLoaders()) {
+            List<Object> cells = new ArrayList<>(List.of("class_loaders", row.leakRank() == null ? "" : row.leakRank(),
+                    row.trend().name().toLowerCase(Locale.ROOT), row.loaderClass(), "", "class_loader", ""));
+            cells.addAll(row.loaders().values());
+            cells.addAll(row.classes().values());
+            cells.add(row.loaders().change());
+            cells.add(row.classes().change());
+            cells.add(rate(row.loaders().perHour()));
+            cells.add(rate(row.classes().perHour()));
+            line(out, cells.toArray());
+        }
     }
 
     private void rows(PrintWriter out, String section, List<GrowthRow> rows) {

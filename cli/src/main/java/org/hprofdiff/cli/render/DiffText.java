@@ -10,7 +10,9 @@ import org.hprofdiff.cli.report.DiffReport;
 import org.hprofdiff.cli.report.PathWords;
 import org.hprofdiff.core.summary.diff.DumpPoint;
 import org.hprofdiff.core.summary.diff.DumpSeries;
+import org.hprofdiff.core.summary.diff.DuplicateGrowth;
 import org.hprofdiff.core.summary.diff.GrowthRow;
+import org.hprofdiff.core.summary.diff.LoaderGrowth;
 import org.hprofdiff.core.summary.diff.PathGrowth;
 import org.hprofdiff.core.summary.diff.Sample;
 import org.hprofdiff.core.summary.diff.Units;
@@ -37,7 +39,7 @@ final class DiffText {
         if (r.steadyGrowers().isEmpty()) out.println("  none");
         else growthTable(r, r.steadyGrowers(), true);
         more(r.steadyGrowers().size(), r.verdict().steadyGrowers());
-        for (GrowthRow row : r.steadyGrowers()) paths(r, row);
+        for (GrowthRow row : r.steadyGrowers()) paths(r.displayName(row), row.paths());
 
         if (!r.labelled().isEmpty()) {
             out.println();
@@ -49,8 +51,9 @@ final class DiffText {
             out.println();
             out.println(style.bold(ReportText.ARRAYS_HEADING));
             growthTable(r, r.arraysByLength(), false);
-            for (GrowthRow row : r.arraysByLength()) paths(r, row);
+            for (GrowthRow row : r.arraysByLength()) paths(r.displayName(row), row.paths());
         }
+        loaders(r);
         out.println();
         out.println(style.dim(ReportText.trendCounts(r) + "; " + ReportText.noiseFloor(r)));
         checks(r);
@@ -90,11 +93,33 @@ final class DiffText {
         for (String line : answers) out.println("  " + line);
     }
 
-    /** Retention paths of a grower, when the index computed them: growing ones first, the others as context. */
-    private void paths(DiffReport r, GrowthRow row) {
-        if (row.paths() == null || row.paths().isEmpty()) return;
-        out.println("  " + r.displayName(row) + " is held by:");
-        for (PathGrowth p : row.paths()) {
+    /** Loader classes whose loaders changed, with the paths of the growing ones; then the class names several loaders define. */
+    private void loaders(DiffReport r) {
+        if (!r.classLoaders().isEmpty()) {
+            out.println();
+            out.println(style.bold(ReportText.LOADERS_HEADING));
+            TextTable t = new TextTable("trend", "steps", "loaders", "classes", "loader class");
+            for (LoaderGrowth row : r.classLoaders()) {
+                t.row(row.trend().label(), ReportText.steps(row.steps()), ReportText.counts(row.loaders()), ReportText.counts(row.classes()),
+                        row.loaderClass());
+            }
+            t.print(out, "  ", style);
+            for (LoaderGrowth row : r.classLoaders()) paths(row.loaderClass() + " loaders", row.paths());
+        }
+        if (!r.duplicateClasses().isEmpty()) {
+            out.println();
+            out.println(style.bold(ReportText.DUPLICATES_HEADING));
+            TextTable t = new TextTable("loaders", ">change", "class");
+            for (DuplicateGrowth d : r.duplicateClasses()) t.row(ReportText.counts(d.loaders()), Units.signedCount(d.loaders().change()), d.name());
+            t.print(out, "  ", style);
+        }
+    }
+
+    /** Retention paths of a row, when the index computed them: growing ones first, the others as context. */
+    private void paths(String name, List<PathGrowth> paths) {
+        if (paths == null || paths.isEmpty()) return;
+        out.println("  " + name + " " + (name.endsWith(" loaders") ? "are" : "is") + " held by:");
+        for (PathGrowth p : paths) {
             String line = "    " + p.trend().label() + ", " + PathWords.numbers(p) + ": " + PathWords.path(p);
             out.println(p.trend().leakSuspect() ? line : style.dim(line));
             if (PathWords.also(p) != null) out.println(style.dim("      " + PathWords.also(p)));

@@ -37,6 +37,15 @@ public final class ReportText {
 
     public static final String ARRAYS_HEADING = "Long object arrays that grew, by length (the same objects, another view)";
 
+    public static final String LOADERS_HEADING = "Class loaders that changed, by loader class (loaders that define classes, and the classes they define)";
+
+    public static final String DUPLICATES_HEADING = "Class names defined by more than one loader (newest dump)";
+
+    /** A metric's value in every dump, joined by arrows: {@code "2 → 4 → 6"}. */
+    public static String counts(MetricChange m) {
+        return series(m.values(), Units::count);
+    }
+
     /** {@code "400 → 800"}. */
     public static String firstToLast(MetricChange m, LongFunction<String> format) {
         return format.apply(m.first()) + " → " + format.apply(m.last());

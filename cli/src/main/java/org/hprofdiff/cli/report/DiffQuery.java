@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.hprofdiff.core.summary.diff.GrowthReport;
 import org.hprofdiff.core.summary.diff.GrowthRow;
+import org.hprofdiff.core.summary.diff.LoaderGrowth;
 import org.hprofdiff.core.summary.diff.Trend;
 import org.hprofdiff.core.summary.diff.Verdict;
 import org.hprofdiff.core.summary.diff.failon.FailOn;
@@ -33,16 +34,22 @@ public final class DiffQuery {
                 .toList();
         List<GrowthRow> arrays = growth.arraysByLength().stream().filter(r -> r.trend().leakSuspect()).toList();
         DiffReport shown = new DiffReport(growth.series(), null, growth.noiseFloor(), growth.verdict(), top, cut(steady, top), cut(labelled, top),
-                cut(arrays, top), failOn == null ? null : failOn.evaluate(growth), List.copyOf(thresholds), sharedNames(growth), List.of());
+                cut(arrays, top), failOn == null ? null : failOn.evaluate(growth), List.copyOf(thresholds), sharedNames(growth), List.of(), List.of(), List.of());
         // the answer looks at every grower with paths, not only the rows --top leaves in the tables
-        List<PathWords.Answer> answers = PathWords.answers(steady, arrays, shown::displayName);
+        List<PathWords.Answer> answers = PathWords.answers(growth.classLoaders(), steady, arrays, shown::displayName);
         Verdict verdict = growth.verdict();
         if (!answers.isEmpty()) {
             // the first line names the leak and its holder: byte[] and String top the class counts in every leak
-            verdict = verdict.withSummary(PathWords.headline(answers.getFirst(), verdict, shown::displayName));
+            verdict = verdict.withSummary(PathWords.headline(answers.getFirst(), verdict));
         }
         return new DiffReport(shown.series(), null, shown.noiseFloor(), verdict, top, shown.steadyGrowers(), shown.labelled(),
-                shown.arraysByLength(), shown.checks(), shown.thresholds(), shown.sharedNames(), answers.stream().map(PathWords.Answer::line).toList());
+                shown.arraysByLength(), shown.checks(), shown.thresholds(), shown.sharedNames(), answers.stream().map(PathWords.Answer::line).toList(),
+                cut(changedLoaders(growth), top), cut(growth.duplicateClasses(), top));
+    }
+
+    /** Loader classes whose loaders or classes changed: a flat row (the application loader) says nothing. */
+    private static List<LoaderGrowth> changedLoaders(GrowthReport growth) {
+        return growth.classLoaders().stream().filter(row -> row.trend() != Trend.FLAT).toList();
     }
 
     private static Set<String> sharedNames(GrowthReport growth) {

@@ -2,6 +2,8 @@ package org.hprofdiff.cli.report;
 
 import java.util.List;
 import org.hprofdiff.core.summary.diff.DumpSeries;
+import org.hprofdiff.core.summary.diff.DuplicateGrowth;
+import org.hprofdiff.core.summary.diff.LoaderGrowth;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.core.summary.diff.NoiseFloor;
 import org.hprofdiff.core.summary.diff.Verdict;
@@ -29,10 +31,14 @@ import org.hprofdiff.core.summary.diff.failon.FailOnResult;
  * @param answers        the growers held by steadily growing retention paths, one line each, in the order they
  *                       answer "what leaks" ({@link PathWords#answers}); whatever {@code top} cuts from the tables;
  *                       empty when no path was looked for or none grows
+ * @param classLoaders   loader classes whose number of loaders (or classes they define) changed, steady growers
+ *                       first, with the retention paths of the growing ones; the rest are flat
+ * @param duplicateClasses class names that several loaders define in the newest dump, most loaders gained first
  */
 public record DiffReport(DumpSeries series, Baseline baseline, NoiseFloor noiseFloor, Verdict verdict, Integer top, List<GrowthRow> steadyGrowers,
                          List<GrowthRow> labelled, List<GrowthRow> arraysByLength, FailOnResult checks, List<String> thresholds,
-                         java.util.Set<String> sharedNames, List<String> answers)
+                         java.util.Set<String> sharedNames, List<String> answers, List<LoaderGrowth> classLoaders,
+                         List<DuplicateGrowth> duplicateClasses)
         implements Report {
 
     /**
@@ -45,7 +51,8 @@ public record DiffReport(DumpSeries series, Baseline baseline, NoiseFloor noiseF
 
     /** The same report with dump 1 marked as a saved summary. */
     public DiffReport withBaseline(Baseline b) {
-        return new DiffReport(series, b, noiseFloor, verdict, top, steadyGrowers, labelled, arraysByLength, checks, thresholds, sharedNames, answers);
+        return new DiffReport(series, b, noiseFloor, verdict, top, steadyGrowers, labelled, arraysByLength, checks, thresholds, sharedNames, answers,
+                classLoaders, duplicateClasses);
     }
 
     /** How a row is named in text: the class name, with its loader only where the name alone is ambiguous. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.hprofdiff.core.summary.diff.GrowthRow;
+import org.hprofdiff.core.summary.diff.LoaderGrowth;
 import org.hprofdiff.core.summary.diff.MetricChange;
 import org.hprofdiff.core.summary.diff.PathGrowth;
 import org.hprofdiff.core.summary.diff.Units;
@@ -69,18 +70,44 @@ public final class PathWords {
 
     /** The first steadily growing path of a row, or null. Rows list their growing paths first, most growing first. */
     public static PathGrowth growingPath(GrowthRow row) {
-        if (row.paths() == null) return null;
-        return row.paths().stream().filter(p -> p.trend().leakSuspect()).findFirst().orElse(null);
+        return growingPath(row.paths());
+    }
+
+    private static PathGrowth growingPath(List<PathGrowth> paths) {
+        if (paths == null) return null;
+        return paths.stream().filter(p -> p.trend().leakSuspect()).findFirst().orElse(null);
+    }
+
+    /**
+     * {@code "class loaders report-plugin-v# (java.net.URLClassLoader): 2 → 4 → 6 (+2/interval), which cannot be
+     * unloaded: held by static DriverManager.registeredDrivers (java.sql) → … → CsvReportDriver.<class>; they keep
+     * 72 classes, 3.4 MB"}: loaders that grow in number, what holds them and what they keep.
+     */
+    private static Answer loaderAnswer(LoaderGrowth row, PathGrowth p) {
+        PathGrowth.LoaderHold l = p.loader();
+        String loader = l == null ? row.loaderClass() : l.loader();
+        String subject = (p.instances().last() == 1 ? "class loader " : "class loaders ") + loader;
+        List<String> steps = p.display().isEmpty() ? p.steps() : p.display();
+        int holderSteps = l == null ? steps.size() - 1 : l.step();
+        String keeps = l == null ? "" : "; " + (l.loaders() == 1 ? "it keeps " : "they keep ") + Units.count(l.classes()) + " classes, "
+                + Units.bytes(l.retainedBytes());
+        String line = subject + ": " + series(p) + " (" + perInterval(p.instances()) + "/interval), which cannot be unloaded: held by "
+                + withPackage(steps.subList(0, Math.max(1, holderSteps)), p) + keeps + tail(p);
+        return new Answer(subject, p, line);
     }
 
     /**
      * One answer line and what it names: a grower held by a steadily growing path.
      *
-     * @param row   the grower
-     * @param path  its growing path
-     * @param line  the line as every format shows it
+     * @param subject  what grows, as the line names it ({@code PoolingHttpClientConnectionManager},
+     *                 {@code class loaders report-plugin-v# (java.net.URLClassLoader)})
+     * @param path     its growing path
+     * @param line     the line as every format shows it
      */
-    public record Answer(GrowthRow row, PathGrowth path, String line) {}
+    public record Answer(String subject, PathGrowth path, String line) {}
+
+    /** Loader classes whose growing paths make answer lines of their own, first: a loader leak explains what grows in it. */
+    static final int LOADER_ANSWERS = 2;
 
     /**
      * The answer in a few lines: each grower held by a steadily growing path, the program's own classes before
@@ -94,7 +121,11 @@ public final class PathWords {
      *   also held by thread "idle-connection-reaper" local in IdleConnectionReaper$ReaperTask.run → …
      * </pre>
      */
-    static List<Answer> answers(List<GrowthRow> steadyGrowers, List<GrowthRow> arraysByLength, Function<GrowthRow, String> names) {
+    static List<Answer> answers(List<LoaderGrowth> loaders, List<GrowthRow> steadyGrowers, List<GrowthRow> arraysByLength,
+                                Function<GrowthRow, String> names) {
+        List<Answer> lines = new ArrayList<>();
+        loaders.stream().filter(row -> row.trend().leakSuspect() && growingPath(row.paths()) != null).limit(LOADER_ANSWERS)
+                .forEach(row -> lines.add(loaderAnswer(row, growingPath(row.paths()))));
         List<GrowthRow> classes = new ArrayList<>(steadyGrowers.stream().filter(row -> growingPath(row) != null).toList());
         classes.sort(java.util.Comparator.comparing((GrowthRow row) -> isJdk(row.name()))
                 .thenComparing(java.util.Comparator.comparingLong((GrowthRow row) -> retainedGrowth(growingPath(row))).reversed()));
@@ -104,10 +135,10 @@ public final class PathWords {
             if (same != null) answered.get(same).add(simpleName(names.apply(row)));
             else if (answered.size() < CLASS_ANSWERS) answered.put(row, new ArrayList<>());
         }
-        List<Answer> lines = new ArrayList<>();
-        answered.forEach((row, with) -> lines.add(new Answer(row, growingPath(row), classAnswer(names.apply(row), growingPath(row), with))));
+        answered.forEach((row, with) -> lines.add(new Answer(simpleName(names.apply(row)), growingPath(row),
+                classAnswer(names.apply(row), growingPath(row), with))));
         arraysByLength.stream().filter(row -> growingPath(row) != null).limit(ARRAY_ANSWERS)
-                .forEach(row -> lines.add(new Answer(row, growingPath(row), arrayAnswer(names.apply(row), growingPath(row)))));
+                .forEach(row -> lines.add(new Answer(simpleName(names.apply(row)), growingPath(row), arrayAnswer(names.apply(row), growingPath(row)))));
         return lines;
     }
 
@@ -117,12 +148,10 @@ public final class PathWords {
      * {@code "Leak suspected: PoolingHttpClientConnectionManager held by static IdleConnectionReaper.INSTANCE,
      * +20 per interval (+2.0 MB retained); 13 classes grew in every interval (+1,440 objects, +3.9 MB)."}
      */
-    static String headline(Answer lead, Verdict verdict, Function<GrowthRow, String> names) {
+    static String headline(Answer lead, Verdict verdict) {
         PathGrowth p = lead.path();
         MetricChange m = p.instances();
-        String who = p.loader() != null && p.loader().step() > 0
-                ? simpleName(names.apply(lead.row())) + " in class loader " + p.loader().loader() + " held by " + firstStep(p)
-                : simpleName(names.apply(lead.row())) + " held by " + firstStep(p);
+        String who = lead.subject() + " held by " + firstStep(p);
         String retained = p.retained() == null || p.retained().change() <= 0 ? ""
                 : " (" + Units.signedBytes(p.retained().change() / m.intervalDeltas().size()) + " retained)";
         String counts = verdict.summary().replaceFirst("^Leak suspected: ", "").replaceFirst("; top: .*$", "");

@@ -55,8 +55,7 @@ public final class RetainedColumn {
         }
         Map<String, Long> packages = groups(analysis, tree, graph.classCount(), c -> HistogramQuery.packageOf(graph.className(c)));
         Map<String, Long> loaders = groups(analysis, tree, graph.classCount(), c -> loaderLabel[c]);
-        DumpSummary withRetained = new DumpSummary(summary.schemaVersion(), summary.dump(), summary.sizeModel(), summary.totals(), classes,
-                summary.arraysByLength(), summary.completeness());
+        DumpSummary withRetained = summary.withClasses(classes);
         return new Applied(withRetained, new RetainedColumn(packages, loaders, ReachabilityCounts.of(tree.summary())));
     }
 

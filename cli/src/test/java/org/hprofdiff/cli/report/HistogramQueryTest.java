@@ -32,7 +32,7 @@ class HistogramQueryTest {
                     new ClassStats("com.acme.Conn", "plugin#2", Kind.INSTANCE, 10, 240, null),
                     new ClassStats("java.util.HashMap$Node", ClassStats.BOOTSTRAP, Kind.INSTANCE, 50, 1760, null)),
             List.of(new ArrayLengthStats("java.util.HashMap$Node[]", ClassStats.BOOTSTRAP, 16384, 2, 131_104)),
-            new DumpSummary.Completeness(false, null, List.of()));
+            new DumpSummary.Completeness(false, null, List.of()), null);
 
     @Test
     void classRowsByBytesWithTotals() {

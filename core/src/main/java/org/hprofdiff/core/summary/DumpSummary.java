@@ -15,11 +15,24 @@ import org.hprofdiff.core.size.SizeModel;
  * @param classes       one row per class, largest shallow size first
  * @param arraysByLength long object arrays by class and length
  * @param completeness  whether the whole dump was read
+ * @param classLoaders  the loaders that define classes, by loader class, and the class names several define;
+ *                      null in a summary of schema version 1, which did not have them
  */
 public record DumpSummary(int schemaVersion, DumpInfo dump, SizeModel sizeModel, Totals totals, List<ClassStats> classes,
-                          List<ArrayLengthStats> arraysByLength, Completeness completeness) {
+                          List<ArrayLengthStats> arraysByLength, Completeness completeness, ClassLoaders classLoaders) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: {@code classLoaders} added. A version 1 summary still reads, without them. */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** The same summary with other class rows (retained sizes filled in, say). */
+    public DumpSummary withClasses(List<ClassStats> otherClasses) {
+        return new DumpSummary(schemaVersion, dump, sizeModel, totals, otherClasses, arraysByLength, completeness, classLoaders);
+    }
+
+    /** The same summary describing another file (a saved summary stands for the dump it was made from). */
+    public DumpSummary withDump(DumpInfo otherDump) {
+        return new DumpSummary(schemaVersion, otherDump, sizeModel, totals, classes, arraysByLength, completeness, classLoaders);
+    }
 
     /**
      * @param path            as given by the user

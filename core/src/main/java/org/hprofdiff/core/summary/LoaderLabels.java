@@ -60,6 +60,12 @@ final class LoaderLabels {
         return shared.contains(names[slot] + '\0' + cls) ? cls + "#" + rank[li] : cls;
     }
 
+    /** The class of the loader that defines class {@code slot}, or null for the bootstrap loader. */
+    String loaderClass(int slot) {
+        int li = loaderIndex(slot);
+        return li < 0 ? (t.loaderId[slot] == 0 ? null : "unknown loader") : loaderClass[li];
+    }
+
     private int loaderIndex(int slot) {
         long id = t.loaderId[slot];
         if (id == 0) return -1;

@@ -86,7 +86,7 @@ final class SummaryAssembler {
         }
         DumpSummary.Totals totals = new DumpSummary.Totals(unwrap(objects), unwrap(bytes), rootCounts, b.classDumps);
         return new DumpSummary(DumpSummary.SCHEMA_VERSION, dump, model, totals, List.copyOf(rows), longArrays(model, loaderLabels),
-                completeness(result));
+                completeness(result), LoaderCensus.of(t, names, loaderLabels));
     }
 
     private static void add(List<ClassStats> rows, Map<ClassStats.Kind, long[]> objects, Map<ClassStats.Kind, long[]> bytes, ClassStats row) {

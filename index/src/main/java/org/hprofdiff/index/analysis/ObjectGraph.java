@@ -81,7 +81,18 @@ public interface ObjectGraph {
         return true;
     }
 
-    /** Cold. The name a class loader object was given (the JDK 9+ {@code ClassLoader.name}), or null when it has none. */
+    /**
+     * Warm (once per object a query asks about). Whether {@code node} is a class loader that defines classes of
+     * the dump. A graph without class loaders answers false.
+     */
+    default boolean definesClasses(long node) {
+        return false;
+    }
+
+    /**
+     * Cold. The name a class loader object was given (the JDK 9+ {@code ClassLoader.name}); null when it has none
+     * or {@code node} is no class loader that defines classes.
+     */
     default String loaderName(long node) {
         return null;
     }

@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hprofdiff.core.read.DumpFormatException;
-import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.diff.DumpSeries;
 import org.hprofdiff.core.summary.diff.GrowthReport;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.core.summary.diff.NoiseFloor;
 import org.hprofdiff.core.summary.diff.PathGrowth;
 import org.hprofdiff.core.summary.diff.PathSample;
-import org.hprofdiff.core.summary.diff.RetentionPaths;
+import org.hprofdiff.core.summary.diff.LoaderGrowth;
 import org.hprofdiff.index.AnalysisProgress;
 import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.analysis.paths.MergedPaths;
@@ -32,7 +31,7 @@ import org.hprofdiff.index.analysis.paths.PathStep;
  * <p>Dumps are opened one at a time ({@link Opener}: each dump's index, dominator tree and shortest paths are
  * built once and reused by every later run), so the Java heap holds one dump's merged paths at most.
  */
-public final class GrowingPaths implements RetentionPaths {
+public final class GrowingPaths {
 
     /**
      * @param classRows      steady growers of the class table whose paths are looked for: the most retained
@@ -41,12 +40,13 @@ public final class GrowingPaths implements RetentionPaths {
      * @param arrayRows      steady growers of the arrays-by-length table, in its order
      * @param growingPerRow  growing paths kept per row, most growing first
      * @param contextPerRow  other paths kept per row, as context, most objects first
+     * @param loaderRows     steadily growing loader classes whose loaders' paths are looked for
      */
-    public record Limits(int classRows, int arrayRows, int growingPerRow, int contextPerRow) {
-        public static final Limits DEFAULT = new Limits(5, 3, 5, 3);
+    public record Limits(int classRows, int arrayRows, int growingPerRow, int contextPerRow, int loaderRows) {
+        public static final Limits DEFAULT = new Limits(5, 3, 5, 3, 2);
 
         public Limits {
-            if (classRows < 0 || arrayRows < 0 || growingPerRow < 0 || contextPerRow < 0) {
+            if (classRows < 0 || arrayRows < 0 || growingPerRow < 0 || contextPerRow < 0 || loaderRows < 0) {
                 throw new IllegalArgumentException("limits must be zero or positive");
             }
         }
@@ -61,34 +61,42 @@ public final class GrowingPaths implements RetentionPaths {
     /** Other holders named per path: enough to say where else it is held, not a list of every frame. */
     static final int MAX_OTHER_HOLDERS = 3;
 
-    private final Map<String, List<PathGrowth>> byRow;
+    /** One row whose paths are looked for: its id, whether its objects are arrays, and how to find them in a dump. */
+    private record Sought(String id, boolean arrays, TargetsOf targets) {}
 
-    private GrowingPaths(Map<String, List<PathGrowth>> byRow) {
-        this.byRow = byRow;
+    @FunctionalInterface
+    private interface TargetsOf {
+        RowTargets in(HeapAnalysis analysis) throws IOException;
     }
 
+    private GrowingPaths() {}
+
     /**
-     * {@code report} with retention paths attached to the rows {@link Limits} chooses ({@link GrowthRow#paths()}:
-     * empty when a row's objects have no path from a GC root); unchanged when nothing grows steadily.
+     * {@code report} with retention paths attached to the rows {@link Limits} chooses ({@link GrowthRow#paths()},
+     * {@link LoaderGrowth#paths()}: empty when a row's objects have no path from a GC root); unchanged when
+     * nothing grows steadily.
      */
     public static GrowthReport attach(GrowthReport report, Opener dumps, Limits limits, AnalysisProgress progress)
             throws IOException, DumpFormatException {
-        List<GrowthRow> rows = new ArrayList<>(classRows(report, dumps, limits, progress));
-        report.arraysByLength().stream().filter(row -> row.trend().leakSuspect()).limit(limits.arrayRows()).forEach(rows::add);
-        if (rows.isEmpty()) return report;
-        GrowingPaths found = find(report, rows, dumps, limits, progress);
-        Set<String> chosen = new LinkedHashSet<>(rows.stream().map(GrowingPaths::id).toList());
-        return report.withRetentionPaths(found, row -> chosen.contains(id(row)));
+        List<Sought> sought = new ArrayList<>();
+        for (GrowthRow row : classRows(report, dumps, limits, progress)) sought.add(new Sought(id(row), false, a -> RowTargets.of(row, a)));
+        report.arraysByLength().stream().filter(row -> row.trend().leakSuspect()).limit(limits.arrayRows())
+                .forEach(row -> sought.add(new Sought(id(row), true, a -> RowTargets.of(row, a))));
+        report.growingLoaders().stream().limit(limits.loaderRows())
+                .forEach(row -> sought.add(new Sought(id(row), false, a -> RowTargets.loaders(row.loaderClass(), a))));
+        if (sought.isEmpty()) return report;
+        Map<String, List<PathGrowth>> found = find(report, sought, dumps, limits, progress);
+        return report.withRetentionPaths((row, series) -> found.get(id(row)), row -> found.containsKey(id(row)))
+                .withLoaderPaths(row -> found.get(id(row)), row -> found.containsKey(id(row)));
     }
 
-    @Override
-    public List<PathGrowth> pathsOf(GrowthRow row, DumpSeries series) {
-        return byRow.getOrDefault(id(row), List.of());
-    }
-
-    /** Class rows and arrays-by-length rows have keys of their own kinds; this tells them apart. */
+    /** Class rows, arrays-by-length rows and loader rows have keys of their own kinds; this tells them apart. */
     private static String id(GrowthRow row) {
         return (row.arrayLength() == null ? "class " : "arrays ") + row.key();
+    }
+
+    private static String id(LoaderGrowth row) {
+        return "loaders " + row.loaderClass();
     }
 
     /** The steady growers of the class table to look at: all when few, else those whose retained bytes grew most. */
@@ -125,17 +133,17 @@ public final class GrowingPaths implements RetentionPaths {
         return sum;
     }
 
-    private static GrowingPaths find(GrowthReport report, List<GrowthRow> rows, Opener dumps, Limits limits, AnalysisProgress progress)
-            throws IOException, DumpFormatException {
+    private static Map<String, List<PathGrowth>> find(GrowthReport report, List<Sought> rows, Opener dumps, Limits limits,
+                                                      AnalysisProgress progress) throws IOException, DumpFormatException {
         int n = report.series().dumps().size();
         List<List<Map<String, DumpPaths.Found>>> perRow = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) perRow.add(new ArrayList<>(n));
         for (int dump = 0; dump < n; dump++) {
             try (HeapAnalysis analysis = dumps.open(dump)) {
-                progress.phase("retention paths of " + rows.size() + " growing classes in dump " + (dump + 1) + " of " + n, rows.size());
+                progress.phase("retention paths of " + rows.size() + " growing rows in dump " + (dump + 1) + " of " + n, rows.size());
                 DumpPaths dumpPaths = new DumpPaths(analysis);
                 for (int r = 0; r < rows.size(); r++) {
-                    try (RowTargets targets = RowTargets.of(rows.get(r), analysis)) {
+                    try (RowTargets targets = rows.get(r).targets().in(analysis)) {
                         perRow.get(r).add(targets.isEmpty() ? Map.of() : dumpPaths.of(analysis.mergedPaths(targets.filter(), MergedPaths.Options.DEFAULT)));
                     }
                     progress.advance(r + 1);
@@ -144,17 +152,16 @@ public final class GrowingPaths implements RetentionPaths {
         }
         Map<String, List<PathGrowth>> byRow = new HashMap<>();
         for (int r = 0; r < rows.size(); r++) {
-            byRow.put(id(rows.get(r)), matched(rows.get(r), perRow.get(r), report.series(), report.noiseFloor(), limits));
+            byRow.put(rows.get(r).id(), matched(rows.get(r).arrays(), perRow.get(r), report.series(), report.noiseFloor(), limits));
         }
-        return new GrowingPaths(byRow);
+        return byRow;
     }
 
     /** One row's paths matched across the dumps by signature: growing ones first, then a few others as context. */
-    static List<PathGrowth> matched(GrowthRow row, List<Map<String, DumpPaths.Found>> perDump, DumpSeries series, NoiseFloor floor,
+    static List<PathGrowth> matched(boolean arrays, List<Map<String, DumpPaths.Found>> perDump, DumpSeries series, NoiseFloor floor,
                                     Limits limits) {
         Set<String> signatures = new LinkedHashSet<>();
         for (Map<String, DumpPaths.Found> dump : perDump.reversed()) signatures.addAll(dump.keySet());
-        boolean arrays = row.kind() == ClassStats.Kind.OBJECT_ARRAY || row.kind() == ClassStats.Kind.PRIMITIVE_ARRAY;
         List<PathGrowth> all = new ArrayList<>(signatures.size());
         for (String signature : signatures) {
             List<PathSample> samples = new ArrayList<>(perDump.size());
@@ -168,7 +175,9 @@ public final class GrowingPaths implements RetentionPaths {
                 for (List<PathStep> holder : f.alsoHeldBy()) if (also.size() < MAX_OTHER_HOLDERS && !also.contains(holder)) also.add(holder);
             }
             PathGrowth.Description description = PathText.describe(signature, newest.steps(), also, newest.loaderFacts(), arrays);
-            all.add(PathGrowth.of(description, samples, series, floor));
+            PathGrowth path = PathGrowth.of(description, samples, series, floor);
+            // other holders explain what keeps a growing path; on a context path they are noise
+            all.add(path.trend().leakSuspect() ? path : path.withoutOtherHolders());
         }
         List<PathGrowth> kept = new ArrayList<>();
         all.stream().filter(p -> p.trend().leakSuspect()).sorted(MOST_GROWING).limit(limits.growingPerRow()).forEach(kept::add);

@@ -30,6 +30,11 @@ final class OtherHolders {
     /** Objects visited and inbound edges read per object asked about, at most. */
     static final int MAX_VISITED = 100_000;
     static final long MAX_EDGES = 2_000_000;
+    /**
+     * References a holder may be away from the object: a thread that reaches a registry through thirty steps of
+     * JMX and module tables holds it only by the way, and naming it would bury the holder that matters.
+     */
+    static final int MAX_STEPS = 8;
 
     private final IndexGraph graph;
     private final Edges inbound;
@@ -54,8 +59,10 @@ final class OtherHolders {
     List<List<PathStep>> of(long point, RootFamily leading) {
         Map<RootFamily, List<PathStep>> found = new EnumMap<>(RootFamily.class);
         Map<Long, long[]> toward = new HashMap<>(); // object → {the object it holds on the way to point, by which edge}
+        Map<Long, Integer> steps = new HashMap<>();
         Deque<Long> queue = new ArrayDeque<>();
         toward.put(point, null);
+        steps.put(point, 0);
         queue.add(point);
         long edgesRead = 0;
         int wanted = RootFamily.values().length - 1;
@@ -79,8 +86,9 @@ final class OtherHolders {
                     }
                     continue; // the JVM holds a permanent class: what else refers to it says nothing
                 }
-                if (permanent.permanentLoader(s)) continue;
+                if (permanent.permanentLoader(s) || steps.get(v) >= MAX_STEPS) continue;
                 toward.put(s, new long[] {v, e});
+                steps.put(s, steps.get(v) + 1);
                 queue.add(s);
             }
         }

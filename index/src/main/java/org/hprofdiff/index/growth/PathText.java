@@ -73,14 +73,23 @@ final class PathText {
         return new PathGrowth.PathOwner(holder.holderClass(), holder.field(), display(ownersPath));
     }
 
-    /** The first class loader on the path that could be unloaded, with what it keeps; null when there is none. */
-    private static PathGrowth.LoaderHold loaderHold(List<PathStep> steps, DumpPaths.LoaderFacts facts) {
+    /**
+     * The first class loader on the path that could be unloaded, with what it keeps: a {@code <classloader>}
+     * step, or else the path's targets when they are class loaders themselves; null when there is none.
+     */
+    static PathGrowth.LoaderHold loaderHold(List<PathStep> steps, DumpPaths.LoaderFacts facts) {
+        if (facts == null) return null;
         for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i) instanceof PathStep.Loader loader) {
-                return facts == null ? new PathGrowth.LoaderHold(loader.loaderWords(), i, 0, 0, 0)
-                        : new PathGrowth.LoaderHold(loader.loaderWords(), i, facts.loaders(), facts.classes(), facts.retainedBytes());
-            }
+            if (steps.get(i) instanceof PathStep.Loader loader) return hold(loader.loaderWords(), i, facts);
+        }
+        if (steps.getLast() instanceof PathStep.Target target) {
+            String words = target.loaderName() == null ? target.targetClass() : target.loaderName() + " (" + target.targetClass() + ")";
+            return hold(words, steps.size() - 1, facts);
         }
         return null;
+    }
+
+    private static PathGrowth.LoaderHold hold(String words, int step, DumpPaths.LoaderFacts facts) {
+        return new PathGrowth.LoaderHold(words, step, facts.loaders(), facts.classes(), facts.retainedBytes());
     }
 }

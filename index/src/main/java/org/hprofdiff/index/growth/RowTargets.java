@@ -20,12 +20,26 @@ import org.hprofdiff.index.graph.ClassInfo;
 final class RowTargets implements AutoCloseable {
     private final boolean[] classes;
     private final Bits lengthMatches; // null: every object of the classes
+    private final java.util.Set<Long> objects; // null: every object of the classes (or of the lengths)
     private final DumpIndex index;
 
-    private RowTargets(boolean[] classes, Bits lengthMatches, DumpIndex index) {
+    private RowTargets(boolean[] classes, Bits lengthMatches, java.util.Set<Long> objects, DumpIndex index) {
         this.classes = classes;
         this.lengthMatches = lengthMatches;
+        this.objects = objects;
         this.index = index;
+    }
+
+    /** The class loaders of class {@code loaderClass} (Java name) that define classes in {@code analysis}' dump. */
+    static RowTargets loaders(String loaderClass, HeapAnalysis analysis) {
+        DumpIndex index = analysis.index();
+        boolean[] classes = new boolean[index.classes().size()];
+        java.util.Set<Long> loaders = new java.util.HashSet<>();
+        for (ClassInfo c : index.classes().all()) {
+            long loader = c.loaderOrdinal();
+            if (loader >= 0 && index.classOf(loader).javaName().equals(loaderClass) && loaders.add(loader)) classes[index.classIndexOf(loader)] = true;
+        }
+        return new RowTargets(classes, null, loaders, index);
     }
 
     /** The row's objects in {@code analysis}' dump; {@link #isEmpty()} when the dump has none of its classes. */
@@ -33,7 +47,7 @@ final class RowTargets implements AutoCloseable {
         DumpIndex index = analysis.index();
         boolean[] classes = classesOf(row, index);
         Bits lengths = row.arrayLength() == null || !any(classes) ? null : arraysOfLength(classes, row.arrayLength(), analysis);
-        return new RowTargets(classes, lengths, index);
+        return new RowTargets(classes, lengths, null, index);
     }
 
     /** The classes of the row's name whose defining loader has the row's loader label (see {@link ClassStats#loader()}). */
@@ -107,6 +121,7 @@ final class RowTargets implements AutoCloseable {
     }
 
     NodeFilter filter() {
+        if (objects != null) return node -> classes[index.classIndexOf(node)] && objects.contains(node);
         if (lengthMatches == null) return node -> classes[index.classIndexOf(node)];
         Bits matches = lengthMatches;
         return matches::get;

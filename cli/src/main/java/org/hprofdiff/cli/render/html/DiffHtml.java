@@ -12,7 +12,9 @@ import org.hprofdiff.cli.report.DiffReport;
 import org.hprofdiff.cli.report.PathWords;
 import org.hprofdiff.core.summary.diff.DumpPoint;
 import org.hprofdiff.core.summary.diff.DumpSeries;
+import org.hprofdiff.core.summary.diff.DuplicateGrowth;
 import org.hprofdiff.core.summary.diff.GrowthRow;
+import org.hprofdiff.core.summary.diff.LoaderGrowth;
 import org.hprofdiff.core.summary.diff.Sample;
 import org.hprofdiff.core.summary.diff.Units;
 import org.hprofdiff.core.summary.diff.failon.Breach;
@@ -51,6 +53,7 @@ final class DiffHtml {
         growers();
         labelled();
         arrays();
+        loaders();
         s.append("<footer>\n<p>").append(esc(ReportText.trendCounts(r))).append(".</p>\n<p>").append(esc(ReportText.noiseFloor(r)))
                 .append(".</p>\n</footer>\n");
         return s.toString();
@@ -175,6 +178,38 @@ final class DiffHtml {
             if (!paths.isEmpty()) s.append("<h3><code class=\"cls\">").append(Html.name(r.displayName(row))).append("</code></h3>\n").append(paths);
         }
         s.append("</section>\n");
+    }
+
+    /** Loader classes whose loaders changed, with the paths of the growing ones; the class names several loaders define. */
+    private void loaders() {
+        if (!r.classLoaders().isEmpty()) {
+            s.append("<section id=\"loaders\">\n<h2>").append(esc(ReportText.LOADERS_HEADING)).append("</h2>\n");
+            Table t = new Table("class loaders", true, Column.text("trend"), Column.text("steps"), Column.text("loader class"),
+                    Column.num("loaders").help("loaders that define classes, per dump, oldest first"),
+                    Column.num("classes").help("classes those loaders define, per dump, oldest first"));
+            for (LoaderGrowth row : r.classLoaders()) {
+                t.row(Cell.text(row.trend().label()), Cell.text(ReportText.steps(row.steps())),
+                        new Cell("<code class=\"cls\">" + Html.name(row.loaderClass()) + "</code>", row.loaderClass()),
+                        Cell.num(row.loaders().last(), ReportText.counts(row.loaders())), Cell.num(row.classes().last(), ReportText.counts(row.classes())));
+            }
+            s.append(t.html());
+            for (int i = 0; i < r.classLoaders().size(); i++) {
+                LoaderGrowth row = r.classLoaders().get(i);
+                String paths = PathsHtml.of(row.paths(), row.loaderClass() + " loaders", axis, Html.id("loaders", i + 1));
+                if (!paths.isEmpty()) s.append("<h3><code class=\"cls\">").append(Html.name(row.loaderClass())).append("</code></h3>\n").append(paths);
+            }
+            s.append("</section>\n");
+        }
+        if (!r.duplicateClasses().isEmpty()) {
+            s.append("<section id=\"duplicates\">\n<h2>").append(esc(ReportText.DUPLICATES_HEADING)).append("</h2>\n");
+            Table t = new Table("duplicate classes", true, Column.text("class"), Column.num("loaders").help("per dump, oldest first"),
+                    Column.num("change"));
+            for (DuplicateGrowth d : r.duplicateClasses()) {
+                t.row(new Cell("<code class=\"cls\">" + Html.name(d.name()) + "</code>", d.name()),
+                        Cell.num(d.loaders().last(), ReportText.counts(d.loaders())), RowHtml.change(d.loaders(), false));
+            }
+            s.append(t.html()).append("</section>\n");
+        }
     }
 
     /**

@@ -26,15 +26,20 @@ final class PathsHtml {
      * @param idPrefix  unique prefix for the charts' ids
      */
     static String of(GrowthRow row, String name, SeriesAxis axis, String idPrefix) {
-        if (row.paths() == null) return "";
+        return of(row.paths(), name, axis, idPrefix);
+    }
+
+    /** The same for any row's paths (a loader class's loaders): null when not looked for. */
+    static String of(List<PathGrowth> paths, String name, SeriesAxis axis, String idPrefix) {
+        if (paths == null) return "";
         StringBuilder s = new StringBuilder(1024);
         s.append("<section class=\"paths\">\n<h4>Retention paths</h4>\n");
-        if (row.paths().isEmpty()) {
+        if (paths.isEmpty()) {
             return s.append("<p>Looked for retention paths from the GC roots; none found.</p>\n</section>\n").toString();
         }
         List<PathGrowth> growing = new ArrayList<>();
         List<PathGrowth> context = new ArrayList<>();
-        for (PathGrowth p : row.paths()) (p.trend().leakSuspect() ? growing : context).add(p);
+        for (PathGrowth p : paths) (p.trend().leakSuspect() ? growing : context).add(p);
         int n = 0;
         for (PathGrowth p : growing) s.append(path(p, name, axis, idPrefix + "-p" + ++n, true));
         if (!context.isEmpty()) {

@@ -11,7 +11,9 @@ import org.hprofdiff.cli.render.ReportText;
 import org.hprofdiff.cli.report.DiffReport;
 import org.hprofdiff.cli.report.PathWords;
 import org.hprofdiff.core.summary.diff.DumpPoint;
+import org.hprofdiff.core.summary.diff.DuplicateGrowth;
 import org.hprofdiff.core.summary.diff.GrowthRow;
+import org.hprofdiff.core.summary.diff.LoaderGrowth;
 import org.hprofdiff.core.summary.diff.MetricChange;
 import org.hprofdiff.core.summary.diff.PathGrowth;
 import org.hprofdiff.core.summary.diff.PathSample;
@@ -45,6 +47,7 @@ final class DiffMarkdown {
         growers();
         labelled();
         arrays();
+        loaders();
         s.append("<sub>").append(text(ReportText.trendCounts(r) + "; " + ReportText.noiseFloor(r) + ".")).append("</sub>\n");
         return s.toString();
     }
@@ -102,7 +105,7 @@ final class DiffMarkdown {
         }
         s.append(growthTable(r.steadyGrowers(), true)).append('\n');
         more(r.steadyGrowers().size(), r.verdict().steadyGrowers());
-        for (GrowthRow row : r.steadyGrowers()) paths(row);
+        for (GrowthRow row : r.steadyGrowers()) paths(r.displayName(row), row.paths());
     }
 
     private String growthTable(List<GrowthRow> rows, boolean ranked) {
@@ -126,11 +129,11 @@ final class DiffMarkdown {
     }
 
     /** A grower's retention paths, when the index computed them: growing ones first, the rest counted. */
-    private void paths(GrowthRow row) {
-        if (row.paths() == null) return;
-        s.append(code(r.displayName(row))).append(row.paths().isEmpty() ? ": no retention path found.\n\n" : " is held by:\n\n");
+    private void paths(String name, List<PathGrowth> paths) {
+        if (paths == null) return;
+        s.append(code(name)).append(paths.isEmpty() ? ": no retention path found.\n\n" : " is held by:\n\n");
         int flat = 0;
-        for (PathGrowth p : row.paths()) {
+        for (PathGrowth p : paths) {
             if (!p.trend().leakSuspect()) {
                 flat++;
                 continue;
@@ -144,7 +147,29 @@ final class DiffMarkdown {
                     .append('\n');
         }
         if (flat > 0) s.append("- ").append(text(flat + (flat == 1 ? " other path" : " other paths") + " did not grow steadily")).append('\n');
-        if (!row.paths().isEmpty()) s.append('\n');
+        if (!paths.isEmpty()) s.append('\n');
+    }
+
+    /** Loader classes whose loaders changed, with the paths of the growing ones; the class names several loaders define. */
+    private void loaders() {
+        if (!r.classLoaders().isEmpty()) {
+            s.append("### ").append(text(ReportText.LOADERS_HEADING)).append("\n\n");
+            Markdown.Table t = new Markdown.Table("Trend", "Loader class", ">Loaders", ">Classes", "Steps");
+            for (LoaderGrowth row : r.classLoaders()) {
+                t.row(text(row.trend().label()), cellCode(row.loaderClass()), text(ReportText.counts(row.loaders())),
+                        text(ReportText.counts(row.classes())), text(ReportText.steps(row.steps())));
+            }
+            s.append(t.render()).append('\n');
+            for (LoaderGrowth row : r.classLoaders()) paths(row.loaderClass() + " loaders", row.paths());
+        }
+        if (!r.duplicateClasses().isEmpty()) {
+            folded(ReportText.DUPLICATES_HEADING + ": " + r.duplicateClasses().size() + (r.duplicateClasses().size() == 1 ? " name" : " names"));
+            Markdown.Table t = new Markdown.Table("Class", ">Loaders", ">Change");
+            for (DuplicateGrowth d : r.duplicateClasses()) {
+                t.row(cellCode(d.name()), text(ReportText.counts(d.loaders())), text(Units.signedCount(d.loaders().change())));
+            }
+            s.append(t.render()).append('\n').append("</details>\n\n");
+        }
     }
 
     private void labelled() {
@@ -168,7 +193,7 @@ final class DiffMarkdown {
         int rows = r.arraysByLength().size();
         folded(ReportText.ARRAYS_HEADING + ": " + rows + (rows == 1 ? " row" : " rows"));
         s.append(growthTable(r.arraysByLength(), false)).append('\n');
-        for (GrowthRow row : r.arraysByLength()) paths(row);
+        for (GrowthRow row : r.arraysByLength()) paths(r.displayName(row), row.paths());
         s.append("</details>\n\n");
     }
 

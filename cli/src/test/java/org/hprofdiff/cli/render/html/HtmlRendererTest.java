@@ -179,7 +179,7 @@ class HtmlRendererTest {
         List<DumpSummary> dumps = new ArrayList<>(ReportFixtures.summaries(0, 12, 24));
         DumpSummary c = dumps.get(2);
         dumps.set(2, new DumpSummary(c.schemaVersion(), c.dump(), c.sizeModel(), c.totals(), c.classes(), c.arraysByLength(),
-                new DumpSummary.Completeness(true, "ends at byte 1,234", List.of())));
+                new DumpSummary.Completeness(true, "ends at byte 1,234", List.of()), null));
         String partial = page(DiffQuery.run(GrowthAnalysis.analyze(dumps), 25, null, List.of()));
         assertTrue(between(partial, "<header>", "</header>").contains("<ul class=\"warnings\" role=\"note\">\n<li><strong>warning:</strong> dump 3 (c.hprof) is partial (ends at byte 1,234)"));
         assertTrue(section(partial, "dumps").contains("<strong class=\"bad\">PARTIAL</strong>"));

@@ -63,7 +63,7 @@ public final class ReportFixtures {
             DumpSummary.DumpInfo info = new DumpSummary.DumpInfo(names[i], 10_000, "JAVA PROFILE 1.0.2", 8,
                     T0 + Math.round(hours[i] * HOUR), "none", 1, 1);
             dumps.add(new DumpSummary(DumpSummary.SCHEMA_VERSION, info, SizeModel.HOTSPOT_64_COMPRESSED, totals, classes, arrays,
-                    new DumpSummary.Completeness(false, null, List.of())));
+                    new DumpSummary.Completeness(false, null, List.of()), null));
         }
         return dumps;
     }

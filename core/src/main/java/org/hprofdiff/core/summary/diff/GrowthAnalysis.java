@@ -29,7 +29,11 @@ public final class GrowthAnalysis {
         DumpSeries series = SeriesTimeline.of(dumps);
         List<GrowthRow> classes = rank(RowAlignment.classes(dumps), series, floor);
         List<GrowthRow> arrays = rank(RowAlignment.arraysByLength(dumps), series, floor);
-        return new GrowthReport(GrowthReport.SCHEMA_VERSION, series, floor, VerdictWriter.of(classes, series), classes, arrays);
+        boolean census = LoaderCensusGrowth.known(dumps);
+        List<LoaderGrowth> loaders = census ? LoaderCensusGrowth.loaders(dumps, series.spanHours()) : List.of();
+        List<DuplicateGrowth> duplicates = census ? LoaderCensusGrowth.duplicates(dumps, series.spanHours()) : List.of();
+        return new GrowthReport(GrowthReport.SCHEMA_VERSION, series, floor, VerdictWriter.of(classes, loaders, series), classes, arrays,
+                loaders, duplicates);
     }
 
     /** Most suspicious first: steady growers by byte growth then count growth, then the rest by trend and size of change. */

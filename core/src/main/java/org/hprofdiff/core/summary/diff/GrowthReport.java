@@ -17,15 +17,26 @@ import java.util.function.UnaryOperator;
  *                        shallow-byte change, largest first
  * @param arraysByLength  the same for long object arrays by class and length ({@code HashMap$Node[16384]});
  *                        a second view of objects already counted in {@code classes}, so not part of the verdict
+ * @param classLoaders    one row per loader class: steady growers first (a loader leak shows here even when no
+ *                        instance of its classes grows); empty when a dump's summary has no loader census
+ * @param duplicateClasses class names several loaders define in the newest dump, most loaders gained first
  */
 public record GrowthReport(int schemaVersion, DumpSeries series, NoiseFloor noiseFloor, Verdict verdict,
-                           List<GrowthRow> classes, List<GrowthRow> arraysByLength) {
+                           List<GrowthRow> classes, List<GrowthRow> arraysByLength, List<LoaderGrowth> classLoaders,
+                           List<DuplicateGrowth> duplicateClasses) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public GrowthReport {
         classes = List.copyOf(classes);
         arraysByLength = List.copyOf(arraysByLength);
+        classLoaders = List.copyOf(classLoaders);
+        duplicateClasses = List.copyOf(duplicateClasses);
+    }
+
+    /** The loader classes whose loaders grew in every interval. */
+    public List<LoaderGrowth> growingLoaders() {
+        return classLoaders.stream().filter(row -> row.trend().leakSuspect()).toList();
     }
 
     /** The leak ranking: class rows with steady growth, best suspect first. */
@@ -48,6 +59,12 @@ public record GrowthReport(int schemaVersion, DumpSeries series, NoiseFloor nois
     public GrowthReport withRetentionPaths(RetentionPaths source, Predicate<GrowthRow> which) {
         UnaryOperator<GrowthRow> attach = row -> which.test(row) ? row.withPaths(source.pathsOf(row, series)) : row;
         return new GrowthReport(schemaVersion, series, noiseFloor, verdict, classes.stream().map(attach).toList(),
-                arraysByLength.stream().map(attach).toList());
+                arraysByLength.stream().map(attach).toList(), classLoaders, duplicateClasses);
+    }
+
+    /** This report with retention paths attached to the loader rows {@code which} accepts; the other rows keep theirs. */
+    public GrowthReport withLoaderPaths(java.util.function.Function<LoaderGrowth, List<PathGrowth>> source, Predicate<LoaderGrowth> which) {
+        return new GrowthReport(schemaVersion, series, noiseFloor, verdict, classes, arraysByLength,
+                classLoaders.stream().map(row -> which.test(row) ? row.withPaths(source.apply(row)) : row).toList(), duplicateClasses);
     }
 }

@@ -22,4 +22,13 @@ public record MetricChange(long first, long last, long change, Double percent, L
     public MetricChange {
         intervalDeltas = List.copyOf(intervalDeltas);
     }
+
+    /** The value in every dump, oldest first: the first one and each interval's delta added up. */
+    public List<Long> values() {
+        List<Long> values = new java.util.ArrayList<>(intervalDeltas.size() + 1);
+        long v = first;
+        values.add(v);
+        for (long d : intervalDeltas) values.add(v += d);
+        return values;
+    }
 }

@@ -83,6 +83,11 @@ public record PathGrowth(String signature, String rootKind, List<String> steps, 
         this(signature, rootKind, steps, samples, instances, retained, trend, List.of(), null, List.of(), null, null);
     }
 
+    /** The same path without its other holders. */
+    public PathGrowth withoutOtherHolders() {
+        return new PathGrowth(signature, rootKind, steps, samples, instances, retained, trend, display, holderPackage, List.of(), owner, loader);
+    }
+
     /**
      * A path's growth from its numbers in each dump, decided exactly as a row's: each interval's step by
      * {@code floor}, with the objects through the path standing for the instance count and the bytes they

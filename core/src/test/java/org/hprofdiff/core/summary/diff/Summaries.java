@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.summary.ArrayLengthStats;
+import org.hprofdiff.core.summary.ClassLoaders;
 import org.hprofdiff.core.summary.ClassStats;
+import org.hprofdiff.core.summary.DuplicateClass;
+import org.hprofdiff.core.summary.LoaderStats;
 import org.hprofdiff.core.summary.DumpSummary;
 
 /** Hand-built summaries for tests: only the rows a test needs, with round numbers. */
@@ -20,6 +23,9 @@ public final class Summaries {
     private DumpSummary.Completeness completeness = new DumpSummary.Completeness(false, null, List.of());
     private final List<ClassStats> classes = new ArrayList<>();
     private final List<ArrayLengthStats> arrays = new ArrayList<>();
+    private final List<LoaderStats> loaders = new ArrayList<>();
+    private final List<DuplicateClass> duplicates = new ArrayList<>();
+    private boolean census = true;
 
     private Summaries(String path, long timestamp) {
         this.path = path;
@@ -55,6 +61,24 @@ public final class Summaries {
         return this;
     }
 
+    /** {@code loaders} loaders of class {@code loaderClass} that define {@code classes} classes. */
+    public Summaries loaders(String loaderClass, long loaders, long classes) {
+        this.loaders.add(new LoaderStats(loaderClass, loaders, classes));
+        return this;
+    }
+
+    /** A class name that {@code loaders} loaders define. */
+    public Summaries duplicate(String name, long loaders) {
+        duplicates.add(new DuplicateClass(name, loaders));
+        return this;
+    }
+
+    /** A summary of schema version 1: no class-loader census. */
+    public Summaries withoutCensus() {
+        census = false;
+        return this;
+    }
+
     public DumpSummary build() {
         long objects = classes.stream().mapToLong(ClassStats::instances).sum();
         long bytes = classes.stream().mapToLong(ClassStats::shallowBytes).sum();
@@ -62,6 +86,6 @@ public final class Summaries {
                 Map.of(ClassStats.Kind.INSTANCE, bytes), Map.of(), classes.size());
         DumpSummary.DumpInfo info = new DumpSummary.DumpInfo(path, 1000, "JAVA PROFILE 1.0.2", 8, timestamp, "none", 1, 1);
         return new DumpSummary(DumpSummary.SCHEMA_VERSION, info, sizeModel, totals, List.copyOf(classes), List.copyOf(arrays),
-                completeness);
+                completeness, census ? new ClassLoaders(loaders, duplicates, duplicates.size()) : null);
     }
 }

@@ -85,8 +85,11 @@ public final class MergedPaths {
                     withoutPath++;
                     continue;
                 }
-                PathNode leaf = trie.get(child(prefixOf(node), new PathStep.Target(className(graph.classIndex(node)))));
+                boolean loader = graph.definesClasses(node);
+                String loaderName = loader ? PathStep.Loader.fold(graph.loaderName(node)) : null;
+                PathNode leaf = trie.get(child(prefixOf(node), new PathStep.Target(className(graph.classIndex(node)), loaderName)));
                 leaf.sample(node);
+                if (loader) leaf.loader(node);
                 leaf.objects++;
                 leaf.retainedBytes += retained;
             }

@@ -56,7 +56,7 @@ public final class PathNode {
 
     /**
      * For a {@link PathStep.Loader} step: the distinct class loader objects the paths through it pass (one per
-     * redeployed plugin version, say); empty for other nodes.
+     * redeployed plugin version, say); for a leaf whose targets are class loaders, those; empty for other nodes.
      */
     public Set<Long> loaders() { return loaders == null ? Set.of() : Collections.unmodifiableSet(loaders); }
 

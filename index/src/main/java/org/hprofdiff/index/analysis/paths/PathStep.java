@@ -134,10 +134,17 @@ public sealed interface PathStep {
         @Override public String display() { return ClassNames.simple(holderClass) + "." + name; }
     }
 
-    /** The end of the path: the class of the objects the query was about. */
-    record Target(String targetClass) implements PathStep {
-        @Override public String signature() { return targetClass; }
+    /**
+     * The end of the path: the class of the objects the query was about; for class loaders also their name
+     * with digits folded ({@code report-plugin-v#}), so that loaders of one class but different purpose part.
+     */
+    record Target(String targetClass, String loaderName) implements PathStep {
+        public Target(String targetClass) {
+            this(targetClass, null);
+        }
 
-        @Override public String display() { return ClassNames.simple(targetClass); }
+        @Override public String signature() { return targetClass + (loaderName == null ? "" : " \"" + loaderName + "\""); }
+
+        @Override public String display() { return ClassNames.simple(targetClass) + (loaderName == null ? "" : " \"" + loaderName + "\""); }
     }
 }
