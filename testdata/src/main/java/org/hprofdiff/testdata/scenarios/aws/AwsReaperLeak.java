@@ -72,7 +72,7 @@ public final class AwsReaperLeak implements Workload {
         // the registry's entries
         counts.add(ExpectedCount.added("java.util.concurrent.ConcurrentHashMap$Node", ExpectedCount.ANY_LENGTH, leak, rounds,
                 this::leakedClients));
-        // the connection's input and output buffers (HttpClient's default buffer size)
+        // the connection's buffers of HttpClient's default size: session input buffer, its line buffer, session output buffer
         counts.add(ExpectedCount.added("[B", CONNECTION_BUFFER_BYTES, leak, rounds,
                 r -> BUFFERS_PER_CONNECTION * leakedClients(r)));
         // the leaked clients themselves are garbage: only the shared one is left
@@ -85,7 +85,8 @@ public final class AwsReaperLeak implements Workload {
     static final String POOLING_MANAGER = "org.apache.http.impl.conn.PoolingHttpClientConnectionManager";
     static final String APACHE_HTTP_CLIENT = "software.amazon.awssdk.http.apache.ApacheHttpClient";
     static final String REAPER = "software.amazon.awssdk.http.apache.internal.conn.IdleConnectionReaper";
-    /** HttpClient 4.5's {@code ConnectionConfig} default buffer size, of its session input and output buffers. */
+    /** HttpClient 4.5's {@code ConnectionConfig} default buffer size. */
     static final int CONNECTION_BUFFER_BYTES = 8192;
-    static final int BUFFERS_PER_CONNECTION = 2;
+    /** Measured in the dumps: {@code SessionInputBufferImpl.buffer} and {@code .linebuffer}, {@code SessionOutputBufferImpl.buffer}. */
+    static final int BUFFERS_PER_CONNECTION = 3;
 }
