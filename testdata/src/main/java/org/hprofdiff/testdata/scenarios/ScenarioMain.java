@@ -17,6 +17,9 @@ import java.util.List;
  * java -Xmx256m -cp &lt;testdata classes or hprof-diff.jar&gt; org.hprofdiff.testdata.scenarios.ScenarioMain \
  *      &lt;scenario&gt; &lt;rounds&gt; &lt;outDir&gt; [--leak-per-round N] [--interval-ms MS]
  * </pre>
+ * A {@link RealWorldScenario} also needs its libraries on the class path (the
+ * {@link LibraryJar.Placement#CLASS_PATH} ones) or in {@code -D}{@value LibraryJar#PLUGIN_BUNDLE_PROPERTY}
+ * (the {@link LibraryJar.Placement#PLUGIN_BUNDLE} ones); {@link ScenarioRunner} adds both.
  *
  * Files written to {@code outDir} ({@code <name>} is the scenario's id, e.g. {@code connection-reaper}):
  * {@code <name>-0.histo.txt} (before round 1), {@code <name>-<r>.histo.txt},

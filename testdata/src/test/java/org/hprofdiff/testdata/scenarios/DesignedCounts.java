@@ -69,7 +69,7 @@ final class DesignedCounts {
         }
         // No class of ours grows round after round unless it is a designed leak (bookkeeping must not leak).
         Set<String> leaking = run.leaking().stream().map(ExpectedCount::className).collect(Collectors.toSet());
-        for (String className : steadilyGrowing(histograms, 0)) {
+        for (String className : steadilyGrowing(histograms)) {
             assertTrue(leaking.contains(className) || !className.startsWith(SCENARIO_PACKAGE),
                     className + " grows every round in " + run.scenario().id() + " but is not a designed leak");
         }
@@ -77,15 +77,17 @@ final class DesignedCounts {
 
     /**
      * Each round's loaders of each designed kind: as many as designed, each with exactly the designed
-     * classes and no hidden ones, under distinct names of the designed form; and one histogram row per
-     * loader for each class whose instances every such loader keeps.
+     * classes and no hidden ones, under distinct names of the designed form; no other loader (the
+     * application loader above all) defining any of those classes; and one histogram row per loader
+     * for each class whose instances every such loader keeps.
      */
     private static void assertDesignedLoaders(ScenarioRun run, List<ClassHistogram> histograms) throws IOException {
         for (ExpectedLoaders expected : run.expectedLoaders()) {
             List<String> designedClasses = expected.definedClasses().stream().sorted().toList();
             for (int r = 1; r <= run.rounds().size(); r++) {
                 String where = expected + " after round " + r + " of " + run.scenario().id();
-                List<ClassLoaderListing.Loader> ofClass = run.loaders(r).ofType(expected.loaderClass());
+                ClassLoaderListing listing = run.loaders(r);
+                List<ClassLoaderListing.Loader> ofClass = listing.ofType(expected.loaderClass());
                 assertEquals(expected.at(r), ofClass.size(), where + ": loaders of that class");
                 for (ClassLoaderListing.Loader loader : ofClass) {
                     assertTrue(expected.matchesName(loader.name()), where + ": loader named '" + loader.name() + "'");
@@ -94,6 +96,13 @@ final class DesignedCounts {
                 }
                 assertEquals(ofClass.size(), ofClass.stream().map(ClassLoaderListing.Loader::name).distinct().count(),
                         where + ": names repeat");
+                for (ClassLoaderListing.Loader other : listing.loaders()) {
+                    if (!ofClass.contains(other)) {
+                        List<String> shared = other.classes().stream().filter(designedClasses::contains).toList();
+                        assertTrue(shared.isEmpty(), where + ": loader '" + other.name() + "' (" + other.type()
+                                + ") also defines " + shared);
+                    }
+                }
                 for (String className : expected.classesWithInstances()) {
                     assertEquals(expected.at(r), histograms.get(r - 1).rows(className).size(),
                             where + ": histogram rows of " + className + " (one per defining loader)");
@@ -118,8 +127,21 @@ final class DesignedCounts {
         return Math.max(8, designedGrowth / 10);
     }
 
-    /** Classes whose instance count rises by more than {@code floor} from each histogram to the next. */
-    static List<String> steadilyGrowing(List<ClassHistogram> histograms, long floor) {
+    /** Classes whose instance count rises from each histogram to the next. */
+    static List<String> steadilyGrowing(List<ClassHistogram> histograms) {
+        return steadilyGrowing(histograms, 0, 0);
+    }
+
+    /**
+     * Classes whose instance count rises beyond the diff's noise floor (docs/growth-analysis.md,
+     * section 3: more than 10 instances and more than 1% of the earlier count) from each histogram to
+     * the next: what the tool itself would call steady growth.
+     */
+    static List<String> growingBeyondNoiseFloor(List<ClassHistogram> histograms) {
+        return steadilyGrowing(histograms, 10, 0.01);
+    }
+
+    private static List<String> steadilyGrowing(List<ClassHistogram> histograms, long absoluteFloor, double relativeFloor) {
         Map<String, long[]> counts = new HashMap<>();
         for (int i = 0; i < histograms.size(); i++) {
             for (ClassHistogram.Row row : histograms.get(i).rows()) {
@@ -130,7 +152,8 @@ final class DesignedCounts {
         counts.forEach((name, byRound) -> {
             boolean rising = true;
             for (int i = 1; i < byRound.length; i++) {
-                rising &= byRound[i] > byRound[i - 1] + floor;
+                long floor = Math.max(absoluteFloor, (long) (relativeFloor * byRound[i - 1]));
+                rising &= byRound[i] - byRound[i - 1] > floor;
             }
             if (rising) {
                 growing.add(name);

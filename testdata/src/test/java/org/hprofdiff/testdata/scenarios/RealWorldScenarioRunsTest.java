@@ -20,12 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Runs every real-world scenario and its fixed control in child JVMs, at two sizes and round counts on
  * JDK 25 and at the default size on JDK 17, and checks each round against the JVM's own histogram and
  * class-loader listing: the designed counts, the designed loaders with exactly their classes, and for
- * the controls that nothing grows (beyond the JVM's own warm-up, which the tool's noise floor absorbs).
+ * the controls that nothing grows beyond the diff's noise floor in every interval. (A control's JVM
+ * still warms up: in {@code aws-reaper-fixed}, Strings rose by 239, 2, 19, 3, 0 over six rounds,
+ * more under load.)
  */
 class RealWorldScenarioRunsTest {
-
-    /** Growth per interval the controls may show: the JVM warming up (JIT, lambda forms) adds a few Strings. */
-    private static final long WARM_UP_FLOOR = 10;
 
     static Stream<Arguments> sizes() {
         List<Arguments> sizes = new ArrayList<>();
@@ -65,14 +64,14 @@ class RealWorldScenarioRunsTest {
         RealWorldScenario scenario = (RealWorldScenario) run.scenario();
         List<ClassHistogram> histograms = DesignedCounts.histograms(run);
         if (scenario.isFixed()) {
-            List<String> growing = DesignedCounts.steadilyGrowing(histograms, WARM_UP_FLOOR);
+            List<String> growing = DesignedCounts.growingBeyondNoiseFloor(histograms);
             assertTrue(run.leaking().isEmpty(), run.leaking().toString());
             assertTrue(growing.isEmpty(), "no class grows in every interval when the bug is fixed: " + growing);
             for (ExpectedLoaders loaders : run.expectedLoaders()) {
                 assertTrue(loaders.byRound().stream().allMatch(n -> n == 1), "one plugin version at a time: " + loaders);
             }
         } else {
-            List<String> growing = DesignedCounts.steadilyGrowing(histograms, 0);
+            List<String> growing = DesignedCounts.steadilyGrowing(histograms);
             assertTrue(!run.leaking().isEmpty(), "a leak designs growth");
             for (ExpectedCount leak : run.leaking()) {
                 assertTrue(growing.contains(leak.className()) || leak.basis() == ExpectedCount.Basis.ADDED,

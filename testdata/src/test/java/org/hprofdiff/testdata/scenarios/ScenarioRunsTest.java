@@ -106,7 +106,7 @@ class ScenarioRunsTest {
     private static void assertDesignedCounts(ScenarioRun run) throws IOException {
         DesignedCounts.assertMatchGroundTruth(run);
         if (run.scenario() == Scenario.CONTROL) {
-            List<String> growing = DesignedCounts.steadilyGrowing(DesignedCounts.histograms(run), 0);
+            List<String> growing = DesignedCounts.steadilyGrowing(DesignedCounts.histograms(run));
             assertTrue(run.leaking().isEmpty());
             assertTrue(growing.isEmpty(), "no class grows every round without a leak: " + growing);
         }

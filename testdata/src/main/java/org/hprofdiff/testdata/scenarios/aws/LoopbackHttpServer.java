@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +43,7 @@ final class LoopbackHttpServer implements AutoCloseable {
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         response = new byte[headBytes.length + BODY_BYTES];
         System.arraycopy(headBytes, 0, response, 0, headBytes.length);
-        java.util.Arrays.fill(response, headBytes.length, response.length, (byte) ' ');
+        Arrays.fill(response, headBytes.length, response.length, (byte) ' ');
     }
 
     static LoopbackHttpServer start() throws IOException {

@@ -6,6 +6,7 @@ import java.util.function.IntToLongFunction;
 import java.util.stream.Stream;
 
 import org.hprofdiff.testdata.scenarios.ExpectedCount;
+import org.hprofdiff.testdata.scenarios.plugin.report.ReportPlugin;
 
 /**
  * {@code plugin-driver}: each version registers two JDBC drivers with {@link DriverManager} when it
@@ -53,7 +54,7 @@ final class DriverRegistration implements Pinning {
 
     @Override
     public void use(PluginVersion version) {
-        version.call("render", "report-0");
+        version.call("render", ReportPlugin.FIRST_TEMPLATE); // a compile-time constant: no plugin class is loaded
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.hprofdiff.testdata.scenarios.ExpectedCount;
 import org.hprofdiff.testdata.scenarios.ExpectedLoaders;
 import org.hprofdiff.testdata.scenarios.LibraryJar;
 import org.hprofdiff.testdata.scenarios.Workload;
+import org.hprofdiff.testdata.scenarios.plugin.report.ReportPlugin;
 
 /**
  * A plugin host that redeploys the report plugin {@code redeploysPerRound} times per round: undeploy
@@ -28,6 +29,13 @@ public final class PluginRedeploys implements Workload {
 
     /** Redeploys per round unless the run says otherwise. */
     public static final int DEFAULT_REDEPLOYS_PER_ROUND = 4;
+
+    // The plugin's classes by name only: the application loader must never define them.
+    static final String REPORT_PLUGIN = Pinning.pluginClass("ReportPlugin");
+    static final String TEMPLATE = Pinning.pluginClass("ReportTemplate");
+    // Compile-time constants, copied here by javac: reading them loads no plugin class.
+    static final int TEMPLATES = ReportPlugin.TEMPLATE_COUNT;
+    static final int TEMPLATE_BYTES = ReportPlugin.TEMPLATE_BYTES;
 
     private final int redeploysPerRound;
     private final Path workDir;
@@ -142,8 +150,4 @@ public final class PluginRedeploys implements Workload {
                 withInstances, !fixed && redeploysPerRound > 0, rounds, this::keptVersions));
     }
 
-    static final String REPORT_PLUGIN = Pinning.pluginClass("ReportPlugin");
-    static final String TEMPLATE = Pinning.pluginClass("ReportTemplate");
-    static final int TEMPLATES = org.hprofdiff.testdata.scenarios.plugin.report.ReportPlugin.TEMPLATE_COUNT;
-    static final int TEMPLATE_BYTES = org.hprofdiff.testdata.scenarios.plugin.report.ReportPlugin.TEMPLATE_BYTES;
 }

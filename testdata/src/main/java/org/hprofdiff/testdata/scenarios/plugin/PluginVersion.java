@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.Arrays;
 
 /**
  * One deployed version of the report plugin: its own {@link URLClassLoader} named
@@ -39,7 +40,7 @@ final class PluginVersion {
     /** Calls the plugin's public method {@code name} with string arguments. */
     Object call(String name, String... arguments) {
         Class<?>[] types = new Class<?>[arguments.length];
-        java.util.Arrays.fill(types, String.class);
+        Arrays.fill(types, String.class);
         return withContextLoader(loader, () -> {
             Method method = plugin.getClass().getMethod(name, types);
             return method.invoke(plugin, (Object[]) arguments);

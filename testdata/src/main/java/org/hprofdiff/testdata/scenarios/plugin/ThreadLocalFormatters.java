@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.IntToLongFunction;
 
 import org.hprofdiff.testdata.scenarios.ExpectedCount;
+import org.hprofdiff.testdata.scenarios.plugin.report.ReportFormatter;
+import org.hprofdiff.testdata.scenarios.plugin.report.ReportPlugin;
 
 /**
  * {@code plugin-threadlocal}: the host's long-lived worker threads ({@link PluginWorkers}) render with
@@ -16,8 +18,11 @@ import org.hprofdiff.testdata.scenarios.ExpectedCount;
 final class ThreadLocalFormatters implements Pinning {
 
     static final String FORMATTER = Pinning.pluginClass("ReportFormatter");
-    /** The formatter's buffer: {@code ReportFormatter.BUFFER_CHARS}, one byte per char with compact strings. */
-    static final int FORMATTER_BUFFER_BYTES = org.hprofdiff.testdata.scenarios.plugin.report.ReportFormatter.BUFFER_CHARS;
+    /**
+     * The formatter's buffer: one byte per char with compact strings. A compile-time constant, copied
+     * here by javac: reading it loads no plugin class.
+     */
+    static final int FORMATTER_BUFFER_BYTES = ReportFormatter.BUFFER_CHARS;
 
     private PluginWorkers workers;
 
@@ -43,7 +48,7 @@ final class ThreadLocalFormatters implements Pinning {
 
     @Override
     public void use(PluginVersion version) throws InterruptedException {
-        workers.runOnEach(() -> version.call("render", "report-0"));
+        workers.runOnEach(() -> version.call("render", ReportPlugin.FIRST_TEMPLATE));
     }
 
     @Override
