@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs several workloads in order each round; their expectations are concatenated. */
-final class CombinedWorkload implements Workload {
+public final class CombinedWorkload implements Workload {
 
     private final List<Workload> parts;
 
-    CombinedWorkload(List<Workload> parts) {
+    public CombinedWorkload(List<Workload> parts) {
         this.parts = List.copyOf(parts);
     }
 
@@ -24,6 +24,15 @@ final class CombinedWorkload implements Workload {
         List<ExpectedCount> all = new ArrayList<>();
         for (Workload part : parts) {
             all.addAll(part.expectedCounts(rounds));
+        }
+        return all;
+    }
+
+    @Override
+    public List<ExpectedLoaders> expectedLoaders(int rounds) {
+        List<ExpectedLoaders> all = new ArrayList<>();
+        for (Workload part : parts) {
+            all.addAll(part.expectedLoaders(rounds));
         }
         return all;
     }

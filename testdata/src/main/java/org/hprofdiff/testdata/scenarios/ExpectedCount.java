@@ -51,6 +51,14 @@ public record ExpectedCount(String className, int arrayLength, Basis basis, bool
         return new ExpectedCount(type.getName(), ANY_LENGTH, Basis.EXACT, leak, tabulate(rounds, countAfterRound));
     }
 
+    /**
+     * Like {@link #exact(Class, boolean, int, IntToLongFunction)} for a class named rather than linked:
+     * a library's class, or a plugin's class that the application loader must never define.
+     */
+    public static ExpectedCount exact(String className, boolean leak, int rounds, IntToLongFunction countAfterRound) {
+        return new ExpectedCount(className, ANY_LENGTH, Basis.EXACT, leak, tabulate(rounds, countAfterRound));
+    }
+
     /** Instances of a JVM-shared class the scenario adds; {@code arrayLength} may be {@link #ANY_LENGTH}. */
     public static ExpectedCount added(String className, int arrayLength, boolean leak, int rounds,
                                       IntToLongFunction addedAfterRound) {

@@ -20,12 +20,17 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * as {@code jcmd <pid> GC.class_histogram}: a full GC, then a count of the live objects per class.
  * The dump is {@link HotSpotDiagnosticMXBean#dumpHeap(String, boolean) dumpHeap(path, live=true)},
  * which also starts with a full GC, so both see only live objects and the garbage made in between
- * (the histogram's text and the file I/O) is in neither.
+ * (the histogram's text and the file I/O) is in neither. Between the two it lists the class loaders
+ * with their classes ({@code VM.classloaders show-classes=true fold=false}, no GC of its own: the
+ * histogram's has just unloaded every loader that was garbage).
  */
 final class HeapSnapshotter {
 
     private static final String DIAGNOSTIC_COMMAND_MBEAN = "com.sun.management:type=DiagnosticCommand";
     private static final String HISTOGRAM_OPERATION = "gcClassHistogram";
+    /** {@code VM.classloaders}: every live loader with its name and, with these options, its classes. */
+    private static final String LOADERS_OPERATION = "vmClassloaders";
+    private static final String[] LOADERS_OPTIONS = {"show-classes=true", "fold=false"};
 
     private final MBeanServer server;
     private final ObjectName diagnosticCommand;
@@ -49,6 +54,7 @@ final class HeapSnapshotter {
                     new ObjectName(DIAGNOSTIC_COMMAND_MBEAN),
                     ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class));
             snapshotter.writeHistogram(baselineHistogram);
+            snapshotter.command(LOADERS_OPERATION, LOADERS_OPTIONS); // loads what the listing needs before round 1
             return snapshotter;
         } catch (MalformedObjectNameException e) {
             throw new AssertionError(e);
@@ -56,11 +62,12 @@ final class HeapSnapshotter {
     }
 
     /**
-     * Writes the histogram, then dumps the heap. Returns the wall-clock time (ms since the epoch)
-     * at which the dump started.
+     * Writes the histogram and the class-loader listing, then dumps the heap. Returns the wall-clock
+     * time (ms since the epoch) at which the dump started.
      */
-    long histogramThenDump(Path histogram, String dumpFile) throws IOException {
+    long histogramThenDump(Path histogram, Path loaders, String dumpFile) throws IOException {
         writeHistogram(histogram);
+        writeLoaders(loaders);
         long dumpStart = System.currentTimeMillis();
         hotspot.dumpHeap(dumpFile, true);
         return dumpStart;
@@ -68,13 +75,21 @@ final class HeapSnapshotter {
 
     /** A method of its own so that the histogram's text is unreachable (not in a live frame) during the dump. */
     private void writeHistogram(Path file) throws IOException {
-        String text;
+        Files.writeString(file, command(HISTOGRAM_OPERATION, new String[0]));
+    }
+
+    /** Like {@link #writeHistogram}, for the loader listing. */
+    private void writeLoaders(Path file) throws IOException {
+        Files.writeString(file, command(LOADERS_OPERATION, LOADERS_OPTIONS));
+    }
+
+    /** Runs one diagnostic command and returns its text. */
+    private String command(String operation, String[] options) throws IOException {
         try {
-            text = (String) server.invoke(diagnosticCommand, HISTOGRAM_OPERATION,
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return (String) server.invoke(diagnosticCommand, operation, new Object[] {options},
+                    new String[] {String[].class.getName()});
         } catch (JMException e) {
-            throw new IOException("GC.class_histogram through " + DIAGNOSTIC_COMMAND_MBEAN + " failed", e);
+            throw new IOException(operation + " through " + DIAGNOSTIC_COMMAND_MBEAN + " failed", e);
         }
-        Files.writeString(file, text);
     }
 }

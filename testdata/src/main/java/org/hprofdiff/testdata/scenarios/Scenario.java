@@ -1,6 +1,6 @@
 package org.hprofdiff.testdata.scenarios;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -10,10 +10,12 @@ import org.hprofdiff.testdata.scenarios.listeners.ListenerLeak;
 import org.hprofdiff.testdata.scenarios.threadlocal.ThreadLocalLeak;
 
 /**
- * The programs a child JVM can run; each is a leak (or none) plus the same {@link BenignChurn}.
- * See the package documentation for each one's object graph and numbers.
+ * The self-contained programs a child JVM can run (look-alikes of real leaks, made of testdata's own
+ * classes only, so the demo's jar can run them); each is a leak (or none) plus the same
+ * {@link BenignChurn}. See the package documentation for each one's object graph and numbers, and
+ * {@link RealWorldScenario} for the ones built on real library code.
  */
-public enum Scenario {
+public enum Scenario implements ScenarioProgram {
 
     /** The incident: leaked HTTP connection pools held by a static reaper registry. */
     CONNECTION_REAPER("connection-reaper", "partition writers", ConnectionReaperLeak.DEFAULT_WRITERS_PER_ROUND,
@@ -37,17 +39,17 @@ public enum Scenario {
         this.leak = leak;
     }
 
-    /** The name on the command line and in file names: {@code connection-reaper}, ... */
+    @Override
     public String id() {
         return id;
     }
 
-    /** What one unit of {@code leakPerRound} is: "partition writers", "requests", ... */
+    @Override
     public String leakUnit() {
         return leakUnit;
     }
 
-    /** Units leaked per round when the run does not say. */
+    @Override
     public int defaultLeakPerRound() {
         return defaultLeakPerRound;
     }
@@ -62,22 +64,22 @@ public enum Scenario {
         return new CombinedWorkload(List.of(newLeak(leakPerRound), new BenignChurn()));
     }
 
+    @Override
+    public Workload newWorkload(int leakPerRound, Path workDir) {
+        return newWorkload(leakPerRound);
+    }
+
     /** The designed counts after each of rounds 1..{@code rounds}, leak and churn. */
+    @Override
     public List<ExpectedCount> expectedCounts(int leakPerRound, int rounds) {
         return newWorkload(leakPerRound).expectedCounts(rounds);
     }
 
-    /** The scenario called {@code id}. */
+    /** The look-alike called {@code id}; {@link ScenarioProgram#fromId} also knows the real-world ones. */
     public static Scenario fromId(String id) {
-        for (Scenario scenario : values()) {
-            if (scenario.id.equals(id)) {
-                return scenario;
-            }
+        if (ScenarioProgram.fromId(id) instanceof Scenario scenario) {
+            return scenario;
         }
-        List<String> known = new ArrayList<>();
-        for (Scenario scenario : values()) {
-            known.add(scenario.id);
-        }
-        throw new IllegalArgumentException("unknown scenario '" + id + "'; known: " + String.join(", ", known));
+        throw new IllegalArgumentException("'" + id + "' is a real-world scenario (RealWorldScenario), not a look-alike");
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * How to start a scenario's child JVM. Start from {@link #of} and adjust with the {@code with...}
  * methods.
  *
- * @param scenario       what to run
+ * @param scenario       what to run: a {@link Scenario} or a {@link RealWorldScenario}
  * @param javaHome       the JDK or JRE to run it in (see {@link Jdks})
  * @param jvmFlags       extra JVM flags, after {@link ScenarioRunner#DEFAULT_JVM_FLAGS} (so an
  *                       {@code -Xmx} here wins); e.g. {@code -XX:-UseCompressedOops}. The collector
@@ -19,7 +19,7 @@ import java.util.List;
  * @param intervalMillis pause between rounds, so the dumps' times differ by at least this much
  * @param timeout        how long the child may take before it is killed
  */
-public record ScenarioLaunch(Scenario scenario, Path javaHome, List<String> jvmFlags, int rounds, Path outDir,
+public record ScenarioLaunch(ScenarioProgram scenario, Path javaHome, List<String> jvmFlags, int rounds, Path outDir,
                              int leakPerRound, long intervalMillis, Duration timeout) {
 
     /** Default time a child may take: generous for three rounds on a slow machine. */
@@ -36,7 +36,7 @@ public record ScenarioLaunch(Scenario scenario, Path javaHome, List<String> jvmF
     }
 
     /** A launch with no extra flags, the scenario's default leak, no interval and the default timeout. */
-    public static ScenarioLaunch of(Scenario scenario, Path javaHome, int rounds, Path outDir) {
+    public static ScenarioLaunch of(ScenarioProgram scenario, Path javaHome, int rounds, Path outDir) {
         return new ScenarioLaunch(scenario, javaHome, List.of(), rounds, outDir, scenario.defaultLeakPerRound(), 0,
                 DEFAULT_TIMEOUT);
     }

@@ -17,10 +17,15 @@ import java.util.List;
  * java -Xmx256m -cp &lt;testdata classes or hprof-diff.jar&gt; org.hprofdiff.testdata.scenarios.ScenarioMain \
  *      &lt;scenario&gt; &lt;rounds&gt; &lt;outDir&gt; [--leak-per-round N] [--interval-ms MS]
  * </pre>
+ * A {@link RealWorldScenario} also needs its libraries on the class path (the
+ * {@link LibraryJar.Placement#CLASS_PATH} ones) or in {@code -D}{@value LibraryJar#PLUGIN_BUNDLE_PROPERTY}
+ * (the {@link LibraryJar.Placement#PLUGIN_BUNDLE} ones); {@link ScenarioRunner} adds both.
  *
  * Files written to {@code outDir} ({@code <name>} is the scenario's id, e.g. {@code connection-reaper}):
- * {@code <name>-0.histo.txt} (before round 1), {@code <name>-<r>.histo.txt} and
- * {@code <name>-<r>.hprof} for each round r, and {@code <name>-manifest.properties} at the end.
+ * {@code <name>-0.histo.txt} (before round 1), {@code <name>-<r>.histo.txt},
+ * {@code <name>-<r>.loaders.txt} and {@code <name>-<r>.hprof} for each round r, and
+ * {@code <name>-manifest.properties} at the end. A workload may keep files of its own in
+ * {@code <name>-work/} (the plugin scenarios' plugin jar).
  * Existing files of those names are replaced. Exit status: 0 done, 2 bad arguments, 1 failure
  * (stack trace on stderr).
  */
@@ -33,13 +38,13 @@ public final class ScenarioMain {
     }
 
     /** What the command line asks for. */
-    record Arguments(Scenario scenario, int rounds, Path outDir, int leakPerRound, long intervalMillis) {
+    record Arguments(ScenarioProgram scenario, int rounds, Path outDir, int leakPerRound, long intervalMillis) {
 
         static Arguments parse(String[] args) {
             if (args.length < 3) {
                 throw new IllegalArgumentException("expected <scenario> <rounds> <outDir>");
             }
-            Scenario scenario = Scenario.fromId(args[0]);
+            ScenarioProgram scenario = ScenarioProgram.fromId(args[0]);
             int rounds = positive("rounds", args[1]);
             int leakPerRound = scenario.defaultLeakPerRound();
             long intervalMillis = 0;
@@ -98,12 +103,16 @@ public final class ScenarioMain {
         // Everything a round's bookkeeping needs exists before round 1, so no object of the
         // bookkeeping's own appears or grows in the histograms as the rounds go by.
         Path[] histograms = new Path[a.rounds() + 1];
+        Path[] loaderListings = new Path[a.rounds() + 1];
         Path[] dumps = new Path[a.rounds() + 1];
         String[] dumpFileNames = new String[a.rounds() + 1]; // Path.toString() would cache a new String per round
         long[] dumpedAtMillis = new long[a.rounds() + 1];
         for (int r = 0; r <= a.rounds(); r++) {
             histograms[r] = outDir.resolve(name + "-" + r + ".histo.txt");
             histograms[r].toString(); // a Path caches its String on first use: the file I/O would make one per round
+            loaderListings[r] = outDir.resolve(name + "-" + r + ".loaders.txt");
+            loaderListings[r].toString();
+            Files.deleteIfExists(loaderListings[r]);
             dumps[r] = outDir.resolve(name + "-" + r + ".hprof");
             dumpFileNames[r] = dumps[r].toString();
             Files.deleteIfExists(histograms[r]);
@@ -113,23 +122,23 @@ public final class ScenarioMain {
         Files.deleteIfExists(manifest);
 
         HeapSnapshotter snapshotter = HeapSnapshotter.start(histograms[0]);
-        Workload workload = a.scenario().newWorkload(a.leakPerRound());
+        Workload workload = a.scenario().newWorkload(a.leakPerRound(), outDir.resolve(name + "-work"));
         for (int r = 1; r <= a.rounds(); r++) {
             if (r > 1 && a.intervalMillis() > 0) {
                 Thread.sleep(a.intervalMillis());
             }
             workload.runRound(r);
-            dumpedAtMillis[r] = snapshotter.histogramThenDump(histograms[r], dumpFileNames[r]);
+            dumpedAtMillis[r] = snapshotter.histogramThenDump(histograms[r], loaderListings[r], dumpFileNames[r]);
         }
         // The churn's objects are held by this frame only; keep them reachable through the last dump.
         Reference.reachabilityFence(workload);
 
         List<RoundDump> rounds = new ArrayList<>();
         for (int r = 1; r <= a.rounds(); r++) {
-            rounds.add(new RoundDump(r, dumps[r], histograms[r], Instant.ofEpochMilli(dumpedAtMillis[r])));
+            rounds.add(new RoundDump(r, dumps[r], histograms[r], loaderListings[r], Instant.ofEpochMilli(dumpedAtMillis[r])));
         }
         ScenarioManifest.write(new ScenarioRun(a.scenario(), a.leakPerRound(), System.getProperty("java.version"),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), rounds,
-                a.scenario().expectedCounts(a.leakPerRound(), a.rounds()), histograms[0], manifest));
+                workload.expectedCounts(a.rounds()), workload.expectedLoaders(a.rounds()), histograms[0], manifest));
     }
 }

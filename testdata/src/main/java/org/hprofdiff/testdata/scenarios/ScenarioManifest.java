@@ -18,7 +18,7 @@ import java.util.Properties;
  * person can read. File names in it are relative to its folder, so the folder can be moved.
  *
  * <pre>
- * format=1
+ * format=2
  * scenario=connection-reaper
  * leakPerRound=20
  * leakUnit=partition writers
@@ -28,6 +28,7 @@ import java.util.Properties;
  * rounds=3
  * round.1.hprof=connection-reaper-1.hprof
  * round.1.histogram=connection-reaper-1.histo.txt
+ * round.1.loaders=connection-reaper-1.loaders.txt
  * round.1.dumpedAt=2026-01-01T10:00:00.123Z
  * ...
  * expected.count=13
@@ -36,17 +37,26 @@ import java.util.Properties;
  * expected.1.basis=EXACT
  * expected.1.leak=true
  * expected.1.byRound=20,40,60
+ * ...
+ * loaders.count=1                       (0 unless the scenario makes class loaders)
+ * loaders.1.class=java.net.URLClassLoader
+ * loaders.1.namePattern=report-plugin-v\\d+
+ * loaders.1.defines=org.example.ReportPlugin,org.example.ReportTemplate
+ * loaders.1.withInstances=org.example.ReportTemplate
+ * loaders.1.leak=true
+ * loaders.1.byRound=3,6,9
  * </pre>
+ * Format 2 added the loader listings and {@code loaders.*}.
  */
 public final class ScenarioManifest {
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private ScenarioManifest() {
     }
 
     /** Where the manifest of {@code scenario} goes in {@code outDir}. */
-    public static Path path(Path outDir, Scenario scenario) {
+    public static Path path(Path outDir, ScenarioProgram scenario) {
         return outDir.resolve(scenario.id() + "-manifest.properties");
     }
 
@@ -70,6 +80,7 @@ public final class ScenarioManifest {
             String key = "round." + round.round() + ".";
             put(text, key + "hprof", relative(dir, round.hprof()));
             put(text, key + "histogram", relative(dir, round.histogram()));
+            put(text, key + "loaders", relative(dir, round.loaders()));
             put(text, key + "dumpedAt", round.dumpedAt());
         }
         put(text, "expected.count", run.expected().size());
@@ -80,7 +91,18 @@ public final class ScenarioManifest {
             put(text, key + "arrayLength", expected.arrayLength());
             put(text, key + "basis", expected.basis());
             put(text, key + "leak", expected.leak());
-            put(text, key + "byRound", String.join(",", expected.byRound().stream().map(String::valueOf).toList()));
+            put(text, key + "byRound", joined(expected.byRound()));
+        }
+        put(text, "loaders.count", run.expectedLoaders().size());
+        for (int i = 0; i < run.expectedLoaders().size(); i++) {
+            ExpectedLoaders loaders = run.expectedLoaders().get(i);
+            String key = "loaders." + (i + 1) + ".";
+            put(text, key + "class", loaders.loaderClass());
+            put(text, key + "namePattern", loaders.namePattern());
+            put(text, key + "defines", String.join(",", loaders.definedClasses()));
+            put(text, key + "withInstances", String.join(",", loaders.classesWithInstances()));
+            put(text, key + "leak", loaders.leak());
+            put(text, key + "byRound", joined(loaders.byRound()));
         }
         Path temporary = dir.resolve(file.getFileName() + ".tmp");
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
@@ -108,25 +130,44 @@ public final class ScenarioManifest {
             for (int r = 1; r <= roundCount; r++) {
                 String key = "round." + r + ".";
                 rounds.add(new RoundDump(r, dir.resolve(required(p, key + "hprof")),
-                        dir.resolve(required(p, key + "histogram")), Instant.parse(required(p, key + "dumpedAt"))));
+                        dir.resolve(required(p, key + "histogram")), dir.resolve(required(p, key + "loaders")),
+                        Instant.parse(required(p, key + "dumpedAt"))));
             }
             List<ExpectedCount> expected = new ArrayList<>();
             int expectedCount = Integer.parseInt(required(p, "expected.count"));
             for (int i = 1; i <= expectedCount; i++) {
                 String key = "expected." + i + ".";
-                List<Long> byRound = required(p, key + "byRound").isEmpty() ? List.of()
-                        : Arrays.stream(required(p, key + "byRound").split(",")).map(Long::valueOf).toList();
                 expected.add(new ExpectedCount(required(p, key + "class"),
                         Integer.parseInt(required(p, key + "arrayLength")),
                         ExpectedCount.Basis.valueOf(required(p, key + "basis")),
-                        Boolean.parseBoolean(required(p, key + "leak")), byRound));
+                        Boolean.parseBoolean(required(p, key + "leak")), longs(required(p, key + "byRound"))));
             }
-            return new ScenarioRun(Scenario.fromId(required(p, "scenario")),
+            List<ExpectedLoaders> loaders = new ArrayList<>();
+            int loaderCount = Integer.parseInt(required(p, "loaders.count"));
+            for (int i = 1; i <= loaderCount; i++) {
+                String key = "loaders." + i + ".";
+                loaders.add(new ExpectedLoaders(required(p, key + "class"), required(p, key + "namePattern"),
+                        names(required(p, key + "defines")), names(required(p, key + "withInstances")),
+                        Boolean.parseBoolean(required(p, key + "leak")), longs(required(p, key + "byRound"))));
+            }
+            return new ScenarioRun(ScenarioProgram.fromId(required(p, "scenario")),
                     Integer.parseInt(required(p, "leakPerRound")), required(p, "java.version"), jvmArguments,
-                    rounds, expected, dir.resolve(required(p, "baseline.histogram")), file);
+                    rounds, expected, loaders, dir.resolve(required(p, "baseline.histogram")), file);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new IOException(file + ": malformed manifest: " + e.getMessage(), e);
         }
+    }
+
+    private static String joined(List<Long> numbers) {
+        return String.join(",", numbers.stream().map(String::valueOf).toList());
+    }
+
+    private static List<Long> longs(String commaSeparated) {
+        return names(commaSeparated).stream().map(Long::valueOf).toList();
+    }
+
+    private static List<String> names(String commaSeparated) {
+        return commaSeparated.isEmpty() ? List.of() : Arrays.asList(commaSeparated.split(","));
     }
 
     private static String required(Properties p, String key) {

@@ -8,23 +8,25 @@ import java.util.Optional;
 /**
  * What a finished child run left in its output folder, as its manifest records it.
  *
- * @param scenario          what ran
+ * @param scenario          what ran (a {@link Scenario} or a {@link RealWorldScenario})
  * @param leakPerRound      units leaked per round (see {@link Scenario#leakUnit()})
  * @param javaVersion       the child's {@code java.version}, e.g. {@code 25.0.3}
  * @param jvmArguments      the child's JVM arguments as the JVM reports them
  * @param rounds            one entry per round, in order
  * @param expected          the designed counts per class after each round
+ * @param expectedLoaders   the designed class loaders after each round (empty for most scenarios)
  * @param baselineHistogram the histogram taken before round 1, {@code <scenario>-0.histo.txt}
  * @param manifest          the manifest file, {@code <scenario>-manifest.properties}
  */
-public record ScenarioRun(Scenario scenario, int leakPerRound, String javaVersion, List<String> jvmArguments,
-                          List<RoundDump> rounds, List<ExpectedCount> expected, Path baselineHistogram,
-                          Path manifest) {
+public record ScenarioRun(ScenarioProgram scenario, int leakPerRound, String javaVersion, List<String> jvmArguments,
+                          List<RoundDump> rounds, List<ExpectedCount> expected, List<ExpectedLoaders> expectedLoaders,
+                          Path baselineHistogram, Path manifest) {
 
     public ScenarioRun {
         jvmArguments = List.copyOf(jvmArguments);
         rounds = List.copyOf(rounds);
         expected = List.copyOf(expected);
+        expectedLoaders = List.copyOf(expectedLoaders);
     }
 
     /** The files of {@code round} (1-based). */
@@ -40,6 +42,11 @@ public record ScenarioRun(Scenario scenario, int leakPerRound, String javaVersio
     /** Parses the histogram taken just before the dump of {@code round} (1-based). */
     public ClassHistogram histogram(int round) throws IOException {
         return ClassHistogram.read(round(round).histogram());
+    }
+
+    /** Parses the class-loader listing taken between the histogram and the dump of {@code round} (1-based). */
+    public ClassLoaderListing loaders(int round) throws IOException {
+        return ClassLoaderListing.read(round(round).loaders());
     }
 
     /** The child's feature version, e.g. 25. */

@@ -1,5 +1,6 @@
 package org.hprofdiff.testdata.scenarios;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -7,13 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Parent side: runs a scenario in a child JVM and returns what it wrote. The child's class path is
  * wherever these classes were loaded from (the {@code testdata} classes folder in tests, the shaded
- * {@code hprof-diff.jar} in the demo); the child loads only testdata classes from it.
+ * {@code hprof-diff.jar} in the demo), then the jars of the libraries a {@link RealWorldScenario}
+ * needs ({@link ScenarioProgram#libraries()}), each found where this JVM loaded it from: a module
+ * that runs such a scenario has the library as a test dependency. Jars a plugin bundles are not put
+ * on the class path but named in the system property {@value LibraryJar#PLUGIN_BUNDLE_PROPERTY}.
  *
  * <pre>{@code
  * ScenarioRun run = ScenarioRunner.run(ScenarioLaunch.of(Scenario.CONNECTION_REAPER, Jdks.current(), 3, dir)
@@ -40,7 +46,7 @@ public final class ScenarioRunner {
     }
 
     /** Runs {@code scenario} with the default leak size, no interval and the default timeout. */
-    public static ScenarioRun run(Scenario scenario, Path javaHome, List<String> jvmFlags, int rounds, Path outDir)
+    public static ScenarioRun run(ScenarioProgram scenario, Path javaHome, List<String> jvmFlags, int rounds, Path outDir)
             throws IOException, InterruptedException {
         return run(ScenarioLaunch.of(scenario, javaHome, rounds, outDir).withJvmFlags(jvmFlags));
     }
@@ -58,7 +64,7 @@ public final class ScenarioRunner {
         String name = launch.scenario().id();
         Path stdout = outDir.resolve(name + "-child.out.txt");
         Path stderr = outDir.resolve(name + "-child.err.txt");
-        List<String> command = command(launch, outDir);
+        List<String> command = command(launch, outDir, ScenarioRunner.class.getClassLoader());
 
         long started = System.nanoTime();
         Process child = new ProcessBuilder(command)
@@ -90,14 +96,28 @@ public final class ScenarioRunner {
         return ScenarioManifest.read(manifest);
     }
 
-    /** The child's command line. */
-    static List<String> command(ScenarioLaunch launch, Path outDir) {
+    /**
+     * The child's command line; library jars are looked up in {@code libraries}.
+     *
+     * @throws IllegalStateException naming the artifact when a library the scenario needs is missing
+     */
+    static List<String> command(ScenarioLaunch launch, Path outDir, ClassLoader libraries) {
+        Set<Path> classPath = new LinkedHashSet<>();
+        classPath.add(testdataClasspath());
+        Set<Path> pluginBundle = new LinkedHashSet<>();
+        for (LibraryJar library : launch.scenario().libraries()) {
+            (library.placement() == LibraryJar.Placement.CLASS_PATH ? classPath : pluginBundle)
+                    .add(library.locate(libraries));
+        }
         List<String> command = new ArrayList<>();
         command.add(Jdks.javaExecutable(launch.javaHome()).toString());
         command.addAll(DEFAULT_JVM_FLAGS);
+        if (!pluginBundle.isEmpty()) {
+            command.add("-D" + LibraryJar.PLUGIN_BUNDLE_PROPERTY + "=" + joined(pluginBundle));
+        }
         command.addAll(launch.jvmFlags());
         command.add("-cp");
-        command.add(testdataClasspath().toString());
+        command.add(joined(classPath));
         command.add(ScenarioMain.class.getName());
         command.add(launch.scenario().id());
         command.add(Integer.toString(launch.rounds()));
@@ -109,7 +129,11 @@ public final class ScenarioRunner {
         return command;
     }
 
-    /** The folder or jar these classes were loaded from: the child's whole class path. */
+    private static String joined(Set<Path> paths) {
+        return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
+    }
+
+    /** The folder or jar these classes were loaded from: the child's whole class path for a {@link Scenario}. */
     public static Path testdataClasspath() {
         CodeSource source = ScenarioMain.class.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {

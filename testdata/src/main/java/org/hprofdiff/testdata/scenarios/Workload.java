@@ -29,4 +29,9 @@ public interface Workload {
 
     /** What a histogram taken after each of rounds 1..{@code rounds} shows of this workload. */
     List<ExpectedCount> expectedCounts(int rounds);
+
+    /** The class loaders this workload makes, after each of rounds 1..{@code rounds}; none by default. */
+    default List<ExpectedLoaders> expectedLoaders(int rounds) {
+        return List.of();
+    }
 }

@@ -1,25 +1,15 @@
 package org.hprofdiff.testdata.scenarios;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.hprofdiff.testdata.scenarios.incident.http.PoolingHttpClientConnectionManager;
 import org.hprofdiff.testdata.scenarios.incident.http.PooledSocket;
@@ -37,7 +27,6 @@ class ScenarioRunsTest {
     private static final int ROUNDS = 3;
     /** Pause between rounds: short, but enough to see distinct dump times. */
     private static final long INTERVAL_MILLIS = 50;
-    private static final String SCENARIO_PACKAGE = "org.hprofdiff.testdata.";
     private static final String NODE_ARRAY = "[Ljava.util.HashMap$Node;";
 
     @ParameterizedTest
@@ -113,107 +102,17 @@ class ScenarioRunsTest {
         return run;
     }
 
-    /** Everything the ground truth can check: files, designed counts, and that nothing else of ours grows. */
+    /** Everything the ground truth can check, and for the control, that nothing grows every round. */
     private static void assertDesignedCounts(ScenarioRun run) throws IOException {
-        int rounds = run.rounds().size();
-        List<ClassHistogram> histograms = new ArrayList<>();
-        for (int r = 1; r <= rounds; r++) {
-            assertIsHeapDump(run.round(r));
-            ClassHistogram histogram = run.histogram(r);
-            ClassHistogramTest.assertTotalsMatchRows(histogram);
-            histograms.add(histogram);
-            if (r > 1) {
-                long interval = run.round(r).dumpedAt().toEpochMilli() - run.round(r - 1).dumpedAt().toEpochMilli();
-                assertTrue(interval >= 0, "dump times in round order");
-            }
-        }
-        assertTrue(Files.isRegularFile(run.baselineHistogram()));
-
-        for (ExpectedCount expected : run.expected()) {
-            if (expected.basis() == ExpectedCount.Basis.EXACT) {
-                for (int r = 1; r <= rounds; r++) {
-                    assertEquals(expected.at(r), histograms.get(r - 1).instances(expected.className()),
-                            expected + " after round " + r + " of " + run.scenario().id());
-                }
-            }
-        }
-        // Classes the JVM also makes: the histogram's growth includes the scenario's.
-        Map<String, List<ExpectedCount>> added = run.expected().stream()
-                .filter(e -> e.basis() == ExpectedCount.Basis.ADDED)
-                .collect(Collectors.groupingBy(ExpectedCount::className));
-        for (Map.Entry<String, List<ExpectedCount>> byClass : added.entrySet()) {
-            for (int r = 2; r <= rounds; r++) {
-                int round = r;
-                long designed = byClass.getValue().stream().mapToLong(e -> e.growth(round - 1, round)).sum();
-                long seen = histograms.get(r - 1).instances(byClass.getKey())
-                        - histograms.get(r - 2).instances(byClass.getKey());
-                assertTrue(seen >= designed - jvmNoise(designed), byClass.getValue() + ": histogram grew by "
-                        + seen + " from round " + (r - 1) + " to " + r + ", designed " + designed);
-            }
-        }
-        if (rounds < 3) {
-            return; // over two rounds the filling cache rises too: telling growth from filling needs three
-        }
-        // No class of ours grows round after round unless it is a designed leak (bookkeeping must not leak).
-        Set<String> leaking = run.leaking().stream().map(ExpectedCount::className).collect(Collectors.toSet());
-        for (String className : steadilyGrowing(histograms)) {
-            assertTrue(leaking.contains(className) || !className.startsWith(SCENARIO_PACKAGE),
-                    className + " grows every round in " + run.scenario().id() + " but is not a designed leak");
-        }
+        DesignedCounts.assertMatchGroundTruth(run);
         if (run.scenario() == Scenario.CONTROL) {
+            List<String> growing = DesignedCounts.steadilyGrowing(DesignedCounts.histograms(run));
             assertTrue(run.leaking().isEmpty());
-            assertTrue(steadilyGrowing(histograms).isEmpty(),
-                    "no class grows every round without a leak: " + steadilyGrowing(histograms));
+            assertTrue(growing.isEmpty(), "no class grows every round without a leak: " + growing);
         }
     }
 
-    /**
-     * How many instances of a JVM-shared class the JVM itself may drop between two rounds, on top of
-     * what the scenario adds (JDK 17 once lost 4 {@code ConcurrentHashMap$Node}s from round 1 to 2).
-     */
-    private static long jvmNoise(long designedGrowth) {
-        return Math.max(8, designedGrowth / 10);
-    }
-
-    /** Classes whose instance count rises from each histogram to the next. */
-    private static List<String> steadilyGrowing(List<ClassHistogram> histograms) {
-        Map<String, long[]> counts = new HashMap<>();
-        for (int i = 0; i < histograms.size(); i++) {
-            for (ClassHistogram.Row row : histograms.get(i).rows()) {
-                counts.computeIfAbsent(row.className(), name -> new long[histograms.size()])[i] += row.instances();
-            }
-        }
-        List<String> growing = new ArrayList<>();
-        counts.forEach((name, byRound) -> {
-            boolean rising = true;
-            for (int i = 1; i < byRound.length; i++) {
-                rising &= byRound[i] > byRound[i - 1];
-            }
-            if (rising) {
-                growing.add(name);
-            }
-        });
-        return growing;
-    }
-
-    /** Shallow size of one instance as the JVM counts it. */
     private static long shallowSize(ScenarioRun run, String className) throws IOException {
-        ClassHistogram.Row row = run.histogram(1).row(className).orElseThrow();
-        return row.bytes() / row.instances();
-    }
-
-    /** An HPROF header: magic, 8-byte ids, and a timestamp near the time the child recorded. */
-    private static void assertIsHeapDump(RoundDump round) throws IOException {
-        byte[] magic = "JAVA PROFILE 1.0.2\0".getBytes(StandardCharsets.US_ASCII);
-        try (InputStream file = Files.newInputStream(round.hprof());
-             DataInputStream in = new DataInputStream(file)) {
-            byte[] header = in.readNBytes(magic.length);
-            assertArrayEquals(magic, header, round.hprof() + " is not an HPROF 1.0.2 file");
-            assertEquals(8, in.readInt(), "identifier size");
-            long headerMillis = in.readLong();
-            long recorded = round.dumpedAt().toEpochMilli();
-            assertTrue(Math.abs(headerMillis - recorded) < 10_000, "header time " + headerMillis + " vs " + recorded);
-        }
-        assertTrue(Files.size(round.hprof()) > 1_000_000, round.hprof() + " is suspiciously small");
+        return DesignedCounts.shallowSize(run, className);
     }
 }
