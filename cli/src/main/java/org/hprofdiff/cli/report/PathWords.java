@@ -83,7 +83,7 @@ public final class PathWords {
      * unloaded: held by static DriverManager.registeredDrivers (java.sql) → … → CsvReportDriver.<class>; they keep
      * 72 classes, 3.4 MB"}: loaders that grow in number, what holds them and what they keep.
      */
-    private static Answer loaderAnswer(LoaderGrowth row, PathGrowth p) {
+    private static Answer loaderAnswer(LoaderGrowth row, PathGrowth p, Kept kept) {
         PathGrowth.LoaderHold l = p.loader();
         String loader = l == null ? row.loaderClass() : l.loader();
         String subject = (p.instances().last() == 1 ? "class loader " : "class loaders ") + loader;
@@ -91,8 +91,10 @@ public final class PathWords {
         int holderSteps = l == null ? steps.size() - 1 : l.step();
         String keeps = l == null ? "" : "; " + (l.loaders() == 1 ? "it keeps " : "they keep ") + Units.count(l.classes()) + " classes, "
                 + Units.bytes(l.retainedBytes());
+        String among = kept.among().isEmpty() ? "" : ", among them " + String.join("; ", kept.among());
         String line = subject + ": " + series(p) + " (" + perInterval(p.instances()) + "/interval), which cannot be unloaded: held by "
-                + withPackage(steps.subList(0, Math.max(1, holderSteps)), p) + keeps + tail(p);
+                + withPackage(steps.subList(0, Math.max(1, holderSteps)), p) + keeps + among + tail(p)
+                + (kept.with().isEmpty() ? "" : "; with them: " + String.join(", ", kept.with()));
         return new Answer(subject, p, line);
     }
 
@@ -123,23 +125,60 @@ public final class PathWords {
      */
     static List<Answer> answers(List<LoaderGrowth> loaders, List<GrowthRow> steadyGrowers, List<GrowthRow> arraysByLength,
                                 Function<GrowthRow, String> names) {
-        List<Answer> lines = new ArrayList<>();
+        // a loader leak first: the classes that grow inside the loaders it keeps are named with it
+        Map<LoaderGrowth, Kept> byLoader = new LinkedHashMap<>();
         loaders.stream().filter(row -> row.trend().leakSuspect() && growingPath(row.paths()) != null).limit(LOADER_ANSWERS)
-                .forEach(row -> lines.add(loaderAnswer(row, growingPath(row.paths()))));
-        List<GrowthRow> classes = new ArrayList<>(steadyGrowers.stream().filter(row -> growingPath(row) != null).toList());
+                .forEach(row -> byLoader.put(row, new Kept(new ArrayList<>(), new ArrayList<>())));
+        List<GrowthRow> classes = new ArrayList<>(steadyGrowers.stream().filter(PathWords::growsInCount).toList());
         classes.sort(java.util.Comparator.comparing((GrowthRow row) -> isJdk(row.name()))
                 .thenComparing(java.util.Comparator.comparingLong((GrowthRow row) -> retainedGrowth(growingPath(row))).reversed()));
         Map<GrowthRow, List<String>> answered = new LinkedHashMap<>();
         for (GrowthRow row : classes) {
-            GrowthRow same = answered.keySet().stream().filter(a -> related(growingPath(row), growingPath(a))).findFirst().orElse(null);
+            PathGrowth p = growingPath(row);
+            LoaderGrowth inLoader = byLoader.keySet().stream()
+                    .filter(l -> insideLoaders(p, growingPath(l.paths())) || related(p, growingPath(l.paths()))).findFirst().orElse(null);
+            if (inLoader != null) {
+                byLoader.get(inLoader).with().add(simpleName(names.apply(row)));
+                String among = firstStaticAfter(p, growingPath(inLoader.paths()).steps().size() - 1);
+                if (among != null && !byLoader.get(inLoader).among().contains(among)) byLoader.get(inLoader).among().add(among);
+                continue;
+            }
+            GrowthRow same = answered.keySet().stream().filter(a -> related(p, growingPath(a))).findFirst().orElse(null);
             if (same != null) answered.get(same).add(simpleName(names.apply(row)));
             else if (answered.size() < CLASS_ANSWERS) answered.put(row, new ArrayList<>());
         }
+        List<Answer> lines = new ArrayList<>();
+        byLoader.forEach((row, kept) -> lines.add(loaderAnswer(row, growingPath(row.paths()), kept)));
         answered.forEach((row, with) -> lines.add(new Answer(simpleName(names.apply(row)), growingPath(row),
                 classAnswer(names.apply(row), growingPath(row), with))));
-        arraysByLength.stream().filter(row -> growingPath(row) != null).limit(ARRAY_ANSWERS)
+        arraysByLength.stream().filter(PathWords::growsInCount).limit(ARRAY_ANSWERS)
                 .forEach(row -> lines.add(new Answer(simpleName(names.apply(row)), growingPath(row), arrayAnswer(names.apply(row), growingPath(row)))));
         return lines;
+    }
+
+    /** What a loader answer names besides the loaders: the growers inside them, and the static fields they are held by. */
+    private record Kept(List<String> with, List<String> among) {}
+
+    /**
+     * Whether a row has a growing path whose objects increase in number: one object whose retained size grows
+     * (a class list that holds a class with a growing static) is shown in the tables, but answers nothing.
+     */
+    private static boolean growsInCount(GrowthRow row) {
+        PathGrowth p = growingPath(row);
+        return p != null && p.instances().change() > 0;
+    }
+
+    /** Whether {@code p} runs through the loaders {@code loaders} leads to: the loaders' path is a prefix of it. */
+    private static boolean insideLoaders(PathGrowth p, PathGrowth loaders) {
+        List<String> held = loaders.steps().subList(0, loaders.steps().size() - 1);
+        return !held.isEmpty() && p.steps().size() > held.size() + 1 && p.steps().subList(0, held.size()).equals(held);
+    }
+
+    /** The first static field on a path from step {@code from} on (past the loader): {@code static ReportPlugin.TEMPLATES}; null when there is none. */
+    private static String firstStaticAfter(PathGrowth p, int from) {
+        List<String> steps = p.display().isEmpty() ? p.steps() : p.display();
+        for (int i = Math.max(0, from); i < steps.size() - 1; i++) if (steps.get(i).startsWith("static ")) return steps.get(i);
+        return null;
     }
 
     /**

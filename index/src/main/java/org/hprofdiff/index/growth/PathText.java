@@ -55,6 +55,7 @@ final class PathText {
         String cls = switch (first) {
             case PathStep.Static s -> s.declaringClass();
             case PathStep.Root r when r.frame() != null -> r.frame().substring(0, Math.max(0, r.frame().lastIndexOf('.')));
+            case PathStep.Root r when r.objectClass().equals("java.lang.Thread") -> ""; // any thread: the JDK's class says nothing
             case PathStep.Root r -> r.objectClass().replaceFirst("^class ", "");
             default -> "";
         };

@@ -118,7 +118,7 @@ public sealed interface PathStep {
         }
 
         @Override public String display() {
-            return ClassNames.simple(holderClass) + "." + EDGE;
+            return ClassNames.simple(holderClass) + "." + EDGE + (loaderName == null ? "" : " \"" + loaderName + "\"");
         }
 
         /** How the loader is named in words: {@code report-plugin-v# (java.net.URLClassLoader)}, or its class alone. */

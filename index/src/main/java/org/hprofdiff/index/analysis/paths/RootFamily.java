@@ -11,7 +11,10 @@ import org.hprofdiff.core.format.GcRootKind;
  * the shortest within that family.
  */
 public enum RootFamily {
-    /** A static field of a class whose loader is permanent (the bootstrap, platform or application loader...). */
+    /**
+     * A static field of a class whose loader is permanent (the bootstrap, platform or application loader...);
+     * its paths stop short of live threads' objects, which start paths of their own.
+     */
     STATIC_FIELD("static field", List.of()),
     /** A live thread: its object, its stack frames' locals, its JNI locals, its native stack, blocked on it. */
     THREAD("thread", List.of(GcRootKind.THREAD_OBJECT, GcRootKind.JAVA_FRAME, GcRootKind.JNI_LOCAL, GcRootKind.NATIVE_STACK,

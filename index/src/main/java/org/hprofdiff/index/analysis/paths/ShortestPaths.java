@@ -15,6 +15,7 @@ import org.hprofdiff.index.analysis.EdgeLabel;
 import org.hprofdiff.index.analysis.ObjectGraph;
 import org.hprofdiff.index.analysis.PhaseListener;
 import org.hprofdiff.index.analysis.References;
+import org.hprofdiff.index.analysis.offheap.Bits;
 import org.hprofdiff.index.analysis.offheap.NodeArray;
 import org.hprofdiff.index.analysis.offheap.Scratch;
 
@@ -26,7 +27,9 @@ import org.hprofdiff.index.analysis.offheap.Scratch;
  * object takes the shortest path of the first family that reaches it at all: {@code static
  * IdleConnectionReaper.INSTANCE → connectionManagers} wins over the reaper thread's local variable that is
  * one step closer, and a static field of a class that could be unloaded is never a start: what keeps that
- * class (its loader, and what holds the loader) is part of the path. One pass over the graph, whatever the
+ * class (its loader, and what holds the loader) is part of the path. A static field's path never runs through
+ * a live thread's object: a static that reaches a thread (a pool's worker list, a lock's waiters) holds what the
+ * thread holds only through it, so the thread starts those paths. One pass over the graph, whatever the
  * number of families; stored in one file and mapped, like the dominator tree.
  *
  * <p>File: a 4 KiB header (magic, version, flags, node count, entry width), then one entry per object of
@@ -37,8 +40,9 @@ import org.hprofdiff.index.analysis.offheap.Scratch;
  */
 public final class ShortestPaths implements AutoCloseable {
 
-    private static final long MAGIC = 0x48504454_50415432L; // "HPDTPAT2"
-    private static final int VERSION = 2;
+    private static final long MAGIC = 0x48504454_50415433L; // "HPDTPAT3"
+    /** 3: static fields' paths stop short of live threads. A file of another version is computed again. */
+    private static final int VERSION = 3;
     private static final long HEADER = 4096;
     private static final int FLAG_ALL_REFERENCES = 1;
     private static final int[] WIDTHS = {4, 5, 6, 8};
@@ -125,6 +129,8 @@ public final class ShortestPaths implements AutoCloseable {
         private final long nodes;
         private NodeArray queue;
         private long tail;
+        /** The objects of live threads (retaining thread roots): static fields' paths stop short of them. */
+        private Bits threads;
 
         Search(ObjectGraph graph, Entries entries, References references, long nodes) {
             this.graph = graph;
@@ -136,13 +142,17 @@ public final class ShortestPaths implements AutoCloseable {
 
         void run(Scratch scratch) {
             entries.fill(nodes);
-            try (NodeArray q = scratch.nodes(Math.max(nodes, 1), NodeArray.needsWide(nodes))) {
+            try (NodeArray q = scratch.nodes(Math.max(nodes, 1), NodeArray.needsWide(nodes)); Bits t = scratch.bits(Math.max(nodes, 1))) {
                 queue = q;
+                threads = t;
+                for (long r = 0, roots = graph.rootCount(); r < roots; r++) {
+                    if (graph.rootKind(r) == GcRootKind.THREAD_OBJECT && references.retains(GcRootKind.THREAD_OBJECT)) threads.set(graph.rootNode(r));
+                }
                 long head = 0;
                 for (RootFamily family : RootFamily.values()) {
                     if (family == RootFamily.STATIC_FIELD) enterStaticFields();
                     else enterRoots(family);
-                    head = expand(head);
+                    head = expand(head, family == RootFamily.STATIC_FIELD);
                 }
             }
         }
@@ -162,7 +172,7 @@ public final class ShortestPaths implements AutoCloseable {
                 for (long e = graph.firstEdge(node), end = graph.firstEdge(node + 1); e < end; e++) {
                     if (!followWeak && graph.isWeakEdge(e)) continue;
                     long target = graph.edgeTarget(e);
-                    if (entries.reached(target) || !(graph.edgeLabel(node, e) instanceof EdgeLabel.StaticField)) continue;
+                    if (entries.reached(target) || threads.get(target) || !(graph.edgeLabel(node, e) instanceof EdgeLabel.StaticField)) continue;
                     entries.set(target, Entries.STATIC_START | e);
                     queue.set(tail++, target);
                 }
@@ -182,14 +192,17 @@ public final class ShortestPaths implements AutoCloseable {
             }
         }
 
-        /** Follows the retaining edges of the queued objects from {@code head} until the queue is empty. */
-        private long expand(long head) {
+        /**
+         * Follows the retaining edges of the queued objects from {@code head} until the queue is empty; with
+         * {@code stopAtThreads}, not into a live thread's object, which starts paths of its own in the next family.
+         */
+        private long expand(long head, boolean stopAtThreads) {
             for (; head < tail; head++) {
                 long u = queue.get(head);
                 for (long e = graph.firstEdge(u), end = graph.firstEdge(u + 1); e < end; e++) {
                     if (!followWeak && graph.isWeakEdge(e)) continue;
                     long t = graph.edgeTarget(e);
-                    if (entries.reached(t)) continue;
+                    if (entries.reached(t) || stopAtThreads && threads.get(t)) continue;
                     entries.set(t, e);
                     queue.set(tail++, t);
                 }

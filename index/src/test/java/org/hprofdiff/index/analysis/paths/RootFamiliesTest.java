@@ -159,6 +159,26 @@ class RootFamiliesTest {
     }
 
     @Test
+    void aStaticFieldsPathStopsShortOfALiveThread() throws IOException {
+        // static Cleaner.common -> queue -> waiter (a live thread) -> contextClassLoader -> loader; the thread holds the loader
+        InMemoryGraph.Builder b = InMemoryGraph.builder();
+        int cls = b.type("java.lang.Class");
+        int cleanerType = b.type("jdk.internal.ref.CleanerFactory");
+        int t = b.type("T");
+        int threadType = b.type("java.lang.Thread");
+        int cleanerClass = b.classObject(cls, cleanerType, 100);
+        int queue = b.object(t, 16), thread = b.object(threadType, 120), loader = b.object(t, 80);
+        b.staticField(cleanerClass, "commonCleaner", queue).field(queue, "waiter", thread).field(thread, "contextClassLoader", loader);
+        b.root(thread, GcRootKind.THREAD_OBJECT, new RootContext("pool-3-thread-1", null)).root(cleanerClass, GcRootKind.STICKY_CLASS);
+        InMemoryGraph g = b.build();
+        try (ShortestPaths sp = ShortestPaths.compute(g, References.STRONG, dir.resolve("p"), scratch, PhaseListener.NONE)) {
+            assertEquals(RootFamily.STATIC_FIELD, sp.family(g, queue));
+            assertTrue(sp.isRoot(thread), "the thread starts its own paths");
+            assertArrayEquals(new long[] {thread, loader}, sp.path(g, loader));
+        }
+    }
+
+    @Test
     void threadsComeBeforeJniGlobals() throws IOException {
         InMemoryGraph.Builder b = InMemoryGraph.builder();
         int t = b.type("T");
