@@ -1,6 +1,8 @@
 package org.hprofdiff.cli;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -9,8 +11,10 @@ import org.hprofdiff.core.read.DumpFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Turns whatever stopped a run into one line on stderr and an {@link ExitCode}. The stack trace is
@@ -28,7 +32,7 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
-        io.err().println(PREFIX + ex.getMessage());
+        io.err().println(PREFIX + reason(ex));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, io.err());
         helpPointer(cmd);
         return ExitCode.USAGE.code;
@@ -39,6 +43,27 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
         int code = report(ex, verbose(parseResult));
         if (code == ExitCode.USAGE.code) helpPointer(cmd);
         return code;
+    }
+
+    /**
+     * The line for a bad command line. A value the option's converter refused ({@code OptionValues}, an enum, a
+     * format) always reads {@code OPTION VALUE: what was expected}, whatever picocli's own wording.
+     */
+    static String reason(ParameterException ex) {
+        if (ex.getCause() instanceof TypeConversionException refused && ex.getArgSpec() instanceof OptionSpec option && ex.getValue() != null) {
+            String expected = option.type().isEnum() ? "expected one of " + choices(option.type()) : refused.getMessage();
+            return option.longestName() + " " + quoted(ex.getValue()) + ": " + expected;
+        }
+        return ex.getMessage();
+    }
+
+    private static String choices(Class<?> enumType) {
+        return String.join(", ", Arrays.stream(enumType.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    /** A value as typed, in single quotes when it is empty or holds more than letters, digits and {@code +-._/:%}. */
+    private static String quoted(String value) {
+        return value.matches("[A-Za-z0-9+\\-._/:%]+") ? value : "'" + value + "'";
     }
 
     private void helpPointer(CommandLine cmd) {

@@ -9,6 +9,7 @@ import org.hprofdiff.cli.Output;
 import org.hprofdiff.cli.options.CommonOptions;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.IndexLocationOptions;
+import org.hprofdiff.cli.options.OptionValues;
 import org.hprofdiff.cli.options.OutputOptions;
 import org.hprofdiff.cli.options.ReferenceOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
@@ -17,11 +18,8 @@ import org.hprofdiff.cli.report.SuspectsReport;
 import org.hprofdiff.index.HeapAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "suspects", mixinStandardHelpOptions = true, versionProvider = org.hprofdiff.cli.VersionProvider.class,
         parameterListHeading = "%nArguments:%n", synopsisHeading = "%nUsage: ", sortOptions = false,
@@ -41,9 +39,7 @@ import picocli.CommandLine.Spec;
 public final class SuspectsCommand implements Callable<Integer> {
     private final Io io;
 
-    @Spec CommandSpec spec;
-
-    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "10",
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "10", converter = OptionValues.Percentage.class,
             description = "Share of the heap, in percent, that a suspect retains at least (default 10, as MAT).")
     double threshold;
 
@@ -63,9 +59,6 @@ public final class SuspectsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(threshold > 0 && threshold < 100)) {
-            throw new ParameterException(spec.commandLine(), "--threshold " + threshold + ": expected a percentage between 0 and 100");
-        }
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
         try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out)) {
