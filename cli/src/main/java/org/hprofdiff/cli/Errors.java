@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import org.hprofdiff.core.read.DumpFormatException;
+import org.hprofdiff.index.store.IndexPlaceException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -88,6 +89,10 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
         return switch (t) {
             case Failure f -> new Outcome(f.exitCode(), f.getMessage());
             case DumpFormatException d -> new Outcome(ExitCode.BAD_INPUT, d.getMessage());
+            // the dump was only read; where the index goes is the machine's problem, not the input's
+            case IndexPlaceException e -> new Outcome(ExitCode.ENVIRONMENT, e.getMessage().contains("--index-dir") ? e.getMessage()
+                    : "cannot write the index: " + e.getMessage() + "; free some space there or give another place with --index-dir DIR");
+            case IOException e when outOfRoom(e) -> new Outcome(ExitCode.ENVIRONMENT, "cannot write: " + e.getMessage());
             case NoSuchFileException e -> new Outcome(ExitCode.BAD_INPUT, e.getFile() + ": no such file");
             case AccessDeniedException e -> new Outcome(ExitCode.BAD_INPUT, e.getFile() + ": permission denied (not readable)");
             case FileSystemException e -> new Outcome(ExitCode.BAD_INPUT, e.getFile() + ": " + e.getReason());
@@ -96,6 +101,15 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
                     "out of memory (" + e.getMessage() + "); give the JVM more heap, e.g. JAVA_OPTS=-Xmx4g");
             default -> new Outcome(ExitCode.INTERNAL, "internal error: " + t);
         };
+    }
+
+    /** A write refused for want of room (disk, quota, file-size limit), as the OS words it, anywhere in the causes. */
+    private static boolean outOfRoom(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage());
+            if (m.contains("No space left on device") || m.contains("Disk quota exceeded") || m.contains("File too large")) return true;
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -120,8 +120,7 @@ public final class DumpIndex implements AutoCloseable {
                 if (found.isPresent()) return found.get();
             }
             IndexLocator.Location target = candidates.stream().filter(IndexLocator::writable).findFirst()
-                    .orElseThrow(() -> new IOException("no writable place for the index of " + dumpPath + " (tried "
-                            + candidates.stream().map(c -> c.dir().getParent().toString()).toList() + "); use --index-dir"));
+                    .orElseThrow(() -> locator.nowhereToWrite(dumpPath, candidates));
             if (target != candidates.getFirst()) progress.note("the dump's directory is not writable; the index goes to the " + target.kind() + " at " + target.dir());
             try (BuildLock lock = BuildLock.acquire(target.lockFile(), () -> progress.note("waiting for another build of " + target.dir()))) {
                 Optional<DumpIndex> built = tryOpenQuietly(dump, target.dir(), identity, options);
@@ -166,7 +165,7 @@ public final class DumpIndex implements AutoCloseable {
     private static DumpIndex buildTemporary(HprofFile dump, DumpIdentity identity, IndexOptions options,
                                             List<IndexLocator.Location> candidates, BuildProgress progress) throws IOException {
         IndexLocator.Location target = candidates.stream().filter(IndexLocator::writable).findFirst()
-                .orElseThrow(() -> new IOException("no writable place for a temporary index of " + dump.path() + "; use --index-dir"));
+                .orElseThrow(() -> IndexLocator.of(options.indexDir(), options.environment()).nowhereToWrite(dump.path(), candidates));
         Path work = Commit.tempSibling(target.dir());
         Files.createDirectories(work);
         try {
