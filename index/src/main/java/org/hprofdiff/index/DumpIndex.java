@@ -15,6 +15,7 @@ import org.hprofdiff.core.read.HprofFile;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.size.SizeModelOverrides;
+import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.index.build.EdgeOrigins;
 import org.hprofdiff.index.build.IndexBuilder;
 import org.hprofdiff.index.graph.ClassInfo;
@@ -357,6 +358,19 @@ public final class DumpIndex implements AutoCloseable {
     public ObjectFields fields() { return fields; }
 
     public Manifest manifest() { return dir.manifest(); }
+
+    /**
+     * Whether the indexed heap dump was read to its end, as the build recorded it: a partial dump (cut short, or
+     * with damaged records skipped) is indexed as far as it goes, and the analyses over it say so.
+     */
+    public DumpSummary.Completeness completeness() {
+        Manifest m = dir.manifest();
+        String first = m.get("dump.problem.first");
+        long problems = m.get("dump.problems") == null ? 0 : Long.parseLong(m.get("dump.problems"));
+        List<String> listed = first == null ? List.of()
+                : problems > 1 ? List.of(first, "and " + (problems - 1) + " more problem(s) ('hprof-diff info' lists them)") : List.of(first);
+        return new DumpSummary.Completeness(Boolean.parseBoolean(m.get("dump.partial")), m.get("dump.truncation"), listed);
+    }
 
     /** The index directory (later analyses store derived files there). */
     public IndexDirectory directory() { return dir; }

@@ -82,7 +82,7 @@ public final class DominatorsCommand implements Callable<Integer> {
                     new DominatorsReport.Query(by, top.rows(), depth, children));
             GraphSession.noteComputed(analysis, out);
             out.write(report);
+            return ExitCode.of(false, report.heap().completeness().partial()).code;
         }
-        return ExitCode.OK.code;
     }
 }

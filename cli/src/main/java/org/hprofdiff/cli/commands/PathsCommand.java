@@ -70,7 +70,7 @@ public final class PathsCommand implements Callable<Integer> {
             PathsReport report = PathsQuery.run(analysis, path.toString(), dump.dumpNumber(), pattern, top.rows());
             GraphSession.noteComputed(analysis, out);
             out.write(report);
+            return ExitCode.of(false, report.heap().completeness().partial()).code;
         }
-        return ExitCode.OK.code;
     }
 }

@@ -65,7 +65,7 @@ public final class SuspectsCommand implements Callable<Integer> {
             SuspectsReport report = SuspectsQuery.run(analysis, path.toString(), dump.dumpNumber(), threshold);
             GraphSession.noteComputed(analysis, out);
             out.write(report);
+            return ExitCode.of(false, report.heap().completeness().partial()).code;
         }
-        return ExitCode.OK.code;
     }
 }
