@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
         parameterListHeading = "%nArguments:%n", synopsisHeading = "%nUsage: ", sortOptions = false,
         header = "Leak suspects in one dump, as Eclipse MAT's report finds them.",
         descriptionHeading = "%n",
-        description = "Single objects that retain more than a share of the heap (default 10%), each with the path that holds it "
-                + "and the object below it where the retained bytes accumulate (where no child keeps 70% of its parent's); then "
+        description = "Single objects that retain more than a share of the heap (default 10%%), each with the path that holds it "
+                + "and the object below it where the retained bytes accumulate (where no child keeps 70%% of its parent's); then "
                 + "classes whose instances directly below the GC roots retain more than the share together, with the path most of "
                 + "them share. One dump shows what is big; compare dumps ('hprof-diff A B C') to see what grows. "
                 + "Builds the dump's index, dominator tree and paths the first time and keeps them (docs/semantics.md, section 11).",
