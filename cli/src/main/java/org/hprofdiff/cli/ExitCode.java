@@ -11,7 +11,7 @@ public enum ExitCode {
     OK(0, "success (for diff and report: no --fail-on threshold breached)"),
     THRESHOLD_BREACHED(1, "a --fail-on threshold was breached (one line per breach)"),
     USAGE(2, "usage error: unknown option, bad value, wrong number of dumps"),
-    ENVIRONMENT(3, "environment: no JDK 25, out of memory (raise -Xmx in JAVA_OPTS), demo JVM failed, output not writable"),
+    ENVIRONMENT(3, "environment: no JDK 25, out of memory (raise -Xmx in JAVA_OPTS), demo JVM failed, output or index not writable (no folder, disk full)"),
     BAD_INPUT(4, "an input is missing, unreadable, not an hprof heap dump or not a saved summary (nothing was analysed)"),
     PARTIAL(5, "partial result: a dump is truncated or damaged; the numbers cover the part that was read"),
     INTERNAL(6, "internal error (a bug): please report it with the output of --verbose");

@@ -56,6 +56,25 @@ class HelpTest {
         assertTrue(r.out().startsWith("hprof-diff 0."), r::toString);
     }
 
+    /**
+     * Every command's help formats cleanly: picocli formats descriptions with String.format, so a bare '%' (as in
+     * "10%)") makes it print a warning on the process's stderr and show the text unformatted.
+     */
+    @Test
+    void everyCommandsHelpFormatsWithoutAWarning() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream caught = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(caught, true));
+        try {
+            picocli.CommandLine cl = ReleaseDocs.commandLine();
+            cl.getUsageMessage();
+            cl.getSubcommands().values().forEach(picocli.CommandLine::getUsageMessage);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", caught.toString());
+    }
+
     /** The README's table is written by hand; this keeps it from drifting from {@link ExitCode}. */
     @Test
     void readmeTableMatchesTheExitCodes() throws IOException {

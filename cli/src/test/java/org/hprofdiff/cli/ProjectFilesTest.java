@@ -97,10 +97,13 @@ class ProjectFilesTest {
     void ciRunsTheReadmesTestCommandAfterAnInstallThatMayFail(@TempDir Path dir) throws Exception {
         List<String> lines = Files.readAllLines(ROOT.resolve(".ci/run")).stream()
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        assertEquals("./build verify", lines.getLast(), "CI runs exactly the README's test command, last");
+        int verify = lines.indexOf("./build verify");
+        assertTrue(verify >= 0, "CI runs exactly the README's test command: " + lines);
+        // then the release archive, built and run as a user meets it (README, "Install")
+        assertEquals(List.of("./build dist", "scripts/check-dist.sh dist/hprof-diff-*-linux-x64.tar.gz"), lines.subList(verify + 1, lines.size()));
         List<String> install = lines.stream().filter(l -> l.contains("install-chromium.sh")).toList();
         assertEquals(1, install.size(), lines::toString);
-        assertTrue(lines.indexOf(install.getFirst()) < lines.size() - 1, "Chromium is installed before the build");
+        assertTrue(lines.indexOf(install.getFirst()) < verify, "Chromium is installed before the build");
 
         // Where neither Chromium nor apt-get can be found, the install step fails and CI goes on, saying why.
         Path bin = Files.createDirectories(dir.resolve("bin"));

@@ -15,6 +15,7 @@ import org.hprofdiff.core.read.HprofFile;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.size.SizeModelOverrides;
+import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.index.build.EdgeOrigins;
 import org.hprofdiff.index.build.IndexBuilder;
 import org.hprofdiff.index.graph.ClassInfo;
@@ -120,8 +121,7 @@ public final class DumpIndex implements AutoCloseable {
                 if (found.isPresent()) return found.get();
             }
             IndexLocator.Location target = candidates.stream().filter(IndexLocator::writable).findFirst()
-                    .orElseThrow(() -> new IOException("no writable place for the index of " + dumpPath + " (tried "
-                            + candidates.stream().map(c -> c.dir().getParent().toString()).toList() + "); use --index-dir"));
+                    .orElseThrow(() -> locator.nowhereToWrite(dumpPath, candidates));
             if (target != candidates.getFirst()) progress.note("the dump's directory is not writable; the index goes to the " + target.kind() + " at " + target.dir());
             try (BuildLock lock = BuildLock.acquire(target.lockFile(), () -> progress.note("waiting for another build of " + target.dir()))) {
                 Optional<DumpIndex> built = tryOpenQuietly(dump, target.dir(), identity, options);
@@ -166,7 +166,7 @@ public final class DumpIndex implements AutoCloseable {
     private static DumpIndex buildTemporary(HprofFile dump, DumpIdentity identity, IndexOptions options,
                                             List<IndexLocator.Location> candidates, BuildProgress progress) throws IOException {
         IndexLocator.Location target = candidates.stream().filter(IndexLocator::writable).findFirst()
-                .orElseThrow(() -> new IOException("no writable place for a temporary index of " + dump.path() + "; use --index-dir"));
+                .orElseThrow(() -> IndexLocator.of(options.indexDir(), options.environment()).nowhereToWrite(dump.path(), candidates));
         Path work = Commit.tempSibling(target.dir());
         Files.createDirectories(work);
         try {
@@ -358,6 +358,19 @@ public final class DumpIndex implements AutoCloseable {
     public ObjectFields fields() { return fields; }
 
     public Manifest manifest() { return dir.manifest(); }
+
+    /**
+     * Whether the indexed heap dump was read to its end, as the build recorded it: a partial dump (cut short, or
+     * with damaged records skipped) is indexed as far as it goes, and the analyses over it say so.
+     */
+    public DumpSummary.Completeness completeness() {
+        Manifest m = dir.manifest();
+        String first = m.get("dump.problem.first");
+        long problems = m.get("dump.problems") == null ? 0 : Long.parseLong(m.get("dump.problems"));
+        List<String> listed = first == null ? List.of()
+                : problems > 1 ? List.of(first, "and " + (problems - 1) + " more problem(s) ('hprof-diff info' lists them)") : List.of(first);
+        return new DumpSummary.Completeness(Boolean.parseBoolean(m.get("dump.partial")), m.get("dump.truncation"), listed);
+    }
 
     /** The index directory (later analyses store derived files there). */
     public IndexDirectory directory() { return dir; }

@@ -151,7 +151,9 @@ public final class HeapAnalysis implements AutoCloseable {
     private HeapAnalysis(DumpIndex index, Options options, AnalysisProgress progress, boolean indexBuilt) throws IOException {
         this.index = index;
         this.graph = new IndexGraph(index);
-        this.options = options;
+        // A partial dump's objects that no root read reaches may be held from the part that was lost: they stay
+        // in the tree, under the virtual root, rather than being dropped as garbage (docs/semantics.md, section 14).
+        this.options = partial() ? options.withKeepUnreachable(true) : options;
         this.progress = progress;
         this.indexBuilt = indexBuilt;
         this.store = AnalysisStore.of(index, progress);
@@ -189,7 +191,11 @@ public final class HeapAnalysis implements AutoCloseable {
     /** The index as the analyses read it (an {@link org.hprofdiff.index.analysis.ObjectGraph}). */
     public IndexGraph graph() { return graph; }
 
+    /** The options the analyses use: as asked, except that a partial dump always keeps unreachable objects. */
     public Options options() { return options; }
+
+    /** Whether the dump is partial (cut short or damaged): then the results cover the part read, with stand-in roots. */
+    public boolean partial() { return index.completeness().partial(); }
 
     /** Whether opening built the index (false: an earlier run's index was reused). */
     public boolean indexBuilt() { return indexBuilt; }

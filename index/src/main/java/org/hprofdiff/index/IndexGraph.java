@@ -17,8 +17,9 @@ import org.hprofdiff.index.graph.ThreadInfo;
 /**
  * A {@link DumpIndex} seen as the {@link ObjectGraph} the analyses read: nodes are the index's ordinals,
  * edges its outbound references (same numbering), roots its root table less the entries whose object the
- * dump does not hold. The hot methods are one or two reads of mapped columns; the cold ones decode from the
- * dump. Reading only, so as thread-safe as the index.
+ * dump does not hold, then, for a partial dump, the {@link StandInRoots} for the roots it lost (system-class
+ * roots, after the table's). The hot methods are one or two reads of mapped columns; the cold ones decode
+ * from the dump. Reading only, so as thread-safe as the index.
  */
 public final class IndexGraph implements ObjectGraph {
     private final DumpIndex index;
@@ -27,6 +28,10 @@ public final class IndexGraph implements ObjectGraph {
     private final ClassTable classes;
     /** Root-table entries whose object is in the dump, in table order; null when that is every entry. */
     private final long[] presentRoots;
+    /** Root-table entries the graph uses (those whose object is in the dump). */
+    private final long tableRoots;
+    /** For a partial dump: class objects that stand in for lost roots, numbered after the table's roots. */
+    private final long[] standIns;
     private final long rootCount;
     /** Per class: whether it is an object-array class, and the ordinal of its class object (edge 0 of its arrays). */
     private final boolean[] objectArrayClass;
@@ -52,7 +57,9 @@ public final class IndexGraph implements ObjectGraph {
             int i = 0;
             for (long r = 0; r < all; r++) if (roots.ordinal(r) >= 0) presentRoots[i++] = r;
         }
-        rootCount = present;
+        tableRoots = present;
+        standIns = index.completeness().partial() ? StandInRoots.of(classes, roots) : new long[0];
+        rootCount = present + standIns.length;
         objectArrayClass = new boolean[classes.size()];
         classObjectOrdinal = new long[classes.size()];
         loaderClass = new boolean[classes.size()];
@@ -85,17 +92,29 @@ public final class IndexGraph implements ObjectGraph {
 
     @Override public long rootCount() { return rootCount; }
 
-    /** The root-table entry (see {@link DumpIndex#roots()}) behind the graph's root {@code root}. */
+    /** Roots that stand in for those a partial dump lost (docs/semantics.md, section 14); 0 for a complete dump. */
+    public long standInRootCount() { return standIns.length; }
+
+    /** The root-table entry (see {@link DumpIndex#roots()}) behind the graph's root {@code root}; -1 for a stand-in. */
     public long rootTableEntry(long root) {
+        if (root >= tableRoots) return -1;
         return presentRoots == null ? root : presentRoots[Math.toIntExact(root)];
     }
 
-    @Override public long rootNode(long root) { return roots.ordinal(rootTableEntry(root)); }
+    @Override
+    public long rootNode(long root) {
+        return root < tableRoots ? roots.ordinal(rootTableEntry(root)) : standIns[Math.toIntExact(root - tableRoots)];
+    }
 
-    @Override public GcRootKind rootKind(long root) { return roots.kind(rootTableEntry(root)); }
+    /** A stand-in is what HotSpot would have written for it: a system-class root. */
+    @Override
+    public GcRootKind rootKind(long root) {
+        return root < tableRoots ? roots.kind(rootTableEntry(root)) : GcRootKind.STICKY_CLASS;
+    }
 
     @Override
     public RootContext rootContext(long root) {
+        if (root >= tableRoots) return RootContext.NONE;
         GcRoot g = roots.get(rootTableEntry(root));
         ThreadInfo thread = g.threadSerial() < 0 ? null : index.threads().bySerial(g.threadSerial());
         if (thread == null) return RootContext.NONE;

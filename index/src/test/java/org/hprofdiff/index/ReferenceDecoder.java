@@ -18,7 +18,8 @@ import java.util.Map;
  * object's class; then an instance's non-null reference fields (own class's first, then each
  * superclass's), an object array's non-null elements, or a class's superclass, loader, signers,
  * protection domain and non-null static references. References to ids that are not objects of the
- * dump are left out and counted.
+ * dump are left out and counted. Given a cut, it decodes a dump as if the file ended there: only records and
+ * sub-records whose bytes all come before the cut.
  */
 public final class ReferenceDecoder {
     public final int idSize;
@@ -37,6 +38,9 @@ public final class ReferenceDecoder {
     /** Object id → class id (for class objects: their own id). */
     public final Map<Long, Long> classOf = new HashMap<>();
     public final List<long[]> roots = new ArrayList<>();
+    /** File offsets of the first GC root sub-record and of the end of the last one; -1 when there is none. */
+    public long firstRootAt = -1;
+    public long lastRootEnd = -1;
     public long missingReferences;
 
     private final ByteBuffer b;
@@ -55,20 +59,38 @@ public final class ReferenceDecoder {
     private final Map<Long, Integer> primitiveTypes = new HashMap<>();
 
     public ReferenceDecoder(Path dump) throws IOException {
+        this(dump, Long.MAX_VALUE);
+    }
+
+    /** The dump as if its file ended at byte {@code cut}. */
+    public ReferenceDecoder(Path dump, long cut) throws IOException {
+        byte[] bytes;
         if (dump.toString().endsWith(".gz")) {
             try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(dump))) {
-                b = ByteBuffer.wrap(in.readAllBytes());
+                bytes = in.readAllBytes();
             }
         } else {
-            b = ByteBuffer.wrap(Files.readAllBytes(dump));
+            bytes = Files.readAllBytes(dump);
         }
+        b = ByteBuffer.wrap(bytes, 0, (int) Math.min(bytes.length, cut));
         while (b.get() != 0) { /* "JAVA PROFILE 1.0.2\0" */ }
         idSize = b.getInt();
         b.getLong();
-        while (b.hasRemaining()) {
+        while (b.remaining() >= 9) {
             int tag = b.get() & 0xFF;
             b.getInt();
             long length = b.getInt() & 0xFFFFFFFFL;
+            if (b.position() + length > b.limit()) {
+                // cut inside this record: a heap record gives the sub-records that were read whole, nothing after it
+                if ((tag == 0x0C || tag == 0x1C) && (tag == 0x0C || !segmentsOpen ? dumps + 1 : dumps) == 1) {
+                    try {
+                        heap(b.limit());
+                    } catch (java.nio.BufferUnderflowException cutHere) {
+                        // the sub-record the cut falls in is not delivered
+                    }
+                }
+                break;
+            }
             int end = (int) (b.position() + length);
             switch (tag) {
                 case 0x01 -> {
@@ -98,6 +120,17 @@ public final class ReferenceDecoder {
         resolve();
     }
 
+    /** The defining loader's id of a class decoded (0: the bootstrap loader), or null when the class was not. */
+    public Long loaderOf(long classId) {
+        return loaderOf.get(classId);
+    }
+
+    /** Moves past {@code n} bytes; past the end of what was read, as a read would. */
+    private void skip(int n) {
+        if (b.remaining() < n) throw new java.nio.BufferUnderflowException();
+        b.position(b.position() + n);
+    }
+
     private long id() {
         return idSize == 8 ? b.getLong() : b.getInt() & 0xFFFFFFFFL;
     }
@@ -115,73 +148,88 @@ public final class ReferenceDecoder {
 
     private void heap(int end) {
         while (b.position() < end) {
-            int tag = b.get() & 0xFF;
-            switch (tag) {
-                case 0xFF, 0x05, 0x07, 0x89, 0x8A, 0x8B, 0x8C, 0x8D -> roots.add(new long[] {tag, id()});
-                case 0x8E -> {
-                    roots.add(new long[] {tag, id()});
-                    b.getInt();
-                    b.getInt();
-                }
-                case 0x90 -> id(); // Android: unreachable mark, not a root
-                case 0xFE -> {     // Android: heap info
-                    b.getInt();
-                    id();
-                }
-                case 0xC3 -> {     // Android: primitive array without its data
-                    long id = id();
-                    b.getInt();
-                    b.getInt();
-                    int type = b.get();
-                    kinds.put(id, 'P');
-                    primitiveTypes.put(id, type);
-                }
-                case 0x01 -> {
-                    roots.add(new long[] {tag, id()});
-                    id();
-                }
-                case 0x02, 0x03, 0x08 -> {
-                    roots.add(new long[] {tag, id()});
-                    b.getInt();
-                    b.getInt();
-                }
-                case 0x04, 0x06 -> {
-                    roots.add(new long[] {tag, id()});
-                    b.getInt();
-                }
-                case 0x20 -> classDump();
-                case 0x21 -> {
-                    long id = id();
-                    b.getInt();
-                    long classId = id();
-                    byte[] fields = new byte[b.getInt()];
-                    b.get(fields);
-                    kinds.put(id, 'I');
-                    classOf.put(id, classId);
-                    instanceFields.put(id, fields);
-                }
-                case 0x22 -> {
-                    long id = id();
-                    b.getInt();
-                    int n = b.getInt();
-                    long classId = id();
-                    long[] elements = new long[n];
-                    for (int i = 0; i < n; i++) elements[i] = id();
-                    kinds.put(id, 'O');
-                    classOf.put(id, classId);
-                    arrayElements.put(id, elements);
-                }
-                case 0x23 -> {
-                    long id = id();
-                    b.getInt();
-                    int n = b.getInt();
-                    int type = b.get();
-                    b.position(b.position() + n * size(type));
-                    kinds.put(id, 'P');
-                    primitiveTypes.put(id, type);
-                }
-                default -> throw new IllegalStateException("sub-record tag " + tag + " at " + (b.position() - 1));
+            int at = b.position();
+            int rootsBefore = roots.size();
+            subRecord();
+            if (roots.size() > rootsBefore) {
+                if (firstRootAt < 0) firstRootAt = at;
+                lastRootEnd = b.position();
             }
+        }
+    }
+
+    private void subRecord() {
+        int tag = b.get() & 0xFF;
+        switch (tag) {
+            case 0xFF, 0x05, 0x07, 0x89, 0x8A, 0x8B, 0x8C, 0x8D -> roots.add(new long[] {tag, id()});
+            case 0x8E -> {
+                long object = id();
+                b.getInt();
+                b.getInt();
+                roots.add(new long[] {tag, object});
+            }
+            case 0x90 -> id(); // Android: unreachable mark, not a root
+            case 0xFE -> {     // Android: heap info
+                b.getInt();
+                id();
+            }
+            case 0xC3 -> {     // Android: primitive array without its data
+                long id = id();
+                b.getInt();
+                b.getInt();
+                int type = b.get();
+                kinds.put(id, 'P');
+                primitiveTypes.put(id, type);
+            }
+            // a root counts once its whole sub-record is read (a cut may fall inside it)
+            case 0x01 -> {
+                long object = id();
+                id();
+                roots.add(new long[] {tag, object});
+            }
+            case 0x02, 0x03, 0x08 -> {
+                long object = id();
+                b.getInt();
+                b.getInt();
+                roots.add(new long[] {tag, object});
+            }
+            case 0x04, 0x06 -> {
+                long object = id();
+                b.getInt();
+                roots.add(new long[] {tag, object});
+            }
+            case 0x20 -> classDump();
+            case 0x21 -> {
+                long id = id();
+                b.getInt();
+                long classId = id();
+                byte[] fields = new byte[b.getInt()];
+                b.get(fields);
+                kinds.put(id, 'I');
+                classOf.put(id, classId);
+                instanceFields.put(id, fields);
+            }
+            case 0x22 -> {
+                long id = id();
+                b.getInt();
+                int n = b.getInt();
+                long classId = id();
+                long[] elements = new long[n];
+                for (int i = 0; i < n; i++) elements[i] = id();
+                kinds.put(id, 'O');
+                classOf.put(id, classId);
+                arrayElements.put(id, elements);
+            }
+            case 0x23 -> {
+                long id = id();
+                b.getInt();
+                int n = b.getInt();
+                int type = b.get();
+                skip(n * size(type));
+                kinds.put(id, 'P');
+                primitiveTypes.put(id, type);
+            }
+            default -> throw new IllegalStateException("sub-record tag " + tag + " at " + (b.position() - 1));
         }
     }
 
@@ -196,7 +244,7 @@ public final class ReferenceDecoder {
         for (int i = 0; i < constants; i++) {
             b.getShort();
             int type = b.get();
-            b.position(b.position() + size(type));
+            skip(size(type));
         }
         List<Long> statics = new ArrayList<>();
         List<String> staticNames = new ArrayList<>();
@@ -208,7 +256,7 @@ public final class ReferenceDecoder {
                 statics.add(id());
                 staticNames.add(strings.get(nameId));
             } else {
-                b.position(b.position() + size(type));
+                skip(size(type));
             }
         }
         List<Integer> fields = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.hprofdiff.cli.Output;
 import org.hprofdiff.cli.options.CommonOptions;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.IndexLocationOptions;
+import org.hprofdiff.cli.options.OptionValues;
 import org.hprofdiff.cli.options.OutputOptions;
 import org.hprofdiff.cli.options.ReferenceOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
@@ -50,10 +51,10 @@ public final class DominatorsCommand implements Callable<Integer> {
             description = "One row per dominating 'object' (default), or the top-level dominators summed per 'class' or 'package'.")
     DominatorsReport.By by;
 
-    @Option(names = "--depth", paramLabel = "N", defaultValue = "0", description = "Show the dominator tree N levels below each object (default 0).")
+    @Option(names = "--depth", paramLabel = "N", defaultValue = "0", converter = OptionValues.Levels.class, description = "Show the dominator tree N levels below each object (default 0).")
     int depth;
 
-    @Option(names = "--children", paramLabel = "K", defaultValue = "5", description = "With --depth: the K largest children of each object (default 5).")
+    @Option(names = "--children", paramLabel = "K", defaultValue = "5", converter = OptionValues.Children.class, description = "With --depth: the K largest children of each object (default 5).")
     int children;
 
     @Parameters(paramLabel = "DUMP", description = "An hprof file (.hprof).")
@@ -73,8 +74,6 @@ public final class DominatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (depth < 0) throw new ParameterException(spec.commandLine(), "--depth " + depth + ": expected a number of levels >= 0");
-        if (children < 1) throw new ParameterException(spec.commandLine(), "--children " + children + ": expected a number >= 1");
         if (depth > 0 && by != DominatorsReport.By.OBJECT) throw new ParameterException(spec.commandLine(), "--depth needs --by object");
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
@@ -83,7 +82,7 @@ public final class DominatorsCommand implements Callable<Integer> {
                     new DominatorsReport.Query(by, top.rows(), depth, children));
             GraphSession.noteComputed(analysis, out);
             out.write(report);
+            return ExitCode.of(false, report.heap().completeness().partial()).code;
         }
-        return ExitCode.OK.code;
     }
 }

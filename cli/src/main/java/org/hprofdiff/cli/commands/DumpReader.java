@@ -57,7 +57,9 @@ final class DumpReader {
                 throw new Failure(ExitCode.BAD_INPUT, path + ": holds no heap dump (an hprof file with " + result.recordCounts().values().stream()
                         .mapToLong(Long::longValue).sum() + " other records); expected HEAP_DUMP or HEAP_DUMP_SEGMENT records");
             }
-            if (wanted > result.heapDumpCount()) {
+            // a file cut short before the wanted dump began is a partial result (nothing of it read), not a usage error
+            boolean cutBeforeIt = result.truncation().isPresent() && wanted == result.heapDumpCount() + 1;
+            if (wanted > result.heapDumpCount() && !cutBeforeIt) {
                 throw new Failure(ExitCode.USAGE, path + ": --dump " + wanted + ", but the file holds "
                         + (result.heapDumpCount() == 1 ? "one heap dump" : result.heapDumpCount() + " heap dumps"));
             }

@@ -3,14 +3,13 @@ package org.hprofdiff.cli.commands;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.hprofdiff.cli.ExitCode;
 import org.hprofdiff.cli.Io;
 import org.hprofdiff.cli.Output;
 import org.hprofdiff.cli.options.CommonOptions;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.IndexLocationOptions;
+import org.hprofdiff.cli.options.OptionValues;
 import org.hprofdiff.cli.options.OutputOptions;
 import org.hprofdiff.cli.options.ReferenceOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
@@ -55,7 +54,7 @@ public final class HistogramCommand implements Callable<Integer> {
     @Option(names = "--sort", paramLabel = "KEY", defaultValue = "shallow", description = "Rank by 'shallow' bytes (default), instance 'count', or 'retained' bytes (with --retained).")
     SortBy sortBy;
 
-    @Option(names = "--filter", paramLabel = "REGEX", description = "Only classes whose Java name contains a match, e.g. 'java\\.util\\.' or 'Connection$'.")
+    @Option(names = "--filter", paramLabel = "REGEX", converter = OptionValues.Regex.class, description = "Only classes whose Java name contains a match, e.g. 'java\\.util\\.' or 'Connection$'.")
     String filter;
 
     @Option(names = "--group-by", paramLabel = "KEY", defaultValue = "class", description = "One row per 'class' (default), 'package' or class 'loader'.")
@@ -85,7 +84,6 @@ public final class HistogramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        checkFilter();
         if (arraysByLength && groupBy != GroupBy.CLASS) {
             throw new ParameterException(spec.commandLine(), "--arrays-by-length needs --group-by class");
         }
@@ -106,15 +104,5 @@ public final class HistogramCommand implements Callable<Integer> {
         }
         out.write(report);
         return ExitCode.of(false, report.completeness().partial()).code;
-    }
-
-    private void checkFilter() {
-        if (filter == null) return;
-        try {
-            Pattern.compile(filter);
-        } catch (PatternSyntaxException e) {
-            throw new ParameterException(spec.commandLine(), "--filter '" + filter + "': not a regular expression: "
-                    + e.getDescription() + " near index " + e.getIndex());
-        }
     }
 }

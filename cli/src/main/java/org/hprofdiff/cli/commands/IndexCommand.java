@@ -77,9 +77,10 @@ public final class IndexCommand implements Callable<Integer> {
             Path dir = analysis.index().location();
             IndexReport report = new IndexReport(path.toString(), Files.size(path), dir.toString(), analysis.indexBuilt(), millis,
                     analysis.index().objectCount(), analysis.index().edgeCount(), analysis.index().classes().size(), analysis.index().roots().size(),
-                    number(m, "missingReferences"), analysis.indexBytes(), phases, analysis.storedResults(), checked);
+                    number(m, "missingReferences"), analysis.indexBytes(), phases, analysis.storedResults(), checked, analysis.index().completeness());
             out.write(report);
-            return checked != null && !checked.ok() ? ExitCode.BAD_INPUT.code : ExitCode.OK.code;
+            if (checked != null && !checked.ok()) return ExitCode.BAD_INPUT.code;
+            return ExitCode.of(false, report.completeness().partial()).code;
         }
     }
 

@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.hprofdiff.cli.ExitCode;
 import org.hprofdiff.cli.Io;
 import org.hprofdiff.cli.Output;
 import org.hprofdiff.cli.options.CommonOptions;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.IndexLocationOptions;
+import org.hprofdiff.cli.options.OptionValues;
 import org.hprofdiff.cli.options.OutputOptions;
 import org.hprofdiff.cli.options.ReferenceOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
@@ -20,11 +20,8 @@ import org.hprofdiff.cli.report.PathsReport;
 import org.hprofdiff.index.HeapAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "paths", mixinStandardHelpOptions = true, versionProvider = org.hprofdiff.cli.VersionProvider.class,
         parameterListHeading = "%nArguments:%n", synopsisHeading = "%nUsage: ", sortOptions = false,
@@ -45,9 +42,7 @@ import picocli.CommandLine.Spec;
 public final class PathsCommand implements Callable<Integer> {
     private final Io io;
 
-    @Spec CommandSpec spec;
-
-    @Option(names = "--class", paramLabel = "REGEX", required = true,
+    @Option(names = "--class", paramLabel = "REGEX", required = true, converter = OptionValues.Regex.class,
             description = "Classes whose Java name contains a match (java.util.HashMap$Node, byte[]); anchor with ^ and $ for one class.")
     String classPattern;
 
@@ -68,20 +63,14 @@ public final class PathsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Pattern pattern;
-        try {
-            pattern = Pattern.compile(classPattern);
-        } catch (PatternSyntaxException e) {
-            throw new ParameterException(spec.commandLine(), "--class '" + classPattern + "': not a regular expression: "
-                    + e.getDescription() + " near index " + e.getIndex());
-        }
+        Pattern pattern = Pattern.compile(classPattern); // checked as it was parsed
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
         try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out)) {
             PathsReport report = PathsQuery.run(analysis, path.toString(), dump.dumpNumber(), pattern, top.rows());
             GraphSession.noteComputed(analysis, out);
             out.write(report);
+            return ExitCode.of(false, report.heap().completeness().partial()).code;
         }
-        return ExitCode.OK.code;
     }
 }

@@ -9,6 +9,7 @@ import org.hprofdiff.cli.Output;
 import org.hprofdiff.cli.options.CommonOptions;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.IndexLocationOptions;
+import org.hprofdiff.cli.options.OptionValues;
 import org.hprofdiff.cli.options.OutputOptions;
 import org.hprofdiff.cli.options.ReferenceOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
@@ -17,18 +18,15 @@ import org.hprofdiff.cli.report.SuspectsReport;
 import org.hprofdiff.index.HeapAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "suspects", mixinStandardHelpOptions = true, versionProvider = org.hprofdiff.cli.VersionProvider.class,
         parameterListHeading = "%nArguments:%n", synopsisHeading = "%nUsage: ", sortOptions = false,
         header = "Leak suspects in one dump, as Eclipse MAT's report finds them.",
         descriptionHeading = "%n",
-        description = "Single objects that retain more than a share of the heap (default 10%), each with the path that holds it "
-                + "and the object below it where the retained bytes accumulate (where no child keeps 70% of its parent's); then "
+        description = "Single objects that retain more than a share of the heap (default 10%%), each with the path that holds it "
+                + "and the object below it where the retained bytes accumulate (where no child keeps 70%% of its parent's); then "
                 + "classes whose instances directly below the GC roots retain more than the share together, with the path most of "
                 + "them share. One dump shows what is big; compare dumps ('hprof-diff A B C') to see what grows. "
                 + "Builds the dump's index, dominator tree and paths the first time and keeps them (docs/semantics.md, section 11).",
@@ -41,9 +39,7 @@ import picocli.CommandLine.Spec;
 public final class SuspectsCommand implements Callable<Integer> {
     private final Io io;
 
-    @Spec CommandSpec spec;
-
-    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "10",
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "10", converter = OptionValues.Percentage.class,
             description = "Share of the heap, in percent, that a suspect retains at least (default 10, as MAT).")
     double threshold;
 
@@ -63,16 +59,13 @@ public final class SuspectsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(threshold > 0 && threshold < 100)) {
-            throw new ParameterException(spec.commandLine(), "--threshold " + threshold + ": expected a percentage between 0 and 100");
-        }
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
         try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out)) {
             SuspectsReport report = SuspectsQuery.run(analysis, path.toString(), dump.dumpNumber(), threshold);
             GraphSession.noteComputed(analysis, out);
             out.write(report);
+            return ExitCode.of(false, report.heap().completeness().partial()).code;
         }
-        return ExitCode.OK.code;
     }
 }

@@ -28,7 +28,7 @@ public enum Format {
         @Override
         public Format convert(String value) {
             for (Format f : values()) if (f.id().equalsIgnoreCase(value)) return f;
-            throw new TypeConversionException("'" + value + "' is not a format; expected one of " + list(Set.of(values())));
+            throw new TypeConversionException("expected one of " + list(Set.of(values())));
         }
     }
 }

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hprofdiff.core.summary.diff.failon.FailOn;
-import org.hprofdiff.core.summary.diff.failon.FailOnSpecException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,7 +24,7 @@ public final class SeriesOptions {
                     + "compared as dump 1, before the DUMPs, without reading that dump again.")
     Path baseline;
 
-    @Option(names = "--fail-on", paramLabel = "SPEC",
+    @Option(names = "--fail-on", paramLabel = "SPEC", converter = OptionValues.FailOnSpecs.class,
             description = "Exit 1 when a steady grower passes a threshold (repeatable, or comma-separated): "
                     + "count:+N (instances), bytes:+50MB, percent:+20, rate:+10MB/h, rate:+500/h (instances), class:REGEX.")
     List<String> failOn = new ArrayList<>();
@@ -39,7 +37,7 @@ public final class SeriesOptions {
 
     public Optional<Path> baseline() { return Optional.ofNullable(baseline); }
 
-    /** The {@code --fail-on} specs as given, already checked by {@link #check()}. */
+    /** The {@code --fail-on} specs as given, each already checked as it was parsed. */
     public List<String> thresholds() { return failOn; }
 
     /** Every file read: the baseline first, then the dumps (an output must name none of them). */
@@ -50,7 +48,7 @@ public final class SeriesOptions {
         return all;
     }
 
-    /** Usage errors before any work: too few dumps, a threshold that does not parse. */
+    /** Usage errors before any work: too few dumps (each threshold was checked as it was parsed). */
     public void check() {
         int series = dumps.size() + (baseline == null ? 0 : 1);
         if (series < 2) {
@@ -61,11 +59,6 @@ public final class SeriesOptions {
                             : "expected two or more dumps to compare, got one; for one dump use 'hprof-diff histogram " + dumps.getFirst()
                                     + "', or compare it with a saved summary: --baseline SUMMARY";
             throw new ParameterException(command.commandLine(), why);
-        }
-        try {
-            FailOn.parse(failOn);
-        } catch (FailOnSpecException e) {
-            throw new ParameterException(command.commandLine(), e.getMessage());
         }
     }
 

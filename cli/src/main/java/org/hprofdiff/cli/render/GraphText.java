@@ -80,7 +80,7 @@ public final class GraphText {
 
     private void head(GraphHeap h, String what) {
         out.println(style.bold(h.dump()) + ": heap dump " + h.dumpNumber() + ", " + count(h.reachability().total().objects()) + " objects, "
-                + Units.bytes(h.treeBytes()) + " in the dominator tree");
+                + Units.bytes(h.treeBytes()) + " in the dominator tree" + (h.completeness().partial() ? style.warn("  PARTIAL (see the warning below)") : ""));
         out.println(style.dim(referencesLine(h)));
         out.println();
         out.println(style.bold(what));
@@ -90,7 +90,9 @@ public final class GraphText {
     static String referencesLine(GraphHeap h) {
         return (h.references().equals("all") ? "every reference retains (--include-weak, as Eclipse MAT's dominator tree)"
                 : "weak, soft and phantom referents and the finalizer queue do not retain (docs/semantics.md)")
-                + (h.keepUnreachable() ? "; unreachable objects kept in the tree" : "");
+                + (h.completeness().partial() ? "; partial dump: what no root read reaches stays in the tree" + (h.standInRoots() > 0
+                        ? ", JDK classes stand in for the lost system-class roots" : "")
+                : h.keepUnreachable() ? "; unreachable objects kept in the tree" : "");
     }
 
     private void dominators(DominatorsReport r) {
@@ -111,7 +113,8 @@ public final class GraphText {
             String pct = String.format(Locale.ROOT, "%.2f", row.percent());
             if (objects) {
                 t.row(number, count(row.retainedBytes()), pct, count(row.shallowBytes()), row.objectId() == null ? "-" : row.objectId(),
-                        "  ".repeat(row.level()) + row.label());
+                        "  ".repeat(row.level()) + row.label() + (!row.unreachable() ? ""
+                                : r.heap().completeness().partial() ? style.dim("  (not reached from the roots read)") : style.dim("  (unreachable, kept)")));
             } else {
                 t.row(number, count(row.retainedBytes()), pct, count(row.objects()), count(row.shallowBytes()), row.label());
             }
@@ -119,7 +122,7 @@ public final class GraphText {
         if (t.isEmpty()) out.println("  (the dominator tree is empty)");
         else t.print(out, "", style);
         if (r.more() > 0) out.println(Units.count(r.more()) + " more (--top N or --all to see them)");
-        reachability(r.heap().reachability());
+        reachability(r.heap());
     }
 
     private void paths(PathsReport r) {
@@ -141,8 +144,13 @@ public final class GraphText {
         }
         if (r.withoutPath() > 0) {
             out.println();
-            out.println(count(r.withoutPath()) + " of them have no path from the GC roots (reachable only through weak or soft references, "
-                    + "or garbage)" + (r.heap().references().equals("all") ? "" : "; --include-weak follows referents"));
+            if (r.heap().completeness().partial()) {
+                out.println(count(r.withoutPath()) + " of them have no path from the GC roots read: held from the part of the dump that was lost, "
+                        + "or only through weak references, or garbage (they stay in the dominator tree, under the virtual root)");
+            } else {
+                out.println(count(r.withoutPath()) + " of them have no path from the GC roots (reachable only through weak or soft references, "
+                        + "or garbage)" + (r.heap().references().equals("all") ? "" : "; --include-weak follows referents"));
+            }
         }
     }
 
@@ -185,20 +193,23 @@ public final class GraphText {
                         + a.depth() + " level(s) down, retaining " + count(a.retainedBytes()) + " bytes (" + trim(a.percent()) + "%)"));
             }
         }
-        reachability(r.heap().reachability());
+        reachability(r.heap());
     }
 
     private static String trim(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
     }
 
-    private void reachability(ReachabilityCounts r) {
+    private void reachability(GraphHeap h) {
         out.println();
-        for (String line : reachabilityLines(r)) out.println(style.dim(line));
+        for (String line : reachabilityLines(h.reachability(), h.completeness().partial())) out.println(style.dim(line));
     }
 
-    /** The reachability footer: how much of the dump is not strongly reachable, never silently dropped. */
-    static List<String> reachabilityLines(ReachabilityCounts r) {
+    /**
+     * The reachability footer: how much of the dump is not strongly reachable, never silently dropped. In a partial
+     * dump "unreachable" may mean held from the part that was lost, so those objects are named for what is known.
+     */
+    static List<String> reachabilityLines(ReachabilityCounts r, boolean partialDump) {
         java.util.ArrayList<String> lines = new java.util.ArrayList<>();
         lines.add("reachable:   " + count(r.strong().objects()) + " objects, " + count(r.strong().bytes()) + " bytes");
         if (r.weak().objects() > 0) {
@@ -208,7 +219,8 @@ public final class GraphText {
         lines.add("unreachable: " + count(r.unreachable().objects()) + " objects, " + count(r.unreachable().bytes()) + " bytes"
                 + (r.unreachable().objects() > 0 ? " (garbage the dump still held: not in the dominator tree; --keep-unreachable puts it in)" : ""));
         if (r.unreachableKept().objects() > 0) {
-            lines.add("unreachable, kept (--keep-unreachable): " + count(r.unreachableKept().objects()) + " objects, "
+            lines.add((partialDump ? "not reached from the roots read, kept in the tree (held from the lost part, or garbage): "
+                    : "unreachable, kept (--keep-unreachable): ") + count(r.unreachableKept().objects()) + " objects, "
                     + count(r.unreachableKept().bytes()) + " bytes");
         }
         return lines;

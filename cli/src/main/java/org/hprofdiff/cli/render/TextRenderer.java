@@ -75,7 +75,7 @@ public final class TextRenderer implements Renderer {
                 + Units.bytes(t.dump().shallowBytes()) + ") in " + count(t.dump().rows()) + " classes"));
         if (retained) {
             out.println(style.dim("retained: bytes the row's objects keep alive, each counted once (Eclipse MAT's class-level retained size)"));
-            for (String line : GraphText.reachabilityLines(r.reachability())) out.println(style.dim(line));
+            for (String line : GraphText.reachabilityLines(r.reachability(), r.completeness().partial())) out.println(style.dim(line));
         }
     }
 
@@ -118,7 +118,7 @@ public final class TextRenderer implements Renderer {
         f.put("complete", c.partial() ? style.bad("NO, partial: " + (c.truncation() != null ? c.truncation() : "part of the heap data was skipped"))
                 : c.problems().isEmpty() ? "yes" : "yes (with " + c.problems().size() + " notes below)");
         if (r.reachability() != null) {
-            java.util.List<String> lines = GraphText.reachabilityLines(r.reachability());
+            java.util.List<String> lines = GraphText.reachabilityLines(r.reachability(), c.partial());
             f.put("reachability", lines.getFirst());
             for (String line : lines.subList(1, lines.size())) f.more(line);
         }

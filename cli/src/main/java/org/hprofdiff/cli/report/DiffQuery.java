@@ -16,8 +16,12 @@ import org.hprofdiff.core.summary.diff.failon.FailOn;
 
 /** Cuts a growth analysis into the sections a diff report shows. Pure: no I/O. */
 public final class DiffQuery {
-    /** Growth that is labelled rather than ranked: shown after the answer so a reader can judge it. */
-    public static final Set<Trend> LABELLED = Set.of(Trend.INTERMITTENT_GROWTH, Trend.NEW, Trend.PLATEAU, Trend.STARTUP_GROWTH, Trend.NOISE);
+    /**
+     * Growth that is labelled rather than ranked: shown after the answer so a reader can judge it; with it, the
+     * classes of a partial dump that could not be compared because their loader was lost.
+     */
+    public static final Set<Trend> LABELLED = Set.of(Trend.INTERMITTENT_GROWTH, Trend.NEW, Trend.PLATEAU, Trend.STARTUP_GROWTH, Trend.NOISE,
+            Trend.LOADER_LOST);
 
     private DiffQuery() {}
 

@@ -14,6 +14,7 @@ import org.hprofdiff.cli.report.DominatorsReport.Row;
 import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.IndexGraph;
 import org.hprofdiff.index.analysis.dominators.DominatorTree;
+import org.hprofdiff.index.analysis.dominators.Reachability;
 
 /** The dominators report from a dump's dominator tree. */
 public final class DominatorsQuery {
@@ -46,7 +47,8 @@ public final class DominatorsQuery {
             long node = at[0];
             int level = (int) at[1];
             long retained = tree.retainedSize(node);
-            rows.add(new Row(level, facts.classOf(node), facts.objectId(node), 1, g.shallowSize(node), retained, GraphFacts.percent(retained, heap)));
+            rows.add(new Row(level, facts.classOf(node), facts.objectId(node), 1, g.shallowSize(node), retained, GraphFacts.percent(retained, heap),
+                    tree.reachability(node) == Reachability.UNREACHABLE_KEPT));
             if (level < q.depth()) {
                 long[] children = tree.largestChildren(node, q.children());
                 for (int i = children.length - 1; i >= 0; i--) stack.push(new long[] {children[i], level + 1});
@@ -78,7 +80,7 @@ public final class DominatorsQuery {
             sum[2] += retained[c];
         }
         List<Row> all = new ArrayList<>();
-        groups.forEach((label, s) -> all.add(new Row(0, label, null, s[0], s[1], s[2], GraphFacts.percent(s[2], heap.treeBytes()))));
+        groups.forEach((label, s) -> all.add(new Row(0, label, null, s[0], s[1], s[2], GraphFacts.percent(s[2], heap.treeBytes()), false)));
         all.sort(Comparator.comparingLong(Row::retainedBytes).reversed().thenComparing(Row::label));
         List<Row> shown = q.top() == null ? all : all.subList(0, Math.min(q.top(), all.size()));
         return new DominatorsReport(heap, q, List.copyOf(shown), all.size() - shown.size());

@@ -31,12 +31,15 @@ public record DominatorsReport(GraphHeap heap, Query query, List<Row> rows, long
      * @param shallowBytes  the object's (group's) own size
      * @param retainedBytes what the object (group) keeps alive, itself included
      * @param percent       retained bytes as a share of the bytes in the dominator tree
+     * @param unreachable   true for an object no GC root reaches, in the tree because unreachable objects are kept
+     *                      ({@code --keep-unreachable}, and always in a partial dump, where it may be held from the lost part)
      */
-    public record Row(int level, String label, String objectId, long objects, long shallowBytes, long retainedBytes, double percent) {}
+    public record Row(int level, String label, String objectId, long objects, long shallowBytes, long retainedBytes, double percent,
+                      boolean unreachable) {}
 
     @Override
     public String kind() { return "dominators"; }
 
     @Override
-    public List<String> warnings() { return List.of(); }
+    public List<String> warnings() { return heap.warnings(); }
 }

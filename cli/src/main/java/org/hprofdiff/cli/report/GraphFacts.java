@@ -25,7 +25,8 @@ final class GraphFacts {
     GraphHeap heap(String dumpArgument, int dumpNumber) throws IOException {
         DominatorTree tree = analysis.dominators();
         return new GraphHeap(dumpArgument, dumpNumber, index.location().toString(), analysis.options().references().name().toLowerCase(Locale.ROOT),
-                analysis.options().keepUnreachable(), tree.retainedSize(tree.virtualRoot()), ReachabilityCounts.of(tree.summary()));
+                analysis.options().keepUnreachable(), tree.retainedSize(tree.virtualRoot()), ReachabilityCounts.of(tree.summary()),
+                index.completeness(), analysis.graph().standInRootCount());
     }
 
     /** A class's Java name, with its loader's id where several loaders define that name. */

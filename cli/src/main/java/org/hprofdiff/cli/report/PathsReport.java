@@ -39,5 +39,5 @@ public record PathsReport(GraphHeap heap, String pattern, List<String> classes, 
     public String kind() { return "paths"; }
 
     @Override
-    public List<String> warnings() { return List.of(); }
+    public List<String> warnings() { return heap.warnings(); }
 }

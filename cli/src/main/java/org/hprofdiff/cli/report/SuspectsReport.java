@@ -42,5 +42,5 @@ public record SuspectsReport(GraphHeap heap, double threshold, List<Suspect> sus
     public String kind() { return "suspects"; }
 
     @Override
-    public List<String> warnings() { return List.of(); }
+    public List<String> warnings() { return heap.warnings(); }
 }

@@ -22,4 +22,7 @@ public record ClassStats(String name, String loader, Kind kind, long instances, 
     }
 
     public static final String BOOTSTRAP = "bootstrap";
+
+    /** The loader label when the loader object is not in the dump (a partial dump lost it), so its class is unknown. */
+    public static final String UNKNOWN_LOADER = "unknown loader";
 }

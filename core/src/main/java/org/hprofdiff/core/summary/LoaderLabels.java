@@ -36,7 +36,7 @@ final class LoaderLabels {
         Map<String, List<Integer>> byClass = new HashMap<>();
         for (int i = 0; i < n; i++) {
             int cs = t.find(loaders.loaderClassId(i));
-            loaderClass[i] = cs == ClassTable.NONE ? "unknown loader" : names[cs];
+            loaderClass[i] = cs == ClassTable.NONE ? ClassStats.UNKNOWN_LOADER : names[cs];
             byClass.computeIfAbsent(loaderClass[i], k -> new ArrayList<>()).add(i);
         }
         for (List<Integer> same : byClass.values()) {

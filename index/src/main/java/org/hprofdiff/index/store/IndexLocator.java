@@ -58,6 +58,13 @@ public final class IndexLocator {
 
     public boolean isExplicit() { return explicitDir != null; }
 
+    /** The failure when no candidate's folder can be written: each folder tried and where to point instead. */
+    public IndexPlaceException nowhereToWrite(Path dump, List<Location> tried) {
+        List<String> places = tried.stream().map(c -> c.dir().getParent() + " (" + c.kind() + ")").toList();
+        return new IndexPlaceException("no writable place for the index of " + dump + ": cannot create or write the folder "
+                + String.join(", nor ", places) + "; give " + (isExplicit() ? "another" : "one") + " with --index-dir DIR");
+    }
+
     static String keyedName(Path absDump) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(absDump.toString().getBytes(StandardCharsets.UTF_8));

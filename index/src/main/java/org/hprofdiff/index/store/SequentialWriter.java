@@ -146,7 +146,7 @@ public final class SequentialWriter implements AutoCloseable {
         try {
             while (b.hasRemaining()) position += channel.write(b, position);
         } catch (IOException e) {
-            throw new IOException(path + ": cannot write at byte " + position + " (" + e.getMessage() + ")", e);
+            throw new IndexPlaceException(path + ": cannot write at byte " + position + " (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -43,7 +43,7 @@ public final class SpaceReservation {
                 while (zeros.hasRemaining()) pos += channel.write(zeros, pos);
             }
         } catch (IOException e) {
-            throw new IOException(path + ": cannot reserve " + size + " bytes (" + e.getMessage() + ")", e);
+            throw new IndexPlaceException(path + ": cannot reserve " + size + " bytes (" + e.getMessage() + ")", e);
         }
     }
 
@@ -83,7 +83,7 @@ public final class SpaceReservation {
                 return false;
             }
             if (result == ENOSPC || result == EDQUOT) {
-                throw new IOException(path + ": no space left on the device for " + size + " bytes" + (result == EDQUOT ? " (disk quota)" : ""));
+                throw new IndexPlaceException(path + ": no space left on the device for " + size + " bytes" + (result == EDQUOT ? " (disk quota)" : ""));
             }
             return result == 0;
         }

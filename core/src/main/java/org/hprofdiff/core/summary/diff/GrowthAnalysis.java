@@ -65,7 +65,8 @@ public final class GrowthAnalysis {
         for (int i = 1; i < samples.size(); i++) {
             steps.add(floor.step(samples.get(i - 1), samples.get(i)));
         }
-        Trend trend = TrendRules.classify(steps, samples.getFirst().present(), samples.getLast().present());
+        Trend trend = aligned.identity().loaderLost() ? Trend.LOADER_LOST
+                : TrendRules.classify(steps, samples.getFirst().present(), samples.getLast().present());
         Double hours = series.spanHours();
         MetricChange instances = change(samples, Sample::instances, hours);
         MetricChange shallow = change(samples, Sample::shallowBytes, hours);

@@ -17,7 +17,8 @@ package org.hprofdiff.core.summary.diff;
  *   <li>only UP and FLAT steps, ending FLAT: {@link #PLATEAU}</li>
  * </ol>
  * The declaration order below is the order in which reports list rows: leak suspects first, then the
- * kinds of growth that are not, then the rest.
+ * kinds of growth that are not, then the rest. A row of a partial dump whose class loader was lost and that
+ * matches no class of the other dumps is {@link #LOADER_LOST}, whatever its steps.
  */
 public enum Trend {
 
@@ -49,7 +50,13 @@ public enum Trend {
     GONE("gone"),
 
     /** No interval changed by more than the noise floor. */
-    FLAT("flat");
+    FLAT("flat"),
+
+    /**
+     * Not compared: in a partial dump the class's loader was in the part that was lost, and no single class of
+     * that name in the other dumps is its counterpart (see {@code LostLoaders}). Decided before the rules above.
+     */
+    LOADER_LOST("loader lost in a partial dump, not compared");
 
     private final String label;
 

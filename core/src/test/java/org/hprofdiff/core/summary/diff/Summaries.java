@@ -57,7 +57,11 @@ public final class Summaries {
     }
 
     public Summaries array(String name, int length, long instances, long sizeEach) {
-        arrays.add(new ArrayLengthStats(name, ClassStats.BOOTSTRAP, length, instances, instances * sizeEach));
+        return array(name, ClassStats.BOOTSTRAP, length, instances, sizeEach);
+    }
+
+    public Summaries array(String name, String loader, int length, long instances, long sizeEach) {
+        arrays.add(new ArrayLengthStats(name, loader, length, instances, instances * sizeEach));
         return this;
     }
 
