@@ -13,6 +13,7 @@ import org.hprofdiff.index.analysis.NodeFilter;
 import org.hprofdiff.index.analysis.References;
 import org.hprofdiff.index.analysis.dominators.DominatorTree;
 import org.hprofdiff.index.analysis.dominators.Dominators;
+import org.hprofdiff.index.analysis.dominators.Reachability;
 import org.hprofdiff.index.analysis.dominators.ReachabilitySummary;
 import org.hprofdiff.index.analysis.offheap.Scratch;
 import org.hprofdiff.index.analysis.paths.MergedPaths;
@@ -231,8 +232,10 @@ public final class HeapAnalysis implements AutoCloseable {
     public synchronized ShortestPaths shortestPaths() throws IOException {
         if (paths == null) {
             AnalysisStore.Loaded<ShortestPaths> loaded = store.openOrCompute(pathsFile(options), "shortest paths", this::openPaths, file -> {
+                // a class object the roots do not reach (its loader lost in a dump cut short) starts no path
+                DominatorTree tree = dominators();
                 progress.phase("shortest paths", graph.nodeCount());
-                return ShortestPaths.compute(graph, options.references(), file, scratch, progress);
+                return ShortestPaths.compute(graph, options.references(), node -> tree.reachability(node) == Reachability.STRONG, file, scratch, progress);
             }, progress);
             paths = loaded.value();
             pathsComputed = loaded.computed();

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.index.analysis.EdgeLabel;
+import org.hprofdiff.index.analysis.NodeFilter;
 import org.hprofdiff.index.analysis.ObjectGraph;
 import org.hprofdiff.index.analysis.PhaseListener;
 import org.hprofdiff.index.analysis.References;
@@ -40,9 +41,12 @@ import org.hprofdiff.index.analysis.offheap.Scratch;
  */
 public final class ShortestPaths implements AutoCloseable {
 
-    private static final long MAGIC = 0x48504454_50415433L; // "HPDTPAT3"
-    /** 3: static fields' paths stop short of live threads. A file of another version is computed again. */
-    private static final int VERSION = 3;
+    private static final long MAGIC = 0x48504454_50415434L; // "HPDTPAT4"
+    /**
+     * 3: static fields' paths stop short of live threads; 4: only classes reached from the roots start paths. A file
+     * of another version is computed again.
+     */
+    private static final int VERSION = 4;
     private static final long HEADER = 4096;
     private static final int FLAG_ALL_REFERENCES = 1;
     private static final int[] WIDTHS = {4, 5, 6, 8};
@@ -59,8 +63,21 @@ public final class ShortestPaths implements AutoCloseable {
         this.entries = new Entries(file, width);
     }
 
-    /** Computes the paths with {@code references} deciding which edges and roots count, and stores them in {@code file}. */
+    /**
+     * Computes the paths with {@code references} deciding which edges and roots count, and stores them in {@code file};
+     * every class object counts as reachable (a graph whose class objects all are).
+     */
     public static ShortestPaths compute(ObjectGraph graph, References references, Path file, Scratch scratch,
+                                        PhaseListener listener) throws IOException {
+        return compute(graph, references, node -> true, file, scratch, listener);
+    }
+
+    /**
+     * As {@link #compute(ObjectGraph, References, Path, Scratch, PhaseListener)}; only the static fields of class
+     * objects {@code reachable} accepts start paths: in a dump cut short a class whose loader was lost is not reached
+     * from the roots read, and its statics must not make objects look held that the dominator tree calls unreachable.
+     */
+    public static ShortestPaths compute(ObjectGraph graph, References references, NodeFilter reachable, Path file, Scratch scratch,
                                         PhaseListener listener) throws IOException {
         long started = System.nanoTime();
         long n = graph.nodeCount();
@@ -82,7 +99,7 @@ public final class ShortestPaths implements AutoCloseable {
             out.set(ValueLayout.JAVA_LONG, 16, n);
             out.set(ValueLayout.JAVA_INT, 24, width);
             ShortestPaths paths = new ShortestPaths(arena, out, n, width, references);
-            new Search(graph, paths.entries, references, n).run(scratch);
+            new Search(graph, paths.entries, references, reachable, n).run(scratch);
             out.force();
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             listener.phaseDone("paths: breadth-first search", (System.nanoTime() - started) / 1_000_000);
@@ -126,16 +143,18 @@ public final class ShortestPaths implements AutoCloseable {
         private final Entries entries;
         private final boolean followWeak;
         private final References references;
+        private final NodeFilter reachable;
         private final long nodes;
         private NodeArray queue;
         private long tail;
         /** The objects of live threads (retaining thread roots): static fields' paths stop short of them. */
         private Bits threads;
 
-        Search(ObjectGraph graph, Entries entries, References references, long nodes) {
+        Search(ObjectGraph graph, Entries entries, References references, NodeFilter reachable, long nodes) {
             this.graph = graph;
             this.entries = entries;
             this.references = references;
+            this.reachable = reachable;
             this.followWeak = references.followsWeakEdges();
             this.nodes = nodes;
         }
@@ -158,9 +177,8 @@ public final class ShortestPaths implements AutoCloseable {
         }
 
         /**
-         * Every retaining static field of a permanent class starts a path, in object order, then field order,
-         * so the result depends on nothing but the dump. Such classes live as long as the JVM, so their class
-         * objects need no path of their own to count.
+         * Every retaining static field of a permanent class that is reached from the roots starts a path, in object
+         * order, then field order, so the result depends on nothing but the dump.
          */
         private void enterStaticFields() {
             boolean[] classClass = new boolean[graph.classCount()];
@@ -168,7 +186,7 @@ public final class ShortestPaths implements AutoCloseable {
             for (long node = 0; node < nodes; node++) {
                 if (!classClass[graph.classIndex(node)]) continue;
                 int stands = graph.classObjectIndex(node);
-                if (stands < 0 || !graph.permanentClass(stands)) continue;
+                if (stands < 0 || !graph.permanentClass(stands) || !reachable.test(node)) continue;
                 for (long e = graph.firstEdge(node), end = graph.firstEdge(node + 1); e < end; e++) {
                     if (!followWeak && graph.isWeakEdge(e)) continue;
                     long target = graph.edgeTarget(e);

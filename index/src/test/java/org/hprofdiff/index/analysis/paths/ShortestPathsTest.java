@@ -200,6 +200,6 @@ class ShortestPathsTest {
         Path foreign = dir.resolve("foreign.paths");
         Files.write(foreign, new byte[5000]);
         IOException e = assertThrows(IOException.class, () -> ShortestPaths.open(foreign));
-        assertEquals(foreign + ": at byte 0: expected the shortest-paths magic number of format version 3", e.getMessage());
+        assertEquals(foreign + ": at byte 0: expected the shortest-paths magic number of format version 4", e.getMessage());
     }
 }
