@@ -20,7 +20,8 @@ final class LoaderCensus {
             if (t.dumpOrder[s] == ClassTable.NONE) continue; // only classes the dump describes were defined
             definersByName.computeIfAbsent(names[s], k -> new HashSet<>(2)).add(t.loaderId[s]);
             String loaderClass = labels.loaderClass(s);
-            if (loaderClass == null) continue;
+            // the bootstrap loader is no object; a loader whose object a dump cut short lost has no class to count it by
+            if (loaderClass == null || loaderClass.equals(ClassStats.UNKNOWN_LOADER)) continue;
             loadersByClass.computeIfAbsent(loaderClass, k -> new HashSet<>()).add(t.loaderId[s]);
             classesByLoaderClass.merge(loaderClass, 1L, Long::sum);
         }

@@ -63,7 +63,7 @@ final class LoaderLabels {
     /** The class of the loader that defines class {@code slot}, or null for the bootstrap loader. */
     String loaderClass(int slot) {
         int li = loaderIndex(slot);
-        return li < 0 ? (t.loaderId[slot] == 0 ? null : "unknown loader") : loaderClass[li];
+        return li < 0 ? (t.loaderId[slot] == 0 ? null : ClassStats.UNKNOWN_LOADER) : loaderClass[li];
     }
 
     private int loaderIndex(int slot) {
