@@ -122,11 +122,9 @@ final class DumpPaths {
         return seen.size();
     }
 
-    /** The loaders the paths to {@code leaf} pass, from the loader steps among its ancestors. */
+    /** The loaders that keep the targets of {@code leaf} (see {@link PathNode#loaders()}). */
     private static Set<Long> loadersOn(PathNode leaf) {
-        Set<Long> loaders = new LinkedHashSet<>();
-        for (PathNode n = leaf; n != null; n = n.parent()) loaders.addAll(n.loaders());
-        return loaders;
+        return new LinkedHashSet<>(leaf.loaders());
     }
 
     private static RootFamily family(PathStep first) {

@@ -5,13 +5,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hprofdiff.index.analysis.EdgeLabel;
 import org.hprofdiff.index.analysis.NodeFilter;
 import org.hprofdiff.index.analysis.ObjectGraph;
 import org.hprofdiff.index.analysis.dominators.DominatorTree;
 import org.hprofdiff.index.analysis.offheap.Bits;
-import org.hprofdiff.index.analysis.offheap.LongStack;
-import org.hprofdiff.index.analysis.offheap.NodeArray;
 import org.hprofdiff.index.analysis.offheap.Scratch;
 
 /**
@@ -38,8 +35,6 @@ public final class MergedPaths {
         }
     }
 
-    private record TrieKey(int parent, PathStep step) {}
-
     private static final class Merger implements AutoCloseable {
         private static final Comparator<PathNode> ORDER = Comparator.comparingLong(PathNode::retainedBytes).reversed()
                 .thenComparing(Comparator.comparingLong(PathNode::objects).reversed())
@@ -49,27 +44,21 @@ public final class MergedPaths {
         private final ShortestPaths paths;
         private final DominatorTree dominators;
         private final NodeFilter targets;
-        private final Options options;
-        private final NodeArray memo;      // object → trie id of its path's prefix, + 1
+        private final PathTrie trie;
         private final Bits known;          // whether "a target at or above" is known for an object
         private final Bits targetAbove;    // ... and its value
-        private final LongStack walk;
-        private final List<PathNode> trie = new ArrayList<>();
-        private final Map<TrieKey, Integer> index = new HashMap<>();
-        private final Map<Integer, String> classNames = new HashMap<>();
+        private final Map<Integer, PathNode> nodes = new HashMap<>();
 
         Merger(ObjectGraph graph, ShortestPaths paths, DominatorTree dominators, NodeFilter targets, Options options, Scratch scratch) {
             this.graph = graph;
             this.paths = paths;
             this.dominators = dominators;
             this.targets = targets;
-            this.options = options;
-            long n = graph.nodeCount();
-            memo = scratch.nodes(n, false);
+            long n = Math.max(1, graph.nodeCount());
+            trie = new PathTrie(graph, paths, options.collapseChains(), scratch);
             known = scratch.bits(n);
             targetAbove = scratch.bits(n);
-            walk = new LongStack(scratch, 64);
-            trie.add(new PathNode(null, null));
+            nodes.put(PathTrie.TOP, new PathNode(null, null));
         }
 
         PathTree run() {
@@ -87,22 +76,35 @@ public final class MergedPaths {
                 }
                 boolean loader = graph.definesClasses(node);
                 String loaderName = loader ? PathStep.Loader.fold(graph.loaderName(node)) : null;
-                PathNode leaf = trie.get(child(prefixOf(node), new PathStep.Target(className(graph.classIndex(node)), loaderName)));
+                PathNode leaf = node(trie.child(trie.prefixOf(node), new PathStep.Target(trie.className(graph.classIndex(node)), loaderName)));
                 leaf.sample(node);
-                if (loader) leaf.loader(node);
+                long pinned = trie.firstLoader(node);
+                if (pinned != PathTrie.NO_LOADER) leaf.loader(pinned);
+                else if (loader) leaf.loader(node);
                 leaf.objects++;
                 leaf.retainedBytes += retained;
             }
-            for (int id = trie.size() - 1; id > 0; id--) {
-                PathNode node = trie.get(id);
+            List<Integer> ids = new ArrayList<>(nodes.keySet());
+            ids.sort(Comparator.reverseOrder()); // a child's id is larger than its parent's
+            for (int id : ids) {
+                if (id == PathTrie.TOP) continue;
+                PathNode node = nodes.get(id);
                 node.parent().objects += node.objects;
                 node.parent().retainedBytes += node.retainedBytes;
             }
-            for (PathNode node : trie) {
-                node.children.removeIf(c -> c.objects == 0); // prefixes only passed on the way to a static field
-                node.children.sort(ORDER);
-            }
-            return new PathTree(trie.get(0), count, withoutPath, retainedTotal);
+            for (PathNode node : nodes.values()) node.children.sort(ORDER);
+            return new PathTree(nodes.get(PathTrie.TOP), count, withoutPath, retainedTotal);
+        }
+
+        /** The tree node of trie id {@code id}, made with its ancestors on first use. */
+        private PathNode node(int id) {
+            PathNode node = nodes.get(id);
+            if (node != null) return node;
+            PathNode parent = node(trie.parent(id));
+            node = new PathNode(trie.step(id), parent);
+            parent.children.add(node);
+            nodes.put(id, node);
+            return node;
         }
 
         /** Whether another target dominates {@code node}; memoised along the dominator chain (two walks, no stack). */
@@ -125,77 +127,11 @@ public final class MergedPaths {
             return answer;
         }
 
-        /** Trie id of the path signature up to and including {@code node} (without the target step). */
-        private int prefixOf(long node) {
-            long m = memo.get(node);
-            if (m != 0) return (int) (m - 1);
-            walk.clear();
-            long x = node;
-            while (memo.get(x) == 0 && !paths.isPathStart(x)) {
-                walk.push(x);
-                x = ShortestPaths.source(graph, paths.parentEdge(x));
-            }
-            int prefix;
-            if (memo.get(x) != 0) {
-                prefix = (int) (memo.get(x) - 1);
-            } else {
-                // a static start is the field alone: its class object's own path is not part of it
-                prefix = paths.isRoot(x) ? child(0, rootStep(x)) : staticStep(x);
-                memo.set(x, prefix + 1L);
-            }
-            long holder = x;
-            while (!walk.isEmpty()) {
-                long y = walk.pop();
-                prefix = append(prefix, holder, paths.parentEdge(y), y);
-                memo.set(y, prefix + 1L);
-                holder = y;
-            }
-            return prefix;
-        }
-
-        /** Trie id of the one-step path of an object whose path is a static field. */
-        private int staticStep(long node) {
-            long edge = paths.parentEdge(node);
-            long holder = ShortestPaths.source(graph, edge);
-            EdgeLabel.StaticField f = (EdgeLabel.StaticField) graph.edgeLabel(holder, edge);
-            int stands = graph.classObjectIndex(holder);
-            return child(0, new PathStep.Static(className(stands >= 0 ? stands : graph.classIndex(holder)), f.name()));
-        }
-
-        private PathStep rootStep(long node) {
-            return PathStep.Root.of(graph, paths.rootEntry(node));
-        }
-
-        private int append(int prefix, long holder, long edge, long child) {
-            boolean chain = options.collapseChains() && graph.classIndex(holder) == graph.classIndex(child);
-            PathStep step = PathStep.of(graph, holder, edge, child, chain, this::className);
-            if (chain && step.equals(trie.get(prefix).step())) return prefix;
-            int id = child(prefix, step);
-            if (step instanceof PathStep.Loader) trie.get(id).loader(child);
-            return id;
-        }
-
-        private int child(int parent, PathStep step) {
-            TrieKey key = new TrieKey(parent, step);
-            Integer id = index.get(key);
-            if (id != null) return id;
-            PathNode node = new PathNode(step, trie.get(parent));
-            trie.get(parent).children.add(node);
-            trie.add(node);
-            index.put(key, trie.size() - 1);
-            return trie.size() - 1;
-        }
-
-        private String className(int classIndex) {
-            return classNames.computeIfAbsent(classIndex, graph::className);
-        }
-
         @Override
         public void close() {
-            walk.close();
             targetAbove.close();
             known.close();
-            memo.close();
+            trie.close();
         }
     }
 }

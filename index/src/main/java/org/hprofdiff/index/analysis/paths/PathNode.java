@@ -55,8 +55,9 @@ public final class PathNode {
     }
 
     /**
-     * For a {@link PathStep.Loader} step: the distinct class loader objects the paths through it pass (one per
-     * redeployed plugin version, say); for a leaf whose targets are class loaders, those; empty for other nodes.
+     * For a leaf: the distinct class loader objects that keep its targets — the first loader each target's path
+     * passes through a {@code <classloader>} step (one per redeployed plugin version, say), or the target itself
+     * when it is a class loader its path passes none; empty for other nodes.
      */
     public Set<Long> loaders() { return loaders == null ? Set.of() : Collections.unmodifiableSet(loaders); }
 

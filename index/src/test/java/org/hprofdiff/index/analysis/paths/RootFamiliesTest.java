@@ -151,9 +151,9 @@ class RootFamiliesTest {
                     + " → java.net.URLClassLoader.classes → java.lang.Object[] [*] → static com.acme.report.ReportPlugin.TEMPLATES"
                     + " → java.util.HashMap.table → java.util.HashMap$Node", leaf.signature());
             assertArrayEquals(new long[] {p.entry()}, leaf.samples());
+            assertEquals(Set.of((long) p.loader()), leaf.loaders(), "the loader that keeps the entry's class");
             PathNode loaderStep = leaf;
             while (!(loaderStep.step() instanceof PathStep.Loader)) loaderStep = loaderStep.parent();
-            assertEquals(Set.of((long) p.loader()), loaderStep.loaders());
             assertEquals("report-plugin-v# (java.net.URLClassLoader)", ((PathStep.Loader) loaderStep.step()).loaderWords());
         }
     }
