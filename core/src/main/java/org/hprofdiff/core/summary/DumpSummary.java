@@ -17,21 +17,36 @@ import org.hprofdiff.core.size.SizeModel;
  * @param completeness  whether the whole dump was read
  * @param classLoaders  the loaders that define classes, by loader class, and the class names several define;
  *                      null in a summary of schema version 1, which did not have them
+ * @param retentionPaths the retention paths of the rows big enough to matter, written from the dump's index so that
+ *                      the summary can stand for the dump in a series; null when not written (a summary of the class
+ *                      totals only)
  */
 public record DumpSummary(int schemaVersion, DumpInfo dump, SizeModel sizeModel, Totals totals, List<ClassStats> classes,
-                          List<ArrayLengthStats> arraysByLength, Completeness completeness, ClassLoaders classLoaders) {
+                          List<ArrayLengthStats> arraysByLength, Completeness completeness, ClassLoaders classLoaders,
+                          SummaryPaths retentionPaths) {
+
+    /** A summary without retention paths: what one pass over the dump gives. */
+    public DumpSummary(int schemaVersion, DumpInfo dump, SizeModel sizeModel, Totals totals, List<ClassStats> classes,
+                       List<ArrayLengthStats> arraysByLength, Completeness completeness, ClassLoaders classLoaders) {
+        this(schemaVersion, dump, sizeModel, totals, classes, arraysByLength, completeness, classLoaders, null);
+    }
 
     /** 2: {@code classLoaders} added. A version 1 summary still reads, without them. */
     public static final int SCHEMA_VERSION = 2;
 
     /** The same summary with other class rows (retained sizes filled in, say). */
     public DumpSummary withClasses(List<ClassStats> otherClasses) {
-        return new DumpSummary(schemaVersion, dump, sizeModel, totals, otherClasses, arraysByLength, completeness, classLoaders);
+        return new DumpSummary(schemaVersion, dump, sizeModel, totals, otherClasses, arraysByLength, completeness, classLoaders, retentionPaths);
     }
 
     /** The same summary describing another file (a saved summary stands for the dump it was made from). */
     public DumpSummary withDump(DumpInfo otherDump) {
-        return new DumpSummary(schemaVersion, otherDump, sizeModel, totals, classes, arraysByLength, completeness, classLoaders);
+        return new DumpSummary(schemaVersion, otherDump, sizeModel, totals, classes, arraysByLength, completeness, classLoaders, retentionPaths);
+    }
+
+    /** The same summary with retention paths (written from the dump's index). */
+    public DumpSummary withRetentionPaths(SummaryPaths paths) {
+        return new DumpSummary(schemaVersion, dump, sizeModel, totals, classes, arraysByLength, completeness, classLoaders, paths);
     }
 
     /**

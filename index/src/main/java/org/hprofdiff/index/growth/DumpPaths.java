@@ -1,9 +1,7 @@
 package org.hprofdiff.index.growth;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,9 +12,7 @@ import java.util.Set;
 import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.IndexGraph;
 import org.hprofdiff.index.analysis.dominators.DominatorTree;
-import org.hprofdiff.index.analysis.paths.PathNode;
 import org.hprofdiff.index.analysis.paths.PathStep;
-import org.hprofdiff.index.analysis.paths.PathTree;
 import org.hprofdiff.index.analysis.paths.RootFamily;
 import org.hprofdiff.index.analysis.paths.ShortestPaths;
 import org.hprofdiff.index.graph.ClassInfo;
@@ -59,18 +55,14 @@ final class DumpPaths {
         this.otherHolders = new OtherHolders(graph, paths.references());
     }
 
-    /** The leaves of {@code tree} (one per distinct path), matched up by the rules above; in the tree's order. */
-    Map<String, Found> of(PathTree tree) {
+    /** A row's paths ({@link RowLeaves}), matched up by the rules above. */
+    Map<String, Found> of(List<RowLeaves.Leaf> leaves) {
         Map<String, Found> found = new LinkedHashMap<>();
-        Deque<PathNode> pending = new ArrayDeque<>(tree.top().children().reversed());
-        while (!pending.isEmpty()) {
-            PathNode node = pending.pop();
-            for (PathNode child : node.children().reversed()) pending.push(child);
-            if (!(node.step() instanceof PathStep.Target)) continue;
-            List<PathStep> steps = withoutChains(node.steps());
-            long point = accumulationPoint(node.samples());
+        for (RowLeaves.Leaf leaf : leaves) {
+            List<PathStep> steps = withoutChains(leaf.steps());
+            long point = accumulationPoint(leaf.samples());
             List<List<PathStep>> also = point < 0 ? List.of() : otherHolders.of(point, family(steps.getFirst()));
-            found.merge(signature(steps), new Found(steps, also, node.objects(), node.retainedBytes(), loadersOn(node), null), DumpPaths::plus);
+            found.merge(signature(steps), new Found(steps, also, leaf.objects(), leaf.retainedBytes(), leaf.loaders(), null), DumpPaths::plus);
         }
         found.replaceAll((signature, f) -> f.loaders().isEmpty() ? f
                 : new Found(f.steps(), f.alsoHeldBy(), f.objects(), f.retainedBytes(), f.loaders(), facts(f.loaders())));
@@ -120,11 +112,6 @@ final class DumpPaths {
         Set<Long> seen = new HashSet<>();
         for (long[] p : objectPaths) seen.add(p[depth]);
         return seen.size();
-    }
-
-    /** The loaders that keep the targets of {@code leaf} (see {@link PathNode#loaders()}). */
-    private static Set<Long> loadersOn(PathNode leaf) {
-        return new LinkedHashSet<>(leaf.loaders());
     }
 
     private static RootFamily family(PathStep first) {

@@ -20,6 +20,7 @@ import org.hprofdiff.index.AnalysisProgress;
 import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.analysis.paths.MergedPaths;
 import org.hprofdiff.index.analysis.paths.PathStep;
+import org.hprofdiff.index.analysis.paths.PathTrie;
 
 /**
  * The retention paths that keep growing across a series of dumps (issue 5; docs/growth-analysis.md,
@@ -61,13 +62,14 @@ public final class GrowingPaths {
     /** Other holders named per path: enough to say where else it is held, not a list of every frame. */
     static final int MAX_OTHER_HOLDERS = 3;
 
-    /** One row whose paths are looked for: its id, whether its objects are arrays, and how to find them in a dump. */
-    private record Sought(String id, boolean arrays, TargetsOf targets) {}
+    /** The kinds of row, each found in a dump its own way (see {@link RowTargets}). */
+    private enum Kind { CLASS, ARRAY, LOADER }
 
-    @FunctionalInterface
-    private interface TargetsOf {
-        RowTargets in(HeapAnalysis analysis) throws IOException;
-    }
+    /**
+     * One row whose paths are looked for: its id, its kind, and its key (a class or array row's name, loader and
+     * length; a loader row's loader class).
+     */
+    private record Sought(String id, Kind kind, RowTargets.Key key, String loaderClass) {}
 
     private GrowingPaths() {}
 
@@ -79,11 +81,11 @@ public final class GrowingPaths {
     public static GrowthReport attach(GrowthReport report, Opener dumps, Limits limits, AnalysisProgress progress)
             throws IOException, DumpFormatException {
         List<Sought> sought = new ArrayList<>();
-        for (GrowthRow row : classRows(report, dumps, limits, progress)) sought.add(new Sought(id(row), false, a -> RowTargets.of(row, a)));
+        for (GrowthRow row : classRows(report, dumps, limits, progress)) sought.add(new Sought(id(row), Kind.CLASS, RowTargets.Key.of(row), null));
         report.arraysByLength().stream().filter(row -> row.trend().leakSuspect()).limit(limits.arrayRows())
-                .forEach(row -> sought.add(new Sought(id(row), true, a -> RowTargets.of(row, a))));
+                .forEach(row -> sought.add(new Sought(id(row), Kind.ARRAY, RowTargets.Key.of(row), null)));
         report.growingLoaders().stream().limit(limits.loaderRows())
-                .forEach(row -> sought.add(new Sought(id(row), false, a -> RowTargets.loaders(row.loaderClass(), a))));
+                .forEach(row -> sought.add(new Sought(id(row), Kind.LOADER, null, row.loaderClass())));
         if (sought.isEmpty()) return report;
         Map<String, List<PathGrowth>> found = find(report, sought, dumps, limits, progress);
         return report.withRetentionPaths((row, series) -> found.get(id(row)), row -> found.containsKey(id(row)))
@@ -141,20 +143,38 @@ public final class GrowingPaths {
         for (int dump = 0; dump < n; dump++) {
             try (HeapAnalysis analysis = dumps.open(dump)) {
                 progress.phase("retention paths of " + rows.size() + " growing rows in dump " + (dump + 1) + " of " + n, rows.size());
-                DumpPaths dumpPaths = new DumpPaths(analysis);
-                for (int r = 0; r < rows.size(); r++) {
-                    try (RowTargets targets = rows.get(r).targets().in(analysis)) {
-                        perRow.get(r).add(targets.isEmpty() ? Map.of() : dumpPaths.of(analysis.mergedPaths(targets.filter(), MergedPaths.Options.DEFAULT)));
-                    }
-                    progress.advance(r + 1);
-                }
+                List<Map<String, DumpPaths.Found>> found = pathsIn(analysis, rows);
+                for (int r = 0; r < rows.size(); r++) perRow.get(r).add(found.get(r));
+                progress.advance(rows.size());
             }
         }
         Map<String, List<PathGrowth>> byRow = new HashMap<>();
         for (int r = 0; r < rows.size(); r++) {
-            byRow.put(rows.get(r).id(), matched(rows.get(r).arrays(), perRow.get(r), report.series(), report.noiseFloor(), limits));
+            byRow.put(rows.get(r).id(), matched(rows.get(r).kind() == Kind.ARRAY, perRow.get(r), report.series(), report.noiseFloor(), limits));
         }
         return byRow;
+    }
+
+    /** Each row's paths in one dump, in the order of {@code rows}: all the rows of a kind in one pass. */
+    private static List<Map<String, DumpPaths.Found>> pathsIn(HeapAnalysis analysis, List<Sought> rows) throws IOException {
+        List<Map<String, DumpPaths.Found>> found = new ArrayList<>(java.util.Collections.nCopies(rows.size(), Map.of()));
+        DumpPaths dumpPaths = new DumpPaths(analysis);
+        try (PathTrie trie = new PathTrie(analysis.graph(), analysis.shortestPaths(), MergedPaths.Options.DEFAULT.collapseChains(), analysis.scratch())) {
+            for (Kind kind : Kind.values()) {
+                List<Integer> ofKind = new ArrayList<>();
+                for (int r = 0; r < rows.size(); r++) if (rows.get(r).kind() == kind) ofKind.add(r);
+                if (ofKind.isEmpty()) continue;
+                List<RowTargets.Key> keys = ofKind.stream().map(r -> rows.get(r).key()).toList();
+                RowLeaves.RowOf rowOf = switch (kind) {
+                    case CLASS -> RowTargets.classes(keys, analysis.index());
+                    case ARRAY -> RowTargets.arrays(keys, analysis.index());
+                    case LOADER -> RowTargets.loaders(ofKind.stream().map(r -> rows.get(r).loaderClass()).toList(), analysis.index());
+                };
+                List<List<RowLeaves.Leaf>> leaves = RowLeaves.of(analysis, trie, rowOf, ofKind.size());
+                for (int i = 0; i < ofKind.size(); i++) found.set(ofKind.get(i), dumpPaths.of(leaves.get(i)));
+            }
+        }
+        return found;
     }
 
     /** One row's paths matched across the dumps by signature: growing ones first, then a few others as context. */

@@ -1,101 +1,112 @@
 package org.hprofdiff.index.growth;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.format.HeapTag;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.index.DumpIndex;
-import org.hprofdiff.index.HeapAnalysis;
-import org.hprofdiff.index.analysis.NodeFilter;
-import org.hprofdiff.index.analysis.offheap.Bits;
 import org.hprofdiff.index.graph.ClassInfo;
 
 /**
- * The objects of one dump that a growth row stands for, found again by the row's key and never by ids:
- * the classes of its name and defining loader, and for an arrays-by-length row ({@code HashMap$Node[16384]})
- * only the arrays of that length.
+ * The objects of one dump that growth rows stand for, found again by the rows' keys and never by ids: the classes
+ * of a class row's name and defining loader; for an arrays-by-length row ({@code HashMap$Node[16384]}) only the
+ * arrays of that length; for a loader row the loaders of that loader class that define classes. Each builder maps
+ * every object to its row among the rows of one kind ({@link RowLeaves.RowOf}).
  */
-final class RowTargets implements AutoCloseable {
-    private final boolean[] classes;
-    private final Bits lengthMatches; // null: every object of the classes
-    private final java.util.Set<Long> objects; // null: every object of the classes (or of the lengths)
-    private final DumpIndex index;
-
-    private RowTargets(boolean[] classes, Bits lengthMatches, java.util.Set<Long> objects, DumpIndex index) {
-        this.classes = classes;
-        this.lengthMatches = lengthMatches;
-        this.objects = objects;
-        this.index = index;
+final class RowTargets {
+    /** A class (or array class) row's name and loader label, and for an array row its length (null otherwise). */
+    record Key(String name, String loader, Integer length) {
+        static Key of(GrowthRow row) {
+            return new Key(row.name(), row.loader(), row.arrayLength());
+        }
     }
 
-    /** The class loaders of class {@code loaderClass} (Java name) that define classes in {@code analysis}' dump. */
-    static RowTargets loaders(String loaderClass, HeapAnalysis analysis) {
-        DumpIndex index = analysis.index();
-        boolean[] classes = new boolean[index.classes().size()];
-        java.util.Set<Long> loaders = new java.util.HashSet<>();
+    private RowTargets() {}
+
+    /** Each object's class row among {@code rows} (by class index), or -1. */
+    static RowLeaves.RowOf classes(List<Key> rows, DumpIndex index) {
+        int[] rowOfClass = new int[index.classes().size()];
+        Arrays.fill(rowOfClass, -1);
+        for (int r = 0; r < rows.size(); r++) {
+            boolean[] match = classesOf(rows.get(r).name(), rows.get(r).loader(), index);
+            for (int c = 0; c < match.length; c++) if (match[c] && rowOfClass[c] < 0) rowOfClass[c] = r;
+        }
+        return node -> rowOfClass[index.classIndexOf(node)];
+    }
+
+    /**
+     * Each array's row among the arrays-by-length {@code rows}, or -1: the length read from the array's record in the
+     * dump. A compressed dump cannot be read at random; there the shallow size stands for the length (under an 8-byte
+     * alignment two neighbouring lengths of 4-byte elements share one size).
+     */
+    static RowLeaves.RowOf arrays(List<Key> rows, DumpIndex index) throws IOException {
+        Map<Integer, Map<Long, Integer>> byClass = new HashMap<>(); // class index → (length, or size when compressed) → row
+        boolean random = index.dump().isRandomAccess();
+        for (int r = 0; r < rows.size(); r++) {
+            Key key = rows.get(r);
+            boolean[] match = classesOf(key.name(), key.loader(), index);
+            for (int c = 0; c < match.length; c++) {
+                BasicType element = index.classes().get(c).elementType();
+                if (!match[c] || element == null) continue;
+                long by = random ? key.length() : index.sizeModel().arraySize(element, key.length());
+                byClass.computeIfAbsent(c, k -> new HashMap<>()).putIfAbsent(by, r);
+            }
+        }
+        Map<Long, Integer> rowOfArray = new HashMap<>();
+        if (!byClass.isEmpty()) {
+            try (HprofInput dump = random ? index.dump().newInput() : null) {
+                int idSize = index.dump().header().idSize();
+                for (long node = 0, n = index.objectCount(); node < n; node++) {
+                    Map<Long, Integer> lengths = byClass.get(index.classIndexOf(node));
+                    if (lengths == null) continue;
+                    long by = dump != null ? lengthInRecord(dump, idSize, index.position(node)) : index.shallowSize(node);
+                    Integer r = lengths.get(by);
+                    if (r != null) rowOfArray.put(node, r);
+                }
+            }
+        }
+        return node -> rowOfArray.getOrDefault(node, -1);
+    }
+
+    /** Each class loader's row among the loader classes {@code loaderClasses} (Java names), or -1: only loaders that define classes. */
+    static RowLeaves.RowOf loaders(List<String> loaderClasses, DumpIndex index) {
+        Map<String, Integer> rowOfClass = new HashMap<>();
+        for (int r = 0; r < loaderClasses.size(); r++) rowOfClass.putIfAbsent(loaderClasses.get(r), r);
+        Map<Long, Integer> rowOfLoader = new HashMap<>();
         for (ClassInfo c : index.classes().all()) {
             long loader = c.loaderOrdinal();
-            if (loader >= 0 && index.classOf(loader).javaName().equals(loaderClass) && loaders.add(loader)) classes[index.classIndexOf(loader)] = true;
+            if (loader < 0) continue;
+            Integer r = rowOfClass.get(index.classOf(loader).javaName());
+            if (r != null) rowOfLoader.putIfAbsent(loader, r);
         }
-        return new RowTargets(classes, null, loaders, index);
+        return node -> rowOfLoader.getOrDefault(node, -1);
     }
 
-    /** The row's objects in {@code analysis}' dump; {@link #isEmpty()} when the dump has none of its classes. */
-    static RowTargets of(GrowthRow row, HeapAnalysis analysis) throws IOException {
-        DumpIndex index = analysis.index();
-        boolean[] classes = classesOf(row, index);
-        Bits lengths = row.arrayLength() == null || !any(classes) ? null : arraysOfLength(classes, row.arrayLength(), analysis);
-        return new RowTargets(classes, lengths, null, index);
-    }
-
-    /** The classes of the row's name whose defining loader has the row's loader label (see {@link ClassStats#loader()}). */
+    /** The classes of a row's name whose defining loader has the row's loader label (see {@link ClassStats#loader()}). */
     static boolean[] classesOf(GrowthRow row, DumpIndex index) {
+        return classesOf(row.name(), row.loader(), index);
+    }
+
+    private static boolean[] classesOf(String name, String loader, DumpIndex index) {
         boolean[] match = new boolean[index.classes().size()];
         // "#n" tells apart loaders of one class that define the same name; the index does not rank loaders,
         // so such rows take the classes of every loader of that loader class.
-        String loaderClass = row.loader().replaceFirst("#[0-9]+$", "");
+        String loaderClass = loader.replaceFirst("#[0-9]+$", "");
         for (ClassInfo c : index.classes().all()) {
-            match[c.index()] = c.javaName().equals(row.name()) && loaderClass.equals(loaderLabel(c, index));
+            match[c.index()] = c.javaName().equals(name) && loaderClass.equals(loaderLabel(c, index));
         }
         return match;
     }
 
     private static String loaderLabel(ClassInfo c, DumpIndex index) {
         if (c.loaderId() == 0) return ClassStats.BOOTSTRAP;
-        return c.loaderOrdinal() < 0 ? "unknown loader" : index.classOf(c.loaderOrdinal()).javaName();
-    }
-
-    /**
-     * Arrays of the classes with exactly {@code length} elements, the length read from each array's record in
-     * the dump. A compressed dump cannot be read at random; there the shallow size stands for the length
-     * (under an 8-byte alignment two neighbouring lengths of 4-byte elements share one size).
-     */
-    private static Bits arraysOfLength(boolean[] classes, int length, HeapAnalysis analysis) throws IOException {
-        DumpIndex index = analysis.index();
-        long n = index.objectCount();
-        Bits match = analysis.scratch().bits(n);
-        long[] sizeOf = new long[classes.length];
-        for (int c = 0; c < classes.length; c++) {
-            ClassInfo info = index.classes().get(c);
-            BasicType element = info.elementType();
-            sizeOf[c] = classes[c] && element != null ? index.sizeModel().arraySize(element, length) : -1;
-        }
-        try (HprofInput dump = index.dump().isRandomAccess() ? index.dump().newInput() : null) {
-            int idSize = index.dump().header().idSize();
-            for (long node = 0; node < n; node++) {
-                int c = index.classIndexOf(node);
-                if (sizeOf[c] < 0) continue;
-                boolean hit = dump != null ? lengthInRecord(dump, idSize, index.position(node)) == length
-                        : index.shallowSize(node) == sizeOf[c];
-                if (hit) match.set(node);
-            }
-        } catch (IOException | RuntimeException e) {
-            match.close();
-            throw e;
-        }
-        return match;
+        return c.loaderOrdinal() < 0 ? ClassStats.UNKNOWN_LOADER : index.classOf(c.loaderOrdinal()).javaName();
     }
 
     /** The element count of an array record (object or primitive: both have id, stack serial, then length); -1 otherwise. */
@@ -104,31 +115,5 @@ final class RowTargets implements AutoCloseable {
         int tag = dump.u1At(position);
         if (tag != HeapTag.OBJ_ARRAY_DUMP.code && tag != HeapTag.PRIM_ARRAY_DUMP.code) return -1;
         return dump.u4At(position + 1 + idSize + 4) & 0xFFFF_FFFFL;
-    }
-
-    private static boolean any(boolean[] set) {
-        for (boolean b : set) if (b) return true;
-        return false;
-    }
-
-    boolean isEmpty() {
-        return !any(classes);
-    }
-
-    /** The classes matched, by class index (for class-level retained sizes). */
-    boolean[] classes() {
-        return classes;
-    }
-
-    NodeFilter filter() {
-        if (objects != null) return node -> classes[index.classIndexOf(node)] && objects.contains(node);
-        if (lengthMatches == null) return node -> classes[index.classIndexOf(node)];
-        Bits matches = lengthMatches;
-        return matches::get;
-    }
-
-    @Override
-    public void close() {
-        if (lengthMatches != null) lengthMatches.close();
     }
 }

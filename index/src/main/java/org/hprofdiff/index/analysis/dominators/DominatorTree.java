@@ -154,6 +154,15 @@ public final class DominatorTree implements AutoCloseable {
     public ReachabilitySummary summary() { return summary; }
 
     /**
+     * Visits every object in the tree depth first: {@link TreeVisitor#enter} before the objects it dominates,
+     * {@link TreeVisitor#exit} after them (the virtual root itself is not visited). No recursion: the walk's stack
+     * is off-heap, as deep as the tree.
+     */
+    public void walk(Scratch scratch, TreeVisitor visitor) {
+        TreeWalk.below(virtualRoot(), childStart, children, layout.treeSize, scratch, visitor);
+    }
+
+    /**
      * Retained bytes per group of classes (a package, a class loader, ...): the retained bytes of objects in
      * the group that no other object of the same group dominates. One walk over the whole tree.
      */
@@ -166,7 +175,7 @@ public final class DominatorTree implements AutoCloseable {
         long[] sums = new long[groupCount];
         int[] open = new int[groupCount];
         long root = childStart.length() - 2;
-        TreeWalk.below(root, childStart, children, treeSize, scratch, new TreeWalk.Visitor() {
+        TreeWalk.below(root, childStart, children, treeSize, scratch, new TreeVisitor() {
             @Override public void enter(long node) {
                 int g = groupOfClass.applyAsInt(graph.classIndex(node));
                 if (g < 0) return;

@@ -12,14 +12,8 @@ import org.hprofdiff.index.analysis.offheap.Scratch;
 final class TreeWalk {
     private TreeWalk() {}
 
-    interface Visitor {
-        void enter(long node);
-
-        void exit(long node);
-    }
-
     /** Visits every node below {@code root} (excluding the root itself). */
-    static void below(long root, LongArray childStart, NodeArray children, long maxDepth, Scratch scratch, Visitor visitor) {
+    static void below(long root, LongArray childStart, NodeArray children, long maxDepth, Scratch scratch, TreeVisitor visitor) {
         try (LongArray slot = scratch.longs(maxDepth + 1)) {
             long depth = 0;
             slot.set(0, childStart.get(root) - 1);

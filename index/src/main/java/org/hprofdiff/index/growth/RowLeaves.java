@@ -1,0 +1,117 @@
+package org.hprofdiff.index.growth;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hprofdiff.index.HeapAnalysis;
+import org.hprofdiff.index.IndexGraph;
+import org.hprofdiff.index.analysis.dominators.DominatorTree;
+import org.hprofdiff.index.analysis.dominators.TreeVisitor;
+import org.hprofdiff.index.analysis.offheap.Bits;
+import org.hprofdiff.index.analysis.paths.PathNode;
+import org.hprofdiff.index.analysis.paths.PathStep;
+import org.hprofdiff.index.analysis.paths.PathTrie;
+import org.hprofdiff.index.analysis.paths.ShortestPaths;
+
+/**
+ * The merged retention paths of many rows of one dump in one pass over its objects (docs/growth-analysis.md,
+ * section 6), each row's exactly as if its objects had been merged alone: the signatures come from one
+ * {@link PathTrie}, whose ids do not depend on which objects were asked about; the bytes a row's objects retain
+ * count once per row — an object that another object of the same row dominates adds its count but no bytes — as one
+ * walk of the dominator tree decides for every row at once. So a diff that asks for five rows and a saved summary
+ * that keeps a thousand give the same numbers for the same row.
+ */
+final class RowLeaves {
+
+    /** The row an object belongs to among the rows of one kind (at most one), or -1. */
+    @FunctionalInterface
+    interface RowOf {
+        int rowOf(long node);
+    }
+
+    /**
+     * One path of one row.
+     *
+     * @param steps          root side first, ending at the row's objects' step
+     * @param objects        objects of the row whose shortest path this is
+     * @param retainedBytes  bytes they retain, each counted once within the row
+     * @param samples        the first few of them, in object order
+     * @param loaders        the class loaders that keep them (see {@link PathNode#loaders()})
+     */
+    record Leaf(List<PathStep> steps, long objects, long retainedBytes, long[] samples, Set<Long> loaders) {}
+
+    private static final class Sum {
+        long objects;
+        long retained;
+        long[] samples = new long[0];
+        final Set<Long> loaders = new LinkedHashSet<>();
+    }
+
+    private RowLeaves() {}
+
+    /** Every row's paths, row by row ({@code rowCount} rows), each row's in signature order. */
+    static List<List<Leaf>> of(HeapAnalysis analysis, PathTrie trie, RowOf rows, int rowCount) throws IOException {
+        IndexGraph graph = analysis.graph();
+        ShortestPaths paths = analysis.shortestPaths();
+        DominatorTree tree = analysis.dominators();
+        long n = graph.nodeCount();
+        List<Map<Integer, Sum>> byRow = new ArrayList<>(rowCount);
+        for (int r = 0; r < rowCount; r++) byRow.add(new HashMap<>());
+        try (Bits top = topOfRow(analysis, tree, rows, rowCount)) {
+            for (long node = 0; node < n; node++) {
+                int r = rows.rowOf(node);
+                if (r < 0 || !paths.hasPath(node)) continue;
+                boolean loader = graph.definesClasses(node);
+                String loaderName = loader ? PathStep.Loader.fold(graph.loaderName(node)) : null;
+                int leaf = trie.child(trie.prefixOf(node), new PathStep.Target(trie.className(graph.classIndex(node)), loaderName));
+                Sum sum = byRow.get(r).computeIfAbsent(leaf, k -> new Sum());
+                sum.objects++;
+                if (top.get(node) && tree.reachability(node).inTree()) sum.retained += tree.retainedSize(node);
+                if (sum.samples.length < PathNode.SAMPLES) {
+                    sum.samples = Arrays.copyOf(sum.samples, sum.samples.length + 1);
+                    sum.samples[sum.samples.length - 1] = node;
+                }
+                long pinned = trie.firstLoader(node);
+                if (pinned != PathTrie.NO_LOADER) sum.loaders.add(pinned);
+                else if (loader) sum.loaders.add(node);
+            }
+        }
+        List<List<Leaf>> out = new ArrayList<>(rowCount);
+        for (Map<Integer, Sum> row : byRow) {
+            List<Leaf> leaves = new ArrayList<>(row.size());
+            row.forEach((id, sum) -> leaves.add(new Leaf(trie.steps(id), sum.objects, sum.retained, sum.samples, sum.loaders)));
+            leaves.sort(Comparator.comparing(l -> DumpPaths.signature(l.steps())));
+            out.add(leaves);
+        }
+        return out;
+    }
+
+    /** The objects no other object of their own row dominates: one depth-first walk of the dominator tree. */
+    private static Bits topOfRow(HeapAnalysis analysis, DominatorTree tree, RowOf rows, int rowCount) {
+        Bits top = analysis.scratch().bits(Math.max(1, analysis.graph().nodeCount()));
+        int[] open = new int[rowCount];
+        try {
+            tree.walk(analysis.scratch(), new TreeVisitor() {
+                @Override public void enter(long node) {
+                    int r = rows.rowOf(node);
+                    if (r >= 0 && open[r]++ == 0) top.set(node);
+                }
+
+                @Override public void exit(long node) {
+                    int r = rows.rowOf(node);
+                    if (r >= 0) open[r]--;
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            top.close();
+            throw e;
+        }
+        return top;
+    }
+}
