@@ -25,14 +25,15 @@ final class PathRun {
      */
     static GrowthReport attach(GrowthReport growth, List<Path> dumps, IndexOptions indexOptions, HeapAnalysis.Options analysisOptions,
                                Output out) {
-        boolean growing = !growth.steadyGrowers().isEmpty() || growth.arraysByLength().stream().anyMatch(row -> row.trend().leakSuspect());
+        boolean growing = !growth.steadyGrowers().isEmpty() || growth.arraysByLength().stream().anyMatch(row -> row.trend().leakSuspect())
+                || !growth.growingLoaders().isEmpty();
         if (!growing) return growth; // nothing to explain: no index needed
         IndexProgress progress = new IndexProgress(out);
         long started = System.nanoTime();
         try {
             GrowthReport withPaths = GrowingPaths.attach(growth, i -> {
                 progress.dump(dumps.get(i).getFileName().toString());
-                return HeapAnalysis.open(dumps.get(i), indexOptions, analysisOptions, progress);
+                return new GrowingPaths.Source.Indexed(HeapAnalysis.open(dumps.get(i), indexOptions, analysisOptions, progress));
             }, GrowingPaths.Limits.DEFAULT, progress);
             out.detail(String.format(Locale.ROOT, "retention paths of the growers in %.2f s", (System.nanoTime() - started) / 1e9));
             return withPaths;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hprofdiff.core.read.DumpFormatException;
+import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.core.summary.diff.DumpSeries;
 import org.hprofdiff.core.summary.diff.GrowthReport;
 import org.hprofdiff.core.summary.diff.GrowthRow;
@@ -53,10 +54,33 @@ public final class GrowingPaths {
         }
     }
 
-    /** Opens dump {@code i} of the series (0-based, the report's order) with its index and stored analyses. */
+    /**
+     * Where one dump's paths come from: its index with the analyses (built or reused), or a saved summary that kept
+     * its retention paths ({@link DumpSummary#retentionPaths()}), which stands for the dump it was made from.
+     */
+    public sealed interface Source extends AutoCloseable {
+        /** A dump opened with its index. */
+        record Indexed(HeapAnalysis analysis) implements Source {
+            @Override public void close() { analysis.close(); }
+        }
+
+        /** A saved summary with retention paths. */
+        record Saved(DumpSummary summary) implements Source {
+            public Saved {
+                if (summary.retentionPaths() == null) throw new IllegalArgumentException("a saved summary without retention paths stands for no dump's paths");
+            }
+
+            @Override public void close() {}
+        }
+
+        @Override
+        void close();
+    }
+
+    /** Opens dump {@code i} of the series (0-based, the report's order). */
     @FunctionalInterface
     public interface Opener {
-        HeapAnalysis open(int dump) throws IOException, DumpFormatException;
+        Source open(int dump) throws IOException, DumpFormatException;
     }
 
     /** Other holders named per path: enough to say where else it is held, not a list of every frame. */
@@ -114,9 +138,9 @@ public final class GrowingPaths {
             int last = report.series().dumps().size() - 1;
             for (int dump : new int[] {0, last}) {
                 progress.phase("retained sizes of the steady growers in dump " + (dump + 1), 0);
-                try (HeapAnalysis analysis = dumps.open(dump)) {
+                try (Source source = dumps.open(dump)) {
                     for (GrowthRow row : growers) {
-                        long retained = classRetained(row, analysis);
+                        long retained = classRetained(row, dump, source);
                         retainedGrowth.merge(row.key(), dump == 0 ? -retained : retained, Long::sum);
                     }
                 }
@@ -127,9 +151,19 @@ public final class GrowingPaths {
                 .limit(limits.classRows()).toList();
     }
 
-    /** The row's class-level retained bytes (MAT's: instances inside another instance's retained set count once). */
-    private static long classRetained(GrowthRow row, HeapAnalysis analysis) throws IOException {
-        boolean[] classes = RowTargets.classesOf(row, analysis.index());
+    /**
+     * The row's class-level retained bytes in dump {@code dump} (MAT's: instances inside another instance's retained
+     * set count once): from the dump's dominator tree, or as a saved summary kept them.
+     */
+    private static long classRetained(GrowthRow row, int dump, Source source) throws IOException {
+        return switch (source) {
+            case Source.Indexed(HeapAnalysis analysis) -> classRetained(RowTargets.classesOf(row, analysis.index()), analysis);
+            case Source.Saved s -> row.samples().get(dump).retainedBytes() == null ? 0 : row.samples().get(dump).retainedBytes();
+        };
+    }
+
+    /** The class-level retained bytes of the classes set in {@code classes}. */
+    static long classRetained(boolean[] classes, HeapAnalysis analysis) throws IOException {
         long sum = 0;
         for (int c = 0; c < classes.length; c++) if (classes[c]) sum += analysis.dominators().classRetained(c);
         return sum;
@@ -138,26 +172,29 @@ public final class GrowingPaths {
     private static Map<String, List<PathGrowth>> find(GrowthReport report, List<Sought> rows, Opener dumps, Limits limits,
                                                       AnalysisProgress progress) throws IOException, DumpFormatException {
         int n = report.series().dumps().size();
-        List<List<Map<String, DumpPaths.Found>>> perRow = new ArrayList<>();
+        List<List<Map<String, KeptPaths.Seen>>> perRow = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) perRow.add(new ArrayList<>(n));
         for (int dump = 0; dump < n; dump++) {
-            try (HeapAnalysis analysis = dumps.open(dump)) {
+            try (Source source = dumps.open(dump)) {
                 progress.phase("retention paths of " + rows.size() + " growing rows in dump " + (dump + 1) + " of " + n, rows.size());
-                List<Map<String, DumpPaths.Found>> found = pathsIn(analysis, rows);
+                List<Map<String, KeptPaths.Seen>> found = switch (source) {
+                    case Source.Indexed(HeapAnalysis analysis) -> pathsIn(analysis, rows);
+                    case Source.Saved(DumpSummary summary) -> rows.stream().map(row -> KeptPaths.read(summary.retentionPaths(), row.id())).toList();
+                };
                 for (int r = 0; r < rows.size(); r++) perRow.get(r).add(found.get(r));
                 progress.advance(rows.size());
             }
         }
         Map<String, List<PathGrowth>> byRow = new HashMap<>();
         for (int r = 0; r < rows.size(); r++) {
-            byRow.put(rows.get(r).id(), matched(rows.get(r).kind() == Kind.ARRAY, perRow.get(r), report.series(), report.noiseFloor(), limits));
+            byRow.put(rows.get(r).id(), matched(perRow.get(r), report.series(), report.noiseFloor(), limits));
         }
         return byRow;
     }
 
-    /** Each row's paths in one dump, in the order of {@code rows}: all the rows of a kind in one pass. */
-    private static List<Map<String, DumpPaths.Found>> pathsIn(HeapAnalysis analysis, List<Sought> rows) throws IOException {
-        List<Map<String, DumpPaths.Found>> found = new ArrayList<>(java.util.Collections.nCopies(rows.size(), Map.of()));
+    /** Each row's paths in one dump, described, in the order of {@code rows}: all the rows of a kind in one pass. */
+    static List<Map<String, KeptPaths.Seen>> pathsIn(HeapAnalysis analysis, List<Sought> rows) throws IOException {
+        List<Map<String, KeptPaths.Seen>> found = new ArrayList<>(java.util.Collections.nCopies(rows.size(), Map.of()));
         DumpPaths dumpPaths = new DumpPaths(analysis);
         try (PathTrie trie = new PathTrie(analysis.graph(), analysis.shortestPaths(), MergedPaths.Options.DEFAULT.collapseChains(), analysis.scratch())) {
             for (Kind kind : Kind.values()) {
@@ -171,31 +208,29 @@ public final class GrowingPaths {
                     case LOADER -> RowTargets.loaders(ofKind.stream().map(r -> rows.get(r).loaderClass()).toList(), analysis.index());
                 };
                 List<List<RowLeaves.Leaf>> leaves = RowLeaves.of(analysis, trie, rowOf, ofKind.size());
-                for (int i = 0; i < ofKind.size(); i++) found.set(ofKind.get(i), dumpPaths.of(leaves.get(i)));
+                for (int i = 0; i < ofKind.size(); i++) found.set(ofKind.get(i), KeptPaths.described(dumpPaths.of(leaves.get(i)), kind == Kind.ARRAY));
             }
         }
         return found;
     }
 
     /** One row's paths matched across the dumps by signature: growing ones first, then a few others as context. */
-    static List<PathGrowth> matched(boolean arrays, List<Map<String, DumpPaths.Found>> perDump, DumpSeries series, NoiseFloor floor,
-                                    Limits limits) {
+    static List<PathGrowth> matched(List<Map<String, KeptPaths.Seen>> perDump, DumpSeries series, NoiseFloor floor, Limits limits) {
         Set<String> signatures = new LinkedHashSet<>();
-        for (Map<String, DumpPaths.Found> dump : perDump.reversed()) signatures.addAll(dump.keySet());
+        for (Map<String, KeptPaths.Seen> dump : perDump.reversed()) signatures.addAll(dump.keySet());
         List<PathGrowth> all = new ArrayList<>(signatures.size());
         for (String signature : signatures) {
             List<PathSample> samples = new ArrayList<>(perDump.size());
-            DumpPaths.Found newest = null;
-            List<List<PathStep>> also = new ArrayList<>();
-            for (Map<String, DumpPaths.Found> dump : perDump.reversed()) {
-                DumpPaths.Found f = dump.get(signature);
+            PathGrowth.Description newest = null;
+            Set<String> also = new LinkedHashSet<>();
+            for (Map<String, KeptPaths.Seen> dump : perDump.reversed()) {
+                KeptPaths.Seen f = dump.get(signature);
                 samples.addFirst(f == null ? new PathSample(false, 0, 0L) : new PathSample(true, f.objects(), f.retainedBytes()));
                 if (f == null) continue;
-                if (newest == null) newest = f;
-                for (List<PathStep> holder : f.alsoHeldBy()) if (also.size() < MAX_OTHER_HOLDERS && !also.contains(holder)) also.add(holder);
+                if (newest == null) newest = f.description();
+                for (String holder : f.description().alsoHeldBy()) if (also.size() < MAX_OTHER_HOLDERS) also.add(holder);
             }
-            PathGrowth.Description description = PathText.describe(signature, newest.steps(), also, newest.loaderFacts(), arrays);
-            PathGrowth path = PathGrowth.of(description, samples, series, floor);
+            PathGrowth path = PathGrowth.of(newest.withAlsoHeldBy(List.copyOf(also)), samples, series, floor);
             // other holders explain what keeps a growing path; on a context path they are noise
             all.add(path.trend().leakSuspect() ? path : path.withoutOtherHolders());
         }

@@ -92,7 +92,7 @@ class GrowingPathsScenarioTest {
             HeapAnalysis analysis = HeapAnalysis.open(dumps.get(i), options, HeapAnalysis.Options.DEFAULT.withReferences(references),
                     AnalysisProgress.SILENT);
             if (analysis.indexBuilt()) built.add(i);
-            return analysis;
+            return new GrowingPaths.Source.Indexed(analysis);
         }, GrowingPaths.Limits.DEFAULT, AnalysisProgress.SILENT);
     }
 

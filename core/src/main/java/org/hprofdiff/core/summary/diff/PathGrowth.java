@@ -64,6 +64,11 @@ public record PathGrowth(String signature, String rootKind, List<String> steps, 
     /** What a path is, apart from its numbers: its identity and how people read it. */
     public record Description(String signature, String rootKind, List<String> steps, List<String> display, String holderPackage,
                               List<String> alsoHeldBy, PathOwner owner, LoaderHold loader) {
+        /** The same path with other holders. */
+        public Description withAlsoHeldBy(List<String> holders) {
+            return new Description(signature, rootKind, steps, display, holderPackage, holders, owner, loader);
+        }
+
         /** A path with nothing but its signature, root kind and steps. */
         public static Description of(String signature, String rootKind, List<String> steps) {
             return new Description(signature, rootKind, steps, List.of(), null, List.of(), null, null);
