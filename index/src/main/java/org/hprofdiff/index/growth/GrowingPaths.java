@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hprofdiff.core.read.DumpFormatException;
 import org.hprofdiff.core.summary.DumpSummary;
+import org.hprofdiff.core.summary.SummaryPaths;
 import org.hprofdiff.core.summary.diff.DumpSeries;
 import org.hprofdiff.core.summary.diff.GrowthReport;
 import org.hprofdiff.core.summary.diff.GrowthRow;
@@ -87,13 +88,13 @@ public final class GrowingPaths {
     static final int MAX_OTHER_HOLDERS = 3;
 
     /** The kinds of row, each found in a dump its own way (see {@link RowTargets}). */
-    private enum Kind { CLASS, ARRAY, LOADER }
+    enum Kind { CLASS, ARRAY, LOADER }
 
     /**
      * One row whose paths are looked for: its id, its kind, and its key (a class or array row's name, loader and
      * length; a loader row's loader class).
      */
-    private record Sought(String id, Kind kind, RowTargets.Key key, String loaderClass) {}
+    record Sought(String id, Kind kind, RowTargets.Key key, String loaderClass) {}
 
     private GrowingPaths() {}
 
@@ -118,11 +119,11 @@ public final class GrowingPaths {
 
     /** Class rows, arrays-by-length rows and loader rows have keys of their own kinds; this tells them apart. */
     private static String id(GrowthRow row) {
-        return (row.arrayLength() == null ? "class " : "arrays ") + row.key();
+        return row.arrayLength() == null ? SummaryPaths.classRow(row.key()) : SummaryPaths.arrayRow(row.key());
     }
 
     private static String id(LoaderGrowth row) {
-        return "loaders " + row.loaderClass();
+        return SummaryPaths.loaderRow(row.loaderClass());
     }
 
     /** The steady growers of the class table to look at: all when few, else those whose retained bytes grew most. */

@@ -93,7 +93,7 @@ final class RowTargets {
         return classesOf(row.name(), row.loader(), index);
     }
 
-    private static boolean[] classesOf(String name, String loader, DumpIndex index) {
+    static boolean[] classesOf(String name, String loader, DumpIndex index) {
         boolean[] match = new boolean[index.classes().size()];
         // "#n" tells apart loaders of one class that define the same name; the index does not rank loaders,
         // so such rows take the classes of every loader of that loader class.

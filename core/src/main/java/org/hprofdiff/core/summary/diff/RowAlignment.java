@@ -52,7 +52,7 @@ final class RowAlignment {
 
     private static Identity identity(ArrayLengthStats stats, LostLoaders lost, int dump) {
         String loader = lost.loader(dump, stats.name(), stats.loader());
-        String label = ClassStats.BOOTSTRAP.equals(loader) ? stats.label() : stats.label() + " @" + loader;
+        String label = ArrayLengthStats.key(stats.label(), loader);
         return new Identity(label, label, stats.name(), loader, ClassStats.Kind.OBJECT_ARRAY, stats.length(),
                 lost.setApart(dump, stats.name(), stats.loader()));
     }
