@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -47,10 +49,23 @@ public final class HprofReader {
 
     private final HprofFile file;
     private final Options options;
+    private final ReadProgress progress;
 
     public HprofReader(HprofFile file, Options options) {
+        this(file, options, ReadProgress.NONE);
+    }
+
+    private HprofReader(HprofFile file, Options options, ReadProgress progress) {
         this.file = file;
         this.options = options;
+        this.progress = progress;
+    }
+
+    public Options options() { return options; }
+
+    /** This reader, telling {@code progress} how far each read has come (see {@link ReadProgress}). */
+    public HprofReader withProgress(ReadProgress progress) {
+        return new HprofReader(file, options, progress);
     }
 
     public HprofReader(HprofFile file) {
@@ -72,6 +87,7 @@ public final class HprofReader {
             RecordWalker.HeapRecords parseNow = range -> {
                 visitor.heapRecord(range.offset(), range.length());
                 parser.parse(range.offset(), range.end());
+                progress.bytesDone(range.end());
             };
             return new RecordWalker(file, in, visitor, options.dumpNumber(), parseNow, problems).walk();
         }
@@ -96,13 +112,40 @@ public final class HprofReader {
      * see the class comment for the ordering. Used for a second pass without walking the file again.
      */
     public <V extends HprofVisitor> ParallelRead<V> readHeap(HeapPlan plan, int threads, Supplier<V> perThread) {
+        return readHeap(plan, null, () -> true, threads, perThread);
+    }
+
+    /**
+     * Parses a plan's heap records (mapped files only): the first ones on the calling thread with {@code inOrder}, in
+     * file order, for as long as {@code splittable} says the rest may not be split yet; the rest on {@code threads}
+     * threads, one visitor from {@code perThread} each, created once the split is reached (see the class comment for
+     * the ordering). A visitor that must see the start of the heap in order (the histogram's, to know the class
+     * mirrors before the first object) is read this way; {@code inOrder} null means none.
+     */
+    public <V extends HprofVisitor> ParallelRead<V> readHeap(HeapPlan plan, HprofVisitor inOrder, BooleanSupplier splittable, int threads,
+                                                             Supplier<V> perThread) {
         requireRandomAccess();
         ReadResult walk = plan.walk();
         List<Problems> parts = new ArrayList<>(List.of(plan.walkProblems));
-        List<V> visitors = HeapRangeWorkers.run(file, plan.ranges(), threads, perThread, parts);
+        List<HeapRecordRange> ranges = plan.ranges();
+        AtomicLong done = new AtomicLong(file.fileSize() - plan.heapBytes());
+        int first = 0;
+        if (inOrder != null) {
+            Problems problems = new Problems();
+            HprofInput in = file.newMappedInput();
+            HeapRecordParser parser = new HeapRecordParser(in, inOrder, problems);
+            for (; first < ranges.size() && !splittable.getAsBoolean(); first++) {
+                HeapRangeWorkers.parse(in, parser, inOrder, ranges.get(first));
+                progress.bytesDone(done.addAndGet(HeapRecordRange.HEADER_BYTES + ranges.get(first).length()));
+            }
+            parts.add(problems);
+        }
+        List<V> visitors = first == ranges.size() && inOrder != null ? List.of() // the in-order visitor took everything
+                : HeapRangeWorkers.run(file, ranges.subList(first, ranges.size()), threads, perThread, parts, done, progress);
         Problems all = Problems.merge(parts);
         ReadResult merged = new ReadResult(walk.recordCounts(), walk.unknownRecords(), walk.heapDumpCount(), walk.dumpNumber(),
-                walk.heapRecordCount(), walk.truncation(), all.list(), walk.bytesRead(), walk.dumpComplete(), all.damagedHeapRecords());
+                walk.heapRecordCount(), walk.truncation(), all.list(), all.dataEnd() >= 0 ? all.dataEnd() : walk.bytesRead(), walk.dumpComplete(),
+                all.damagedHeapRecords());
         return new ParallelRead<>(merged, visitors);
     }
 

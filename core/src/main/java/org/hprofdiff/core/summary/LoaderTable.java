@@ -18,6 +18,29 @@ final class LoaderTable {
     private int[] firstClassDump = new int[64];
     private int size;
 
+    LoaderTable() {}
+
+    /**
+     * A table for another thread's share of the heap records that already knows {@code known}'s loaders, so
+     * that it notes the class of their objects when it meets them.
+     */
+    LoaderTable(LoaderTable known) {
+        for (int i = 0; i < known.size; i++) definesClasses(known.loaderId[i], known.firstClassDump[i]);
+    }
+
+    /** Takes the loader objects' classes another part found, for the loaders this table knows. */
+    void absorbClasses(LoaderTable part) {
+        for (int i = 0; i < part.size; i++) {
+            int mine = index.get(part.loaderId[i]);
+            if (part.loaderClassId[i] != 0 && mine != LongIntMap.ABSENT && loaderClassId[mine] == 0) loaderClassId[mine] = part.loaderClassId[i];
+        }
+    }
+
+    /** Whether loader {@code i}'s object has not been met yet. */
+    boolean unresolved(int i) {
+        return loaderClassId[i] == 0;
+    }
+
     void definesClasses(long id, int classDumpOrder) {
         if (index.get(id) != LongIntMap.ABSENT) return;
         if (size == loaderId.length) {
@@ -49,7 +72,7 @@ final class LoaderTable {
 
     long unresolved() {
         long n = 0;
-        for (int i = 0; i < size; i++) if (loaderClassId[i] == 0) n++;
+        for (int i = 0; i < size; i++) if (unresolved(i)) n++;
         return n;
     }
 }
