@@ -142,11 +142,41 @@ public final class HprofReader {
         }
         List<V> visitors = first == ranges.size() && inOrder != null ? List.of() // the in-order visitor took everything
                 : HeapRangeWorkers.run(file, ranges.subList(first, ranges.size()), threads, perThread, parts, done, progress);
-        Problems all = Problems.merge(parts);
-        ReadResult merged = new ReadResult(walk.recordCounts(), walk.unknownRecords(), walk.heapDumpCount(), walk.dumpNumber(),
+        return new ParallelRead<>(merged(walk, Problems.merge(parts)), visitors);
+    }
+
+    /**
+     * Parses a plan's heap records into a {@link RecordPipeline}'s buffers and commits them in file order on the
+     * calling thread (mapped files only): the first records are parsed on the calling thread too, for as long as
+     * the pipeline says they may not be split; the rest on {@code threads} worker threads. Returns what one
+     * sequential pass would report.
+     */
+    public <B> ReadResult readHeapInOrder(HeapPlan plan, int threads, RecordPipeline<B> pipeline) {
+        requireRandomAccess();
+        List<Problems> parts = new ArrayList<>(List.of(plan.walkProblems));
+        List<HeapRecordRange> ranges = plan.ranges();
+        AtomicLong done = new AtomicLong(file.fileSize() - plan.heapBytes());
+        Problems here = new Problems();
+        parts.add(here);
+        HprofInput in = file.newMappedInput();
+        B buffer = null;
+        int first = 0;
+        for (; first < ranges.size() && !pipeline.splittable(); first++) {
+            if (buffer == null) buffer = pipeline.newBuffer();
+            HprofVisitor visitor = pipeline.visitor(buffer, true);
+            HeapRangeWorkers.parse(in, new HeapRecordParser(in, visitor, here), visitor, ranges.get(first));
+            pipeline.commit(buffer);
+            progress.bytesDone(done.addAndGet(HeapRecordRange.HEADER_BYTES + ranges.get(first).length()));
+        }
+        OrderedHeapWorkers.run(file, ranges.subList(first, ranges.size()), threads, pipeline, parts, done, progress);
+        return merged(plan.walk(), Problems.merge(parts));
+    }
+
+    /** A plan's walk with the problems of the heap records parsed apart from it. */
+    private static ReadResult merged(ReadResult walk, Problems all) {
+        return new ReadResult(walk.recordCounts(), walk.unknownRecords(), walk.heapDumpCount(), walk.dumpNumber(),
                 walk.heapRecordCount(), walk.truncation(), all.list(), all.dataEnd() >= 0 ? all.dataEnd() : walk.bytesRead(), walk.dumpComplete(),
                 all.damagedHeapRecords());
-        return new ParallelRead<>(merged, visitors);
     }
 
     /**

@@ -46,7 +46,8 @@ import org.hprofdiff.index.store.SequentialWriter;
  * Builds a complete index of one dump into an (empty, temporary) directory: two passes over the dump
  * and a few passes over the index's own files. Commit and caching are the caller's business.
  * <ol>
- * <li>pass 1 (reader, sequential): record positions, ids, roots, classes, names, work units</li>
+ * <li>pass 1 (heap records parsed on all cores, taken in file order): record positions, ids, roots, classes, names,
+ * work units, core's histogram</li>
  * <li>class table; id sort → id index</li>
  * <li>pass 2 (parallel by work unit): classes, shallow sizes, outbound edges</li>
  * <li>inbound edges (transpose), roots, threads, manifest</li>
@@ -61,6 +62,8 @@ public final class IndexBuilder {
     private final int threads;
     private final int dumpNumber;
     private final BuildProgress progress;
+    /** Objects the first pass captures per heap record before it handles the record in pieces (tests lower it). */
+    private int captureCapacity = RecordCapture.DEFAULT_CAPACITY;
     /** Bytes per shallow size (in alignment units): 2 cover objects up to 512 KiB; larger ones go to a side table. */
     static final int SIZE_WIDTH = 2;
     private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
@@ -83,6 +86,12 @@ public final class IndexBuilder {
         this.progress = progress;
     }
 
+    /** Lowers the first pass's capture capacity (tests: records that do not fit are handled in pieces). */
+    IndexBuilder captureCapacity(int objects) {
+        this.captureCapacity = objects;
+        return this;
+    }
+
     public void build() throws IOException {
         if (!dump.isRandomAccess()) {
             throw new IOException(dump.path() + ": the index needs random access to the dump; decompress it first (e.g. gunzip)");
@@ -92,11 +101,10 @@ public final class IndexBuilder {
         try (Parallel parallel = new Parallel(threads)) {
             // ---- pass 1
             phase("pass 1", dump.fileSize());
-            FirstPass p1 = new FirstPass(workDir, digest, idSize, sizeOverrides);
+            FirstPass p1 = new FirstPass(workDir, digest, sizeOverrides);
             ReadResult read;
             try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), 0)) {
-                p1.prefetcher = prefetch;
-                read = new HprofReader(dump, new HprofReader.Options(dumpNumber)).read(p1);
+                read = FirstPassRead.run(dump, dumpNumber, sizeOverrides, p1, threads, captureCapacity, prefetch, progress);
                 p1.finish();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
