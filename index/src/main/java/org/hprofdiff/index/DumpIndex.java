@@ -27,6 +27,7 @@ import org.hprofdiff.index.graph.NoDataArrays;
 import org.hprofdiff.index.graph.ObjectFields;
 import org.hprofdiff.index.graph.ObjectPositions;
 import org.hprofdiff.index.graph.RootTable;
+import org.hprofdiff.index.graph.StoredSummary;
 import org.hprofdiff.index.graph.ThreadTable;
 import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.BuildLock;
@@ -69,6 +70,7 @@ public final class DumpIndex implements AutoCloseable {
     private final SizeModel sizeModel;
     private volatile EdgeOrigins origins;
     private volatile Map<Long, Integer> classByObject;
+    private volatile StoredSummary summary;
 
     private DumpIndex(HprofFile dump, IndexDirectory dir, boolean deleteOnClose) throws IOException {
         this.dump = dump;
@@ -343,6 +345,16 @@ public final class DumpIndex implements AutoCloseable {
             classByObject = m = built;
         }
         return m.getOrDefault(ordinal, -1);
+    }
+
+    /**
+     * The dump's summary as the build's first pass computed it (what reading the dump gives), with each class row's
+     * classes in this index. Read on first use.
+     */
+    public StoredSummary summary() throws IOException {
+        StoredSummary s = summary;
+        if (s == null) summary = s = StoredSummary.read(dir.data(IndexFiles.SUMMARY), dir.path().resolve(IndexFiles.SUMMARY));
+        return s;
     }
 
     /** The layout shallow sizes were computed with. */

@@ -64,6 +64,11 @@ public final class HistogramBuilder implements HprofVisitor {
 
     /** Sizes, rows and totals of what the pass saw; {@code result} is what the reader returned. */
     public DumpSummary summary(DumpSummary.DumpInfo dump, ReadResult result) {
+        return sourcedSummary(dump, result).summary();
+    }
+
+    /** The {@link #summary} with what each class row counts, in the dump's terms (for an index of the same dump). */
+    public RowSource.Sourced sourcedSummary(DumpSummary.DumpInfo dump, ReadResult result) {
         return new SummaryAssembler(this).assemble(dump, result);
     }
 

@@ -1,6 +1,7 @@
 package org.hprofdiff.core.summary;
 
 import java.io.IOException;
+import org.hprofdiff.core.format.HprofHeader;
 import org.hprofdiff.core.read.DumpSource;
 import org.hprofdiff.core.read.HeapPlan;
 import org.hprofdiff.core.read.HeapRecordRange;
@@ -72,8 +73,13 @@ public final class Summarizer {
 
     /** What identifies the dump: file, format, which heap dump of the file. */
     public static DumpSummary.DumpInfo dumpInfo(HprofFile file, ReadResult result) {
-        return new DumpSummary.DumpInfo(file.path().toString(), file.fileSize(), "JAVA PROFILE " + file.header().version(),
+        return dumpInfo(file, result.dumpNumber(), result.heapDumpCount());
+    }
+
+    /** What identifies the dump: the file as opened (its path as given), its format, which of its heap dumps. */
+    public static DumpSummary.DumpInfo dumpInfo(HprofFile file, int dumpNumber, int heapDumpCount) {
+        return new DumpSummary.DumpInfo(file.path().toString(), file.fileSize(), HprofHeader.MAGIC + file.header().version(),
                 file.header().idSize(), file.header().timestampMillis(), file.source() == DumpSource.GZIP ? "gzip" : "none",
-                result.dumpNumber(), result.heapDumpCount());
+                dumpNumber, heapDumpCount);
     }
 }

@@ -42,7 +42,10 @@ final class SummaryAssembler {
         this.t = builder.heap.classes;
     }
 
-    DumpSummary assemble(DumpSummary.DumpInfo dump, ReadResult result) {
+    /** A row and what it counts. */
+    private record Row(ClassStats stats, RowSource source) {}
+
+    RowSource.Sourced assemble(DumpSummary.DumpInfo dump, ReadResult result) {
         names = new String[t.size()];
         for (int s = 0; s < t.size(); s++) names[s] = className(s);
         classSlot = javaLangClassSlot();
@@ -58,27 +61,29 @@ final class SummaryAssembler {
             objects.put(k, new long[1]);
             bytes.put(k, new long[1]);
         }
-        List<ClassStats> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         long[] mirror = mirrorTotals(model, mirrorSizes);
         for (int s = 0; s < t.size(); s++) {
             String loader = loaderLabels.label(s);
+            RowSource ofClass = new RowSource.OfClass(t.classId[s]);
             if (t.instances[s] > 0 && s != classSlot) {
                 long size = instanceSize(model, s);
-                add(rows, objects, bytes, new ClassStats(names[s], loader, ClassStats.Kind.INSTANCE, t.instances[s], size * t.instances[s], null));
+                add(rows, objects, bytes, new ClassStats(names[s], loader, ClassStats.Kind.INSTANCE, t.instances[s], size * t.instances[s], null), ofClass);
             }
             ArrayTally a = t.arrays[s];
-            if (a != null) add(rows, objects, bytes, new ClassStats(names[s], loader, ClassStats.Kind.OBJECT_ARRAY, a.count(), a.bytes(model), null));
+            if (a != null) add(rows, objects, bytes, new ClassStats(names[s], loader, ClassStats.Kind.OBJECT_ARRAY, a.count(), a.bytes(model), null), ofClass);
         }
         for (ArrayTally a : b.heap.primitiveArrays) {
             if (a != null && a.count() > 0) {
                 add(rows, objects, bytes, new ClassStats(ClassNames.primitiveArray(a.elementType()), ClassStats.BOOTSTRAP,
-                        ClassStats.Kind.PRIMITIVE_ARRAY, a.count(), a.bytes(model), null));
+                        ClassStats.Kind.PRIMITIVE_ARRAY, a.count(), a.bytes(model), null), new RowSource.PrimitiveArrays(a.elementType()));
             }
         }
         if (mirror[0] > 0) {
-            add(rows, objects, bytes, new ClassStats(JAVA_LANG_CLASS, ClassStats.BOOTSTRAP, ClassStats.Kind.CLASS, mirror[0], mirror[1], null));
+            add(rows, objects, bytes, new ClassStats(JAVA_LANG_CLASS, ClassStats.BOOTSTRAP, ClassStats.Kind.CLASS, mirror[0], mirror[1], null),
+                    new RowSource.ClassObjects(classSlot == ClassTable.NONE ? 0 : t.classId[classSlot]));
         }
-        rows.sort(Comparator.comparingLong(ClassStats::shallowBytes).reversed().thenComparing(ClassStats::key));
+        rows.sort(Comparator.comparing(Row::stats, Comparator.comparingLong(ClassStats::shallowBytes).reversed().thenComparing(ClassStats::key)));
 
         Map<String, Long> rootCounts = new LinkedHashMap<>();
         for (GcRootKind k : GcRootKind.values()) {
@@ -86,12 +91,14 @@ final class SummaryAssembler {
             if (c > 0) rootCounts.put(k.label, c);
         }
         DumpSummary.Totals totals = new DumpSummary.Totals(unwrap(objects), unwrap(bytes), rootCounts, b.heap.classDumps);
-        return new DumpSummary(DumpSummary.SCHEMA_VERSION, dump, model, totals, List.copyOf(rows), longArrays(model, loaderLabels),
-                completeness(result));
+        DumpSummary summary = new DumpSummary(DumpSummary.SCHEMA_VERSION, dump, model, totals, rows.stream().map(Row::stats).toList(),
+                longArrays(model, loaderLabels), completeness(result));
+        return new RowSource.Sourced(summary, rows.stream().map(Row::source).toList());
     }
 
-    private static void add(List<ClassStats> rows, Map<ClassStats.Kind, long[]> objects, Map<ClassStats.Kind, long[]> bytes, ClassStats row) {
-        rows.add(row);
+    private static void add(List<Row> rows, Map<ClassStats.Kind, long[]> objects, Map<ClassStats.Kind, long[]> bytes, ClassStats row,
+                            RowSource source) {
+        rows.add(new Row(row, source));
         objects.get(row.kind())[0] += row.instances();
         bytes.get(row.kind())[0] += row.shallowBytes();
     }

@@ -21,6 +21,7 @@ import org.hprofdiff.core.read.ReadResult;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.size.SizeModelOverrides;
 import org.hprofdiff.core.summary.DumpSummary;
+import org.hprofdiff.core.summary.RowSource;
 import org.hprofdiff.core.summary.Summarizer;
 import org.hprofdiff.index.BuildProgress;
 import org.hprofdiff.index.graph.ClassInfo;
@@ -30,6 +31,7 @@ import org.hprofdiff.index.graph.NoDataArrays;
 import org.hprofdiff.index.graph.ObjectPositions;
 import org.hprofdiff.index.graph.ObjectFields;
 import org.hprofdiff.index.graph.RootTable;
+import org.hprofdiff.index.graph.StoredSummary;
 import org.hprofdiff.index.graph.ThreadInfo;
 import org.hprofdiff.index.graph.ThreadTable;
 import org.hprofdiff.index.store.BlockOffsets;
@@ -125,7 +127,8 @@ public final class IndexBuilder {
             }
             for (FirstPass.ThreadStart t : p1.threads) ClassTableBuilder.addId(needed, t.nameId());
             Map<Long, String> names = StringResolver.resolve(workDir.resolve(IndexFiles.TMP_STRINGS), p1.stringCount, in, needed);
-            DumpSummary summary = p1.histogram.summary(Summarizer.dumpInfo(dump, read), read);
+            RowSource.Sourced sourced = p1.histogram.sourcedSummary(Summarizer.dumpInfo(dump, read), read);
+            DumpSummary summary = sourced.summary();
             SizeModel model = summary.sizeModel();
             ClassTableBuilder.Built built = ClassTableBuilder.build(p1, names, summary, model, idSize);
             ClassTable classes = built.table();
@@ -198,6 +201,12 @@ public final class IndexBuilder {
                     threadsEntry = w.finish();
                 }
                 for (String tmp : List.of(IndexFiles.TMP_ROOTS, IndexFiles.TMP_STRINGS)) Files.deleteIfExists(workDir.resolve(tmp));
+                Manifest.FileEntry summaryEntry;
+                try (SequentialWriter w = new SequentialWriter(workDir.resolve(IndexFiles.SUMMARY), IndexFiles.SUMMARY, digest, 0)) {
+                    StoredSummary stored = new StoredSummary(summary, sizeOverrides, readerCounts(read),
+                            StoredSummary.rowClasses(sourced.sources(), summary.classes(), complete));
+                    summaryEntry = stored.sections().writeTo(w);
+                }
 
                 // ---- manifest
                 phase(null, 0);
@@ -233,9 +242,17 @@ public final class IndexBuilder {
                 manifest.putFile(IndexFiles.ROOTS, rootsEntry);
                 manifest.putFile(IndexFiles.CLASSES, classesEntry);
                 manifest.putFile(IndexFiles.THREADS, threadsEntry);
+                manifest.putFile(IndexFiles.SUMMARY, summaryEntry);
             }
         }
         manifest.write(workDir.resolve(Manifest.FILE), digest);
+    }
+
+    /** Record counts in the tag table's order, as a read of the dump reports them. */
+    private static StoredSummary.ReaderCounts readerCounts(ReadResult read) {
+        Map<String, Long> byTag = new LinkedHashMap<>();
+        new java.util.TreeMap<org.hprofdiff.core.format.RecordTag, Long>(read.recordCounts()).forEach((tag, n) -> byTag.put(tag.name(), n));
+        return new StoredSummary.ReaderCounts(byTag, read.heapRecordCount(), read.unknownRecords());
     }
 
     private void describeDump(Manifest m) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.format.HeapTag;
 import org.hprofdiff.core.read.HprofInput;
-import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.index.DumpIndex;
 import org.hprofdiff.index.HeapAnalysis;
@@ -36,21 +35,11 @@ final class RowTargets implements AutoCloseable {
         return new RowTargets(classes, lengths, index);
     }
 
-    /** The classes of the row's name whose defining loader has the row's loader label (see {@link ClassStats#loader()}). */
-    static boolean[] classesOf(GrowthRow row, DumpIndex index) {
+    /** The classes whose objects the row counts in this dump, by the index's class key for the row's name and loader. */
+    static boolean[] classesOf(GrowthRow row, DumpIndex index) throws IOException {
         boolean[] match = new boolean[index.classes().size()];
-        // "#n" tells apart loaders of one class that define the same name; the index does not rank loaders,
-        // so such rows take the classes of every loader of that loader class.
-        String loaderClass = row.loader().replaceFirst("#[0-9]+$", "");
-        for (ClassInfo c : index.classes().all()) {
-            match[c.index()] = c.javaName().equals(row.name()) && loaderClass.equals(loaderLabel(c, index));
-        }
+        for (int c : index.summary().classIndexes(row.name(), row.loader())) match[c] = true;
         return match;
-    }
-
-    private static String loaderLabel(ClassInfo c, DumpIndex index) {
-        if (c.loaderId() == 0) return ClassStats.BOOTSTRAP;
-        return c.loaderOrdinal() < 0 ? "unknown loader" : index.classOf(c.loaderOrdinal()).javaName();
     }
 
     /**
