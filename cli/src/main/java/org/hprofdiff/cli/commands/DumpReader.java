@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.hprofdiff.cli.ExitCode;
 import org.hprofdiff.cli.Failure;
 import org.hprofdiff.cli.Output;
-import org.hprofdiff.cli.Progress;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
 import org.hprofdiff.cli.report.InfoReport;
@@ -36,6 +35,7 @@ final class DumpReader {
     private final SizeModelOptions sizeOptions;
     private final IndexOptions indexOptions;
     private final Output output;
+    private final IndexProgress progress;
 
     /** @param indexOptions where indexes are (none is looked for with {@code --no-cache}) */
     DumpReader(DumpOptions dumpOptions, SizeModelOptions sizeOptions, IndexOptions indexOptions, Output output) {
@@ -43,6 +43,7 @@ final class DumpReader {
         this.sizeOptions = sizeOptions;
         this.indexOptions = indexOptions;
         this.output = output;
+        this.progress = new IndexProgress(output);
     }
 
     /** A dump's summary and the file's record counts. */
@@ -67,7 +68,7 @@ final class DumpReader {
      * From the dump's index, building the index first when there is none (reading the dump once for both); from the
      * dump when the index cannot be built (no room, say), with a warning.
      */
-    Read readIndexing(Path path, IndexProgress progress) throws DumpFormatException, IOException {
+    Read readIndexing(Path path) throws DumpFormatException, IOException {
         if (indexOptions.noCache()) return fromDump(path); // a temporary index would be built twice
         long started = System.nanoTime();
         progress.dump(path.getFileName().toString());
@@ -109,14 +110,13 @@ final class DumpReader {
 
     private Read fromDump(Path path) throws DumpFormatException, IOException {
         int threads = Runtime.getRuntime().availableProcessors();
-        Progress progress = output.progress();
         try (HprofFile file = HprofFile.open(path)) {
             // A gzip pass reports uncompressed offsets, which the compressed size cannot scale.
-            progress.start("reading " + path.getFileName(), file.isRandomAccess() ? file.fileSize() : 0);
+            progress.phase("reading " + path.getFileName(), file.isRandomAccess() ? file.fileSize() : 0);
             long started = System.nanoTime();
             Summarizer.Result result;
             try {
-                result = Summarizer.summarize(file, new HprofReader.Options(dumpOptions.dumpNumber()), sizeOptions.overrides(), threads, progress::update);
+                result = Summarizer.summarize(file, new HprofReader.Options(dumpOptions.dumpNumber()), sizeOptions.overrides(), threads, progress::advance);
             } finally {
                 progress.finish();
             }

@@ -49,8 +49,7 @@ final class GrowthRun {
         boolean withPaths = paths.wanted() && before.isEmpty();
         List<DumpSummary> summaries = new ArrayList<>(before);
         // With paths, each dump's index is needed for its growers: build it now, and take the summary its first pass kept
-        IndexProgress progress = new IndexProgress(out);
-        for (Path dump : dumps) summaries.add((withPaths ? reader.readIndexing(dump, progress) : reader.read(dump)).summary());
+        for (Path dump : dumps) summaries.add((withPaths ? reader.readIndexing(dump) : reader.read(dump)).summary());
         GrowthReport growth = GrowthAnalysis.analyze(summaries);
         if (withPaths) growth = PathRun.attach(growth, dumps, indexes, paths.analysis(), out);
         else if (paths.wanted()) out.note("retention paths need every dump of the series; dump 1 is a saved summary, so classes are compared by their totals only");

@@ -66,6 +66,8 @@ public final class IndexBuilder {
     private final BuildProgress progress;
     /** Objects the first pass captures per heap record before it handles the record in pieces (tests lower it). */
     private int captureCapacity = RecordCapture.DEFAULT_CAPACITY;
+    /** The build's phases, in order (what {@link BuildProgress#plan} announces). */
+    public static final List<String> PHASES = List.of("pass 1", "classes", "sort ids", "pass 2", "inbound", "roots and threads");
     /** Bytes per shallow size (in alignment units): 2 cover objects up to 512 KiB; larger ones go to a side table. */
     static final int SIZE_WIDTH = 2;
     private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
@@ -98,8 +100,8 @@ public final class IndexBuilder {
         if (!dump.isRandomAccess()) {
             throw new IOException(dump.path() + ": the index needs random access to the dump; decompress it first (e.g. gunzip)");
         }
-        int idSize = dump.header().idSize();
         Manifest manifest = new Manifest();
+        progress.plan(PHASES);
         try (Parallel parallel = new Parallel(threads)) {
             // ---- pass 1
             phase("pass 1", dump.fileSize());
@@ -130,7 +132,7 @@ public final class IndexBuilder {
             RowSource.Sourced sourced = p1.histogram.sourcedSummary(Summarizer.dumpInfo(dump, read), read);
             DumpSummary summary = sourced.summary();
             SizeModel model = summary.sizeModel();
-            ClassTableBuilder.Built built = ClassTableBuilder.build(p1, names, summary, model, idSize);
+            ClassTableBuilder.Built built = ClassTableBuilder.build(p1, names, summary, model, dump.header().idSize());
             ClassTable classes = built.table();
 
             // ---- id index
@@ -142,7 +144,7 @@ public final class IndexBuilder {
                 boolean runs = p1.runStarts != null;
                 IdIndexWriter.IdFacts facts = new IdIndexWriter.IdFacts(n, p1.minId, p1.maxId, p1.idDiffBits, runs ? p1.runStarts.toArray() : null,
                         runs ? p1.runStartBytes.toArray() : null, runs ? p1.runPreviousIds.toArray() : null, p1.highestDifferingBits);
-                idResult = IdIndexWriter.build(idStream, facts, workDir, digest, parallel);
+                idResult = IdIndexWriter.build(idStream, facts, workDir, digest, parallel, progress);
             }
             Files.deleteIfExists(workDir.resolve(IndexFiles.TMP_IDS));
             try (Arena arena = Arena.ofShared()) {
@@ -175,7 +177,7 @@ public final class IndexBuilder {
                     // ---- inbound edges
                     BlockOffsets outOffsets = BlockOffsets.map(workDir, IndexFiles.OUT_OFFSETS, n + 1, arena);
                     PackedColumn outTargets = new PackedColumn(map(IndexFiles.OUT_TARGETS, arena), widths.targets(), p2.edges());
-                    phase("inbound", p2.edges());
+                    phase("inbound", n + p2.edges());
                     in2 = Transpose.run(outOffsets, outTargets, n, p2.edges(), inDegrees, workDir, digest, parallel, progress);
                 }
 
