@@ -8,6 +8,10 @@ import java.util.List;
  * when it ends ({@link PhaseMeter}: {@code pass 1: 5.97 s, heap 120 MB, RSS 719 MB}) and the sub-phases a
  * computation reports. One per run ({@link Output#phases()}); the results are written only once the last phase has
  * ended, so the display never mixes with them.
+ *
+ * <p>Every call names whose phases it reports, by the prefix they are shown with: a series works on one dump after
+ * another ({@code "day1.hprof: "}), between phases of its own ({@code ""}). The plan belongs to one of them at a
+ * time; a call from another starts a plan afresh.
  */
 public final class Phases {
     private final Progress progress;
@@ -16,6 +20,8 @@ public final class Phases {
     private final PhaseMeter meter = new PhaseMeter();
     /** The running phase's label for the cost line, or null. */
     private String current;
+    /** Whose phases the plan holds. */
+    private String owner = "";
 
     Phases(Progress progress, Output out) {
         this.progress = progress;
@@ -23,19 +29,23 @@ public final class Phases {
     }
 
     /** Phases that will run after everything known so far (the computations a command will need). */
-    public synchronized void expect(List<String> names) {
+    public synchronized void expect(String prefix, List<String> names) {
+        own(prefix);
         plan.expect(names);
     }
 
     /** Phases that run next (an index build announcing its own). */
-    public synchronized void next(List<String> names) {
+    public synchronized void next(String prefix, List<String> names) {
+        own(prefix);
         plan.next(names);
     }
 
-    /** Forgets the plan: what comes next (the next dump of a series) is planned afresh. */
-    public synchronized void newPlan() {
-        finish();
+    /** Phases reported with another prefix than the plan's owner's start a plan of their own. */
+    private void own(String prefix) {
+        if (prefix.equals(owner)) return;
+        end();
         plan.clear();
+        owner = prefix;
     }
 
     /**
@@ -45,6 +55,7 @@ public final class Phases {
      * @param total  its amount of work, 0 if unknown
      */
     public synchronized void start(String prefix, String name, long total) {
+        own(prefix);
         end();
         current = prefix + name;
         meter.start();

@@ -71,15 +71,15 @@ final class DumpReader {
     Read readIndexing(Path path) throws DumpFormatException, IOException {
         if (indexOptions.noCache()) return fromDump(path); // a temporary index would be built twice
         long started = System.nanoTime();
-        progress.dump(path.getFileName().toString());
+        IndexProgress building = progress.forDump(path.getFileName().toString());
         DumpIndex index;
         try {
-            index = DumpIndex.openOrBuild(path, indexOptions, progress);
+            index = DumpIndex.openOrBuild(path, indexOptions, building);
         } catch (IOException e) {
             output.warn("could not index " + path + " (" + e.getMessage() + "); reading it without an index");
             return fromDump(path);
         } finally {
-            progress.finish();
+            building.finish();
         }
         try (index) {
             Optional<Read> read = fromIndex(path, index, started);

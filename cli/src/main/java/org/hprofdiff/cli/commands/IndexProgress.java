@@ -15,27 +15,34 @@ import org.hprofdiff.index.AnalysisProgress;
 final class IndexProgress implements AnalysisProgress {
     private final Phases phases;
     private final Output out;
-    private volatile String prefix = "";
+    private final String prefix;
 
     IndexProgress(Output out) {
-        this.phases = out.phases();
-        this.out = out;
+        this(out, "");
     }
 
-    /** The dump the next phases work on (a series): they are planned afresh and named after it. */
-    void dump(String name) {
-        phases.newPlan();
-        prefix = name + ": ";
+    private IndexProgress(Output out, String prefix) {
+        this.phases = out.phases();
+        this.out = out;
+        this.prefix = prefix;
+    }
+
+    /**
+     * The progress of the work on one dump of a series (its index, its computations): phases named after the dump,
+     * planned on their own. The series' own phases stay on this one.
+     */
+    IndexProgress forDump(String name) {
+        return new IndexProgress(out, name + ": ");
     }
 
     /** Phases the command will need once its index is there (the dominator tree, the shortest paths). */
     void expect(List<String> computations) {
-        phases.expect(computations);
+        phases.expect(prefix, computations);
     }
 
     @Override
     public void plan(List<String> names) {
-        phases.next(names);
+        phases.next(prefix, names);
     }
 
     @Override

@@ -48,14 +48,6 @@ final class SegmentReader {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    /** Everything not read yet, as UTF-8 text. */
-    String rest() {
-        byte[] b = new byte[(int) (data.byteSize() - pos)];
-        MemorySegment.copy(data, ValueLayout.JAVA_BYTE, pos, b, 0, b.length);
-        pos = data.byteSize();
-        return new String(b, StandardCharsets.UTF_8);
-    }
-
     BasicType type() throws IndexCorruptException {
         int code = u1();
         BasicType t = BasicType.of(code);

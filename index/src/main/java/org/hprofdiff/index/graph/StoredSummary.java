@@ -18,7 +18,6 @@ import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.core.summary.RowSource;
 import org.hprofdiff.core.summary.Summarizer;
-import org.hprofdiff.core.summary.SummaryJson;
 import org.hprofdiff.index.store.IndexCorruptException;
 import org.hprofdiff.index.store.Sections;
 
@@ -26,7 +25,7 @@ import org.hprofdiff.index.store.Sections;
  * The dump's summary as the index's first pass computed it (what {@code hprof-diff summary} writes), kept in the
  * index's {@code summary} file so that commands that need only the summary of an indexed dump never read the dump
  * again. Sections (see {@link Sections}): {@code histogram} (the size-model options it was made with, then the
- * summary as JSON), {@code reader} (the record counts a read reports, for {@code info}), {@code class-keys} (for
+ * summary in the index's binary form, {@link SummaryCodec}), {@code reader} (the record counts a read reports, for {@code info}), {@code class-keys} (for
  * each class row, the index's classes whose objects it counts: one class key shared by summaries and the index,
  * so a row is never matched to the index's classes by name).
  *
@@ -117,10 +116,10 @@ public record StoredSummary(DumpSummary summary, SizeModelOverrides overrides, R
     /** The sections of the {@code summary} file. */
     public Sections.Writer sections() {
         Sections.Writer w = new Sections.Writer();
-        byte[] json = SummaryJson.toJson(summary).getBytes(StandardCharsets.UTF_8);
-        ByteBuffer histogram = little(12 + json.length);
+        byte[] encoded = SummaryCodec.write(summary);
+        ByteBuffer histogram = little(12 + encoded.length);
         histogram.putInt(orNone(overrides.objectHeaderBytes())).putInt(orNone(overrides.referenceBytes())).putInt(orNone(overrides.objectAlignment()));
-        histogram.put(json);
+        histogram.put(encoded);
         w.add(HISTOGRAM, VERSION, histogram.array());
         List<byte[]> names = reader.recordsByTag().keySet().stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toList();
         ByteBuffer r = little(4 + names.stream().mapToInt(n -> 12 + n.length).sum() + 16);
@@ -147,12 +146,7 @@ public record StoredSummary(DumpSummary summary, SizeModelOverrides overrides, R
         Sections sections = Sections.read(data, path);
         SegmentReader h = reader(sections, HISTOGRAM, path);
         SizeModelOverrides overrides = new SizeModelOverrides(orNull(h.i4()), orNull(h.i4()), orNull(h.i4()));
-        DumpSummary summary;
-        try {
-            summary = SummaryJson.fromJson(h.rest());
-        } catch (IOException e) {
-            throw new IndexCorruptException(path, 0, "the summary section: " + e.getMessage());
-        }
+        DumpSummary summary = SummaryCodec.read(h);
         SegmentReader r = reader(sections, READER, path);
         int tags = r.i4();
         if (tags < 0) throw r.corrupt("record tag count " + tags);
