@@ -129,10 +129,14 @@ public final class IndexBuilder {
             }
             for (FirstPass.ThreadStart t : p1.threads) ClassTableBuilder.addId(needed, t.nameId());
             Map<Long, String> names = StringResolver.resolve(workDir.resolve(IndexFiles.TMP_STRINGS), p1.stringCount, in, needed);
-            RowSource.Sourced sourced = p1.histogram.sourcedSummary(Summarizer.dumpInfo(dump, read), read);
+            // kept with the file's name only: a reader puts in the dump's own information, and the index stays the same wherever it is built
+            DumpSummary.DumpInfo info = Summarizer.dumpInfo(dump, read);
+            info = new DumpSummary.DumpInfo(dump.path().getFileName().toString(), info.fileBytes(), info.format(), info.idSize(), info.timestampMillis(),
+                    info.compression(), info.dumpNumber(), info.heapDumpCount());
+            RowSource.Sourced sourced = p1.histogram.sourcedSummary(info, read);
             DumpSummary summary = sourced.summary();
             SizeModel model = summary.sizeModel();
-            ClassTableBuilder.Built built = ClassTableBuilder.build(p1, names, summary, model, dump.header().idSize());
+            ClassTableBuilder.Built built = ClassTableBuilder.build(p1, names, sourced, model, dump.header().idSize());
             ClassTable classes = built.table();
 
             // ---- id index
