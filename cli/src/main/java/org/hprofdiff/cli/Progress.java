@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Progress on stderr. A person at a terminal sees one line redrawn in place, with the phase's percentage and the
- * time left ({@code [4/7] dominator tree 41% · 1 min 10 s left}); without a TTY, or with {@code --quiet}, it is
- * {@link #NONE} and prints nothing, so CI logs and redirected output stay clean; {@code --progress} asks for it
+ * time left ({@code [4/7] dominator tree 41% · 1 min 10 s left}); when stderr is not a TTY (or nobody is at the
+ * terminal), or with {@code --quiet}, it is {@link #NONE} and prints nothing, so CI logs and redirected output stay clean; {@code --progress} asks for it
  * anyway, and where no terminal is it comes as {@link Steps}, one line per phase as it begins, which a log keeps.
  * Other lines for stderr (notes, warnings, {@code --verbose} details) go through {@link #line}, so that they do not
  * land in the middle of a drawn line. Thread-safe: the phases' worker threads report how far they are.
@@ -34,8 +34,8 @@ public sealed interface Progress permits Progress.None, Progress.Line, Progress.
 
     /** @param forced {@code --progress}: shown whatever the terminal and {@code --quiet} */
     static Progress of(Io io, boolean quiet, boolean forced) {
-        if (forced) return io.interactive() ? new Line(io.err(), System::nanoTime) : new Steps(io.err());
-        return io.interactive() && !quiet ? new Line(io.err(), System::nanoTime) : new None(io.err());
+        if (forced) return io.errTerminal() ? new Line(io.err(), System::nanoTime) : new Steps(io.err());
+        return io.errTerminal() && !quiet ? new Line(io.err(), System::nanoTime) : new None(io.err());
     }
 
     /** Shows nothing; lines still go out. */

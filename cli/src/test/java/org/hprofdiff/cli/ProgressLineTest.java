@@ -93,6 +93,17 @@ class ProgressLineTest {
         assertEquals("inbound 100%", shown());
     }
 
+    /** Drawn only where stderr is a terminal: a person at the terminal with stderr sent to a file gets no progress there. */
+    @Test
+    void theLineIsDrawnOnlyOnATerminalsStderr() {
+        PrintWriter w = new PrintWriter(new StringWriter());
+        assertTrue(Progress.of(new Io(w, w, true, true, java.util.Map.of()), false, false) instanceof Progress.Line);
+        assertTrue(Progress.of(new Io(w, w, true, false, java.util.Map.of()), false, false) instanceof Progress.None);
+        assertTrue(Progress.of(new Io(w, w, true, false, java.util.Map.of()), false, true) instanceof Progress.Steps, "--progress: lines");
+        assertTrue(Progress.of(new Io(w, w, true, true, java.util.Map.of()), true, false) instanceof Progress.None, "--quiet");
+        assertEquals(false, Io.stderrIsTerminal(), "the test JVM's stderr is a pipe");
+    }
+
     @Test
     void durationsReadAsPeopleSayThem() {
         assertEquals("1 s", Progress.Line.duration(200_000_000L));
