@@ -129,17 +129,7 @@ public final class HprofReader {
         List<Problems> parts = new ArrayList<>(List.of(plan.walkProblems));
         List<HeapRecordRange> ranges = plan.ranges();
         AtomicLong done = new AtomicLong(file.fileSize() - plan.heapBytes());
-        int first = 0;
-        if (inOrder != null) {
-            Problems problems = new Problems();
-            HprofInput in = file.newMappedInput();
-            HeapRecordParser parser = new HeapRecordParser(in, inOrder, problems);
-            for (; first < ranges.size() && !splittable.getAsBoolean(); first++) {
-                HeapRangeWorkers.parse(in, parser, inOrder, ranges.get(first));
-                progress.bytesDone(done.addAndGet(HeapRecordRange.HEADER_BYTES + ranges.get(first).length()));
-            }
-            parts.add(problems);
-        }
+        int first = inOrder == null ? 0 : parseBeforeSplit(ranges, splittable, parts, done, () -> inOrder, () -> {});
         List<V> visitors = first == ranges.size() && inOrder != null ? List.of() // the in-order visitor took everything
                 : HeapRangeWorkers.run(file, ranges.subList(first, ranges.size()), threads, perThread, parts, done, progress);
         return new ParallelRead<>(merged(walk, Problems.merge(parts)), visitors);
@@ -156,20 +146,33 @@ public final class HprofReader {
         List<Problems> parts = new ArrayList<>(List.of(plan.walkProblems));
         List<HeapRecordRange> ranges = plan.ranges();
         AtomicLong done = new AtomicLong(file.fileSize() - plan.heapBytes());
-        Problems here = new Problems();
-        parts.add(here);
-        HprofInput in = file.newMappedInput();
-        B buffer = null;
-        int first = 0;
-        for (; first < ranges.size() && !pipeline.splittable(); first++) {
-            if (buffer == null) buffer = pipeline.newBuffer();
-            HprofVisitor visitor = pipeline.visitor(buffer, true);
-            HeapRangeWorkers.parse(in, new HeapRecordParser(in, visitor, here), visitor, ranges.get(first));
-            pipeline.commit(buffer);
-            progress.bytesDone(done.addAndGet(HeapRecordRange.HEADER_BYTES + ranges.get(first).length()));
-        }
+        List<B> buffer = new ArrayList<>(1); // made when the first record needs it
+        int first = parseBeforeSplit(ranges, pipeline::splittable, parts, done, () -> {
+            if (buffer.isEmpty()) buffer.add(pipeline.newBuffer());
+            return pipeline.visitor(buffer.getFirst(), true);
+        }, () -> pipeline.commit(buffer.getFirst()));
         OrderedHeapWorkers.run(file, ranges.subList(first, ranges.size()), threads, pipeline, parts, done, progress);
         return merged(plan.walk(), Problems.merge(parts));
+    }
+
+    /**
+     * Parses the first records on the calling thread, in file order, for as long as {@code splittable} says no:
+     * each with the visitor {@code next} gives, {@code afterEach} once it is parsed. Returns how many; their
+     * problems are added to {@code parts}.
+     */
+    private int parseBeforeSplit(List<HeapRecordRange> ranges, BooleanSupplier splittable, List<Problems> parts, AtomicLong done,
+                                 Supplier<HprofVisitor> next, Runnable afterEach) {
+        Problems problems = new Problems();
+        parts.add(problems);
+        HprofInput in = file.newMappedInput();
+        int first = 0;
+        for (; first < ranges.size() && !splittable.getAsBoolean(); first++) {
+            HprofVisitor visitor = next.get();
+            HeapRangeWorkers.parse(in, new HeapRecordParser(in, visitor, problems), visitor, ranges.get(first));
+            afterEach.run();
+            progress.bytesDone(done.addAndGet(HeapRecordRange.HEADER_BYTES + ranges.get(first).length()));
+        }
+        return first;
     }
 
     /** A plan's walk with the problems of the heap records parsed apart from it. */

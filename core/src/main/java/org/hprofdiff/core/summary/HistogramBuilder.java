@@ -35,9 +35,9 @@ import org.hprofdiff.core.size.SizeModelOverrides;
  * seen: the class mirrors listed before it are then known, and they are measured in every record); then each
  * thread parses its share of the remaining records into a {@link #newPart()}, and {@link #merge} adds the
  * parts back in file order. The result is the summary of one sequential pass, exactly (tested on every kind
- * of dump), except in one case that no JVM writes: a class dumped twice in records that different threads
- * parsed, or instances of one class that disagree on their field bytes. {@link #merge} then refuses and the
- * caller reads the dump sequentially instead.
+ * of dump), except for what no JVM writes and only the order of a sequential pass settles: a class dumped twice
+ * in records that different threads parsed, or instances of one class that disagree on their field bytes.
+ * {@link #merge} then refuses, and the caller reads the dump sequentially instead.
  */
 public final class HistogramBuilder implements HprofVisitor {
 
