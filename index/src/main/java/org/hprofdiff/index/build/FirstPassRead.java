@@ -106,10 +106,10 @@ final class FirstPassRead implements RecordPipeline<RecordCapture> {
         long end = buffer.recordOffset + HeapRecordRange.HEADER_BYTES + buffer.recordLength;
         if (buffer.overflowed()) {
             if (again == null) again = newBuffer();
+            // captured straight into the first pass, on this thread: nothing is buffered
             reader.readRange(new HeapRecordRange(buffer.recordOffset, buffer.recordLength, end > dump.fileSize()), again.start(NO_HISTOGRAM, p1));
-            again.replay(p1);
         } else {
-            buffer.replay(p1);
+            buffer.replay(p1); // nothing for a record parsed before the split: its objects went to the first pass as it was parsed
         }
         prefetch.consumedUpTo(buffer.recordOffset);
         progress.advance(Math.min(end, dump.fileSize()));

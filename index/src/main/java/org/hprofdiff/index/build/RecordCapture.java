@@ -14,11 +14,10 @@ import org.hprofdiff.core.read.HprofVisitor;
  * parses the record and handed to the first pass in file order ({@link #replay}); the thread's histogram part
  * counts the same record on the way. Reused from record to record.
  *
- * <p>Memory is bounded by {@link #capacity} objects, whatever the record's size. A record with more (a dump written
- * as one HEAP_DUMP record, or a HotSpot segment of many tiny objects) is handled in one of two ways: parsed on the
- * calling thread before the split ({@code inline}), the capture replays into the first pass whenever it is full
- * and goes on; parsed on a worker, it only counts the histogram and is marked {@link #overflowed()}, and the
- * committer parses that record again to capture it.
+ * <p>A record parsed on the calling thread (before the split, or with one thread: {@code inline}) is not buffered
+ * at all: each object goes to the first pass as it is parsed. On a worker, memory is bounded by {@link #capacity}
+ * objects, whatever the record's size: a record with more (a HotSpot segment of many tiny objects) only counts the
+ * histogram and is marked {@link #overflowed()}, and the committer parses that record again to capture it.
  */
 final class RecordCapture implements HprofVisitor {
     static final byte INSTANCE = 0, OBJECT_ARRAY = 1, PRIMITIVE_ARRAY = 2, CLASS_DUMP = 3;
@@ -55,7 +54,7 @@ final class RecordCapture implements HprofVisitor {
 
     /**
      * Prepares the capture for the next record: {@code histogram} counts it too; {@code inline}, if not null, takes
-     * the capture whenever it is full (on the calling thread only).
+     * each object as it comes (on the calling thread only), so nothing is buffered.
      */
     RecordCapture start(HprofVisitor histogram, FirstPass inline) {
         this.histogram = histogram;
@@ -80,6 +79,10 @@ final class RecordCapture implements HprofVisitor {
     @Override
     public void gcRoot(GcRootKind k, long objectId, int threadSerial, int frame) {
         histogram.gcRoot(k, objectId, threadSerial, frame);
+        if (inline != null) {
+            inline.gcRoot(k, objectId, threadSerial, frame);
+            return;
+        }
         if (!room()) return;
         if (roots == rootKind.length) {
             int n = roots * 2;
@@ -97,6 +100,10 @@ final class RecordCapture implements HprofVisitor {
     @Override
     public void classDump(ClassDump c) {
         histogram.classDump(c);
+        if (inline != null) {
+            inline.classDump(c);
+            return;
+        }
         if (!room()) return;
         classDumps.add(c);
         add(CLASS_DUMP, c.classId(), c.offset(), 0, 0);
@@ -105,19 +112,25 @@ final class RecordCapture implements HprofVisitor {
     @Override
     public void instance(long objectId, long classId, HprofInput in, long fieldsPos, int fieldsLength) {
         histogram.instance(objectId, classId, in, fieldsPos, fieldsLength);
-        if (room()) add(INSTANCE, objectId, fieldsPos - 2L * idSize - 9, classId, fieldsLength);
+        long pos = fieldsPos - 2L * idSize - 9;
+        if (inline != null) inline.instance(objectId, classId, fieldsLength, pos);
+        else if (room()) add(INSTANCE, objectId, pos, classId, fieldsLength);
     }
 
     @Override
     public void objectArray(long objectId, long arrayClassId, int length, HprofInput in, long elementsPos) {
         histogram.objectArray(objectId, arrayClassId, length, in, elementsPos);
-        if (room()) add(OBJECT_ARRAY, objectId, elementsPos - 2L * idSize - 9, arrayClassId, length);
+        long pos = elementsPos - 2L * idSize - 9;
+        if (inline != null) inline.objectArray(objectId, arrayClassId, length, pos);
+        else if (room()) add(OBJECT_ARRAY, objectId, pos, arrayClassId, length);
     }
 
     @Override
     public void primitiveArray(long objectId, BasicType elementType, int length, long dataPos) {
         histogram.primitiveArray(objectId, elementType, length, dataPos);
-        if (room()) add(PRIMITIVE_ARRAY, objectId, dataPos < 0 ? -1 : dataPos - idSize - 10, elementType.code, length);
+        long pos = dataPos < 0 ? -1 : dataPos - idSize - 10;
+        if (inline != null) inline.primitiveArray(objectId, elementType, length, pos);
+        else if (room()) add(PRIMITIVE_ARRAY, objectId, pos, elementType.code, length);
     }
 
     @Override
@@ -126,17 +139,10 @@ final class RecordCapture implements HprofVisitor {
     @Override
     public boolean wantsStrings() { return false; }
 
-    /** Whether one more object or root may be kept (replaying inline to make room when allowed). */
+    /** Whether one more object or root may be kept; the record overflows when not. */
     private boolean room() {
         if (overflowed) return false;
         if (objects + roots < capacity) return true;
-        if (inline != null) {
-            replay(inline);
-            objects = 0;
-            roots = 0;
-            classDumps.clear();
-            return true;
-        }
         overflowed = true;
         return false;
     }

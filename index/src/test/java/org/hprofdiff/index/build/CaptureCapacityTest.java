@@ -24,10 +24,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A heap record with more objects than the first pass captures at once is handled in pieces: replayed whenever full
- * on the calling thread (before the split, and with one thread), captured again by the committer when a worker
- * parsed it. Either way the index is the one the default capacity builds: with a capacity of 50 objects and records
- * of hundreds, on one and three threads, for segments in JDK 22+ order and for one HEAP_DUMP record.
+ * A heap record with more objects than a worker's capture holds is captured again by the committer (records parsed
+ * on the calling thread, before the split or with one thread, are never buffered). Either way the index is the one
+ * the default capacity builds: with a capacity of 50 objects and records of hundreds, on one and three threads, for
+ * segments in JDK 22+ order and for one HEAP_DUMP record.
  */
 class CaptureCapacityTest {
     @TempDir Path dir;
