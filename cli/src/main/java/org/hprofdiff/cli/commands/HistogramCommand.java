@@ -97,7 +97,8 @@ public final class HistogramCommand implements Callable<Integer> {
         HistogramReport report;
         if (retained) {
             // the graph is needed anyway: its index (built first if need be) holds the summary too
-            try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out, List.of(HeapAnalysis.DOMINATOR_TREE))) {
+            try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out,
+                    List.of(HeapAnalysis.DOMINATOR_TREE))) {
                 RetainedColumn.Applied applied = RetainedColumn.of(analysis, reader.read(path, analysis.index()).summary());
                 GraphSession.noteComputed(analysis, out);
                 report = HistogramQuery.run(applied.summary(), query, applied.column());

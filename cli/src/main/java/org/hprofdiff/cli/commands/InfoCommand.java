@@ -65,7 +65,8 @@ public final class InfoCommand implements Callable<Integer> {
         DumpReader.Read read;
         ReachabilityCounts reach = null;
         if (reachability) {
-            try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out, List.of(HeapAnalysis.DOMINATOR_TREE))) {
+            try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out,
+                    List.of(HeapAnalysis.DOMINATOR_TREE))) {
                 read = reader.read(path, analysis.index());
                 reach = ReachabilityCounts.of(analysis.reachability());
                 GraphSession.noteComputed(analysis, out);

@@ -77,7 +77,8 @@ public final class PathsCommand implements Callable<Integer> {
         }
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
-        try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out, List.of(HeapAnalysis.DOMINATOR_TREE, HeapAnalysis.SHORTEST_PATHS))) {
+        try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out,
+                List.of(HeapAnalysis.DOMINATOR_TREE, HeapAnalysis.SHORTEST_PATHS))) {
             PathsReport report = PathsQuery.run(analysis, path.toString(), dump.dumpNumber(), pattern, top.rows());
             GraphSession.noteComputed(analysis, out);
             out.write(report);
