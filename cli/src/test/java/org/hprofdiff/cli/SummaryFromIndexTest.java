@@ -148,6 +148,35 @@ class SummaryFromIndexTest {
         assertSameBeforeAndAfterIndexing(List.of(gz), List.of(List.of("histogram", "--all", g), List.of("summary", g), List.of("info", g)), null);
     }
 
+    /**
+     * A dump whose loader objects come before the class dumps naming them (JDK 22+ order): every way of reading it
+     * names the loaders alike (core's loader pass, which the CLI used to skip: it printed "unknown loader"), from the
+     * dump and from its index, and as core's sequential summary does.
+     */
+    @Test
+    void loaderLabelsAreTheSameEveryWay() throws Exception {
+        org.hprofdiff.testdata.synth.SyntheticHeap heap = new org.hprofdiff.testdata.synth.SyntheticHeap(org.hprofdiff.testdata.synth.HeapOptions.hotspot64());
+        var loaderClass = heap.newClass("com.example.PluginLoader").superclass(heap.systemClass("java.lang.ClassLoader")).define();
+        var loader1 = heap.instance(loaderClass);
+        var loader2 = heap.instance(loaderClass);
+        var plugin1 = heap.newClass("com.example.Plugin").loader(loader1).field("id", org.hprofdiff.testdata.synth.BasicType.INT).define();
+        var plugin2 = heap.newClass("com.example.Plugin").loader(loader2).field("id", org.hprofdiff.testdata.synth.BasicType.INT).define();
+        for (int i = 0; i < 30; i++) heap.instance(i % 3 == 0 ? plugin2 : plugin1);
+        Path dump = Files.write(Files.createDirectories(dir.resolve("dumps")).resolve("plugins.hprof"),
+                heap.toBytes(org.hprofdiff.testdata.synth.Layout.parallel(3, 1).withSegmentBodyLimit(2048)));
+        String expected;
+        try (org.hprofdiff.core.read.HprofFile f = org.hprofdiff.core.read.HprofFile.open(dump)) {
+            var r = org.hprofdiff.core.summary.Summarizer.summarize(f, org.hprofdiff.core.read.HprofReader.Options.DEFAULT,
+                    org.hprofdiff.core.size.SizeModelOverrides.NONE, 1, org.hprofdiff.core.read.ReadProgress.NONE);
+            expected = org.hprofdiff.core.summary.SummaryJson.toJson(r.summary());
+        }
+        assertTrue(expected.contains("\"com.example.PluginLoader#1\"") && expected.contains("\"com.example.PluginLoader#2\""), expected);
+        assertSameBeforeAndAfterIndexing(List.of(dump), List.of(List.of("summary", dump.toString()),
+                List.of("histogram", "--group-by", "loader", dump.toString())), null);
+        Run.Result fromIndex = Run.main(env(), "summary", dump.toString());
+        assertEquals(expected, fromIndex.out().strip(), "the CLI's summary is core's sequential one");
+    }
+
     @Test
     void anIndexBuiltWithOtherSizeOptionsIsNotUsedForTheSummary() throws IOException {
         String d = reaperCopies().get(0).toString();
