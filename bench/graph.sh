@@ -41,7 +41,7 @@ run() { # label, command...
     echo "$label failed:"; cat "$work/err"; exit 1; }
   read -r wall rss < "$work/time"
   printf '%-34s %8.1f s  peak RSS %6d MB\n' "$label" "$wall" $((rss / 1024))
-  grep -E "ms$" "$work/err" | sed 's/^hprof-diff: /    /' || true
+  grep -E "(: [0-9.]+ s|RSS [0-9]+ MB)$" "$work/err" | sed 's/^hprof-diff: /    /' || true
   cp "$work/out" "$work/out.$(echo "$label" | tr -c 'a-z0-9\n' '_')"
 }
 run "index (build)" index "$dump"

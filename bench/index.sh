@@ -15,6 +15,8 @@
 # are page cache, not process memory), peak anonymous RSS (sampled from /proc: the JVM's own memory), the
 # cores other processes kept busy meanwhile (/proc/stat; the machine is shared), index size, bytes per object
 # and index size / dump size. Ends with Markdown tables for docs/benchmarks.md.
+# A size is generated only when the disk has room for 2.5 times it plus 10 GB for others (the machine is shared);
+# otherwise the script waits, rechecking every 5 minutes for up to an hour, then skips that size.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 java="$JAVA25_HOME/bin/java"
@@ -40,44 +42,35 @@ echo "== building" >&2
 "$root/build" -q -pl index -am test-compile -DskipTests >&2
 cp="$root/testdata/target/classes:$root/core/target/classes:$root/index/target/classes:$root/index/target/test-classes"
 
-# Runs a java main under /usr/bin/time with a GC log, sampling anonymous RSS; prints
-# "wall cpu peakHeapMB peakRssMB peakAnonMB otherCores". Output of the main goes to $tmp/out.txt.
-measure() {
-  local gclog="$tmp/gc.log" timelog="$tmp/time.log" anon="$tmp/anon.max"
-  rm -f "$gclog"; echo 0 > "$anon"
-  local busy0; busy0=$(busy_ticks)
-  /usr/bin/time -v -o "$timelog" "$java" -Xmx1g "-Xlog:gc*:file=$gclog" --enable-native-access=ALL-UNNAMED -cp "$cp" "$@" >"$tmp/out.txt" 2>"$tmp/err.txt" &
-  local pid=$!
-  while kill -0 "$pid" 2>/dev/null; do
-    for p in $(pgrep -P "$pid" 2>/dev/null); do
-      a=$(awk '/^RssAnon/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
-      [ -n "$a" ] && [ "$a" -gt "$(cat "$anon")" ] && echo "$a" > "$anon"
-    done
-    sleep 0.05
-  done
-  wait "$pid" || { cat "$tmp/err.txt" >&2; return 1; }
-  local wall cpu rss heap
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$timelog")
-  cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u+s}' "$timelog")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$timelog")
+# Runs a java main with -Xmx1g and a GC log; prints "wall cpu peakHeapMB peakRssMB peakAnonMB otherCores".
+# Output of the main goes to $tmp/out.txt, its stderr to $tmp/err.txt.
+measure_java() {
+  local gclog="$tmp/gc.log"
+  rm -f "$gclog"
+  local r
+  r=$(MEASURE_OUT="$tmp/out.txt" MEASURE_ERR="$tmp/err.txt" measure "$java" -Xmx1g "-Xlog:gc*:file=$gclog" --enable-native-access=ALL-UNNAMED -cp "$cp" "$@")
+  local heap
   heap=$(grep -oE '[0-9]+M->[0-9]+M' "$gclog" 2>/dev/null | grep -oE '^[0-9]+' | sort -n | tail -1)
-  local others
-  others=$(other_cores "$busy0" "$cpu" "$wall")
-  echo "$wall $cpu ${heap:-0} $rss $(( $(cat "$anon") / 1024 )) $others"
+  read -r wall cpu rss anon others <<<"$r"
+  echo "$wall $cpu ${heap:-0} $rss $anon $others"
 }
 
-bytes_of() { python3 -c "import sys;s=sys.argv[1].lower().rstrip('b').rstrip('i');m={'k':10,'m':20,'g':30,'t':40};print(int(float(s[:-1])*(1<<m[s[-1]])) if s[-1] in m else int(s))" "$1"; }
 manifest() { grep -a "^$2=" "$1/manifest" | head -1 | cut -d= -f2-; }
 
-machine="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -r)"
+machine="$(machine)"
 jdk=$("$java" -version 2>&1 | head -1)
 echo "== $(date -u +%Y-%m-%dT%H:%MZ); $machine; $jdk" >&2
 summary=(); phases=()
 for size in $sizes; do
   dump="$work/synth-$size.hprof"
-  need=$(( $(bytes_of "$size") * 5 / 2 + (1 << 30) ))  # dump + index + scratch
-  avail=$(df --output=avail -B1 "$work" | tail -1)
-  if [ ! -f "$dump" ] && [ "$avail" -lt "$need" ]; then echo "bench: $size needs $need bytes free in $work, $avail available; skipped" >&2; continue; fi
+  # the dump, its index and the build's scratch, and 10 GB left for others on a shared disk; waits up to an hour for room
+  need=$(( $(bytes_of "$size") * 5 / 2 + (10 << 30) ))
+  waited=0
+  while [ ! -f "$dump" ] && [ "$(df --output=avail -B1 "$work" | tail -1)" -lt "$need" ] && [ "$waited" -lt 3600 ]; do
+    echo "bench: $size needs $need bytes free in $work, $(df --output=avail -B1 "$work" | tail -1) available; waiting" >&2
+    sleep 300; waited=$((waited + 300))
+  done
+  if [ ! -f "$dump" ] && [ "$(df --output=avail -B1 "$work" | tail -1)" -lt "$need" ]; then echo "bench: $size skipped: not enough room" >&2; continue; fi
   if [ ! -f "$dump" ]; then
     echo "== generating $size" >&2
     "$java" -Xmx256m -cp "$cp" org.hprofdiff.testdata.synth.LargeDumpGenerator --size "$size" --seed 42 --out "$dump" >/dev/null
@@ -86,7 +79,7 @@ for size in $sizes; do
   mb=$(python3 -c "import os,sys;print(round(os.path.getsize(sys.argv[1])/1e6))" "$dump")
   echo "== indexing $size ($mb MB), dump dropped from the page cache" >&2
   drop_cache "$dump"
-  read -r wall cpu heap rss anon others <<<"$(measure org.hprofdiff.index.IndexMain --threads "$threads" "$dump")"
+  read -r wall cpu heap rss anon others <<<"$(measure_java org.hprofdiff.index.IndexMain --threads "$threads" "$dump")"
   idx="$dump.hdidx"
   objects=$(manifest "$idx" objects); edges=$(manifest "$idx" edges)
   idxbytes=$(du -sb "$idx" | cut -f1)
@@ -97,7 +90,7 @@ for size in $sizes; do
     phases+=("$row"); echo "$row" >&2
   done
   echo "== second command on the built index" >&2
-  read -r owall ocpu oheap orss oanon oothers <<<"$(measure org.hprofdiff.index.IndexMain "$dump")"
+  read -r owall ocpu oheap orss oanon oothers <<<"$(measure_java org.hprofdiff.index.IndexMain "$dump")"
   grep -q "pass 1" "$tmp/err.txt" && { echo "bench: the second command rebuilt the index" >&2; exit 1; }
   row=$(awk -v s="$size" -v mb="$mb" -v o="$objects" -v e="$edges" -v w="$wall" -v c="$cpu" -v h="$heap" -v r="$rss" -v a="$anon" \
             -v ib="$idxbytes" -v ow="$owall" -v oth="$others" \

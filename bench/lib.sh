@@ -16,3 +16,43 @@ other_cores() {
   awk -v b0="$1" -v b1="$(busy_ticks)" -v hz="$(getconf CLK_TCK)" -v c="$2" -v w="$3" \
     'BEGIN {o = ((b1 - b0) / hz - c) / w; printf "%.1f", o < 0 ? 0 : o}'
 }
+
+# Runs a command under /usr/bin/time, sampling the anonymous RSS of its process tree every 20 ms; its stdout goes to
+# $MEASURE_OUT (default /dev/null), its stderr to $MEASURE_ERR. Prints "wall cpu peakRssMB peakAnonMB otherCores".
+measure() {
+  local timelog anon out=${MEASURE_OUT:-/dev/null} err=${MEASURE_ERR:-/dev/null}
+  timelog=$(mktemp); anon=$(mktemp); echo 0 > "$anon"
+  local busy0; busy0=$(busy_ticks)
+  /usr/bin/time -v -o "$timelog" "$@" >"$out" 2>"$err" &
+  local pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    for p in $(pgrep -P "$pid" 2>/dev/null) $(pgrep -P "$(pgrep -P "$pid" | head -1)" 2>/dev/null); do
+      a=$(awk '/^RssAnon/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
+      [ -n "$a" ] && [ "$a" -gt "$(cat "$anon")" ] && echo "$a" > "$anon"
+    done
+    sleep 0.02
+  done
+  wait "$pid" || { echo "bench: failed: $*" >&2; cat "$err" >&2; rm -f "$timelog" "$anon"; return 1; }
+  local wall cpu rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$timelog")
+  cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u+s}' "$timelog")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$timelog")
+  echo "$wall $cpu $rss $(( $(cat "$anon") / 1024 )) $(other_cores "$busy0" "$cpu" "$wall")"
+  rm -f "$timelog" "$anon"
+}
+
+# The machine, for the tables' captions.
+machine() {
+  echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -r)"
+}
+
+# Sizes as LargeDumpGenerator reads them: 100m, 2500m, 4g -> bytes.
+bytes_of() {
+  python3 -c "import sys;s=sys.argv[1].lower().rstrip('b').rstrip('i');m={'k':10,'m':20,'g':30,'t':40};print(int(float(s[:-1])*(1<<m[s[-1]])) if s[-1] in m else int(s))" "$1"
+}
+
+# Builds the CLI jar if needed and copies it to $1 (editing sources meanwhile does not rebuild under a bench).
+private_jar() {
+  "$root/hprof-diff" --version >/dev/null
+  cp "$root/cli/target/hprof-diff.jar" "$1"
+}

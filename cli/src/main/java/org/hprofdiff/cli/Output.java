@@ -30,6 +30,9 @@ public final class Output {
     private final Format format;
     /** {@code --output}, or null for stdout. */
     private final Path target;
+    /** The run's one progress display (made on first use); stderr lines go through it so they never land inside a drawn line. */
+    private Progress progress;
+    private Phases phases;
 
     public Output(Io io, CommonOptions common, OutputOptions options) {
         this(io, common, options.format(), options.output().orElse(null));
@@ -71,6 +74,7 @@ public final class Output {
 
     /** The report in the chosen format, to stdout or {@code --output}; its warnings on stderr when the output does not show them. */
     public void write(Report report) {
+        phases().finish();
         Renderer renderer = Renderer.of(format, style());
         emit(out -> renderer.render(report, out), format.id());
         if (!textOnStdout()) report.warnings().forEach(this::warn);
@@ -78,6 +82,7 @@ public final class Output {
 
     /** A dump's summary as the JSON that {@code --baseline} reads back, to stdout or {@code --output}. */
     public void writeSummary(DumpSummary summary) {
+        phases().finish();
         // SummaryJson's own writers close what they write to, which must not happen to stdout.
         emit(out -> out.println(SummaryJson.toJson(summary)), "summary");
         Warnings.of(summary.completeness()).forEach(this::warn);
@@ -110,39 +115,49 @@ public final class Output {
 
     /** A line of the command's own result on stdout, for commands whose result is not one report ({@code report} lists its files). */
     public void result(String line) {
+        phases().finish();
         io.out().println(line);
         io.out().flush();
     }
 
     /** A line that must be seen whatever the format: the report's own output may not show it. */
     public void warn(String line) {
-        io.err().println(Errors.PREFIX + "warning: " + line);
-        io.err().flush();
+        progress().line(Errors.PREFIX + "warning: " + line);
     }
 
     /** A line about what was done; silenced by {@code --quiet}. */
     public void note(String line) {
         if (common.quiet()) return;
-        io.err().println(Errors.PREFIX + line);
-        io.err().flush();
+        progress().line(Errors.PREFIX + line);
     }
 
     /** A line that is part of the outcome (a breach, "no threshold breached"), shown on stderr unless the text report shows it. */
     public void verdict(String line) {
         if (textOnStdout()) return;
-        io.err().println(Errors.PREFIX + line);
-        io.err().flush();
+        progress().line(Errors.PREFIX + line);
     }
 
-    /** A line for {@code --verbose} only: what was read and how fast. */
+    /** A line for {@code --verbose} only: what was read and how fast, what each phase cost. */
     public void detail(String line) {
         if (!common.verbose()) return;
-        io.err().println(Errors.PREFIX + line);
-        io.err().flush();
+        progress().line(Errors.PREFIX + line);
     }
 
-    public Progress progress() {
-        return Progress.of(io, common.quiet(), common.progress());
+    /** Whether {@code --verbose} lines are wanted (what measuring them costs is then worth it). */
+    public boolean verbose() {
+        return common.verbose();
+    }
+
+    /** The run's progress display on stderr (one for the whole run). */
+    public synchronized Progress progress() {
+        if (progress == null) progress = Progress.of(io, common.quiet(), common.progress());
+        return progress;
+    }
+
+    /** The run's phases on that display (one for the whole run). */
+    public synchronized Phases phases() {
+        if (phases == null) phases = new Phases(progress(), this);
+        return phases;
     }
 
     private boolean textOnStdout() {

@@ -28,6 +28,7 @@ import org.hprofdiff.index.graph.NoDataArrays;
 import org.hprofdiff.index.graph.ObjectFields;
 import org.hprofdiff.index.graph.ObjectPositions;
 import org.hprofdiff.index.graph.RootTable;
+import org.hprofdiff.index.graph.StoredSummary;
 import org.hprofdiff.index.graph.ThreadTable;
 import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.BuildLock;
@@ -70,6 +71,7 @@ public final class DumpIndex implements AutoCloseable {
     private final SizeModel sizeModel;
     private volatile EdgeOrigins origins;
     private volatile Map<Long, Integer> classByObject;
+    private volatile StoredSummary summary;
 
     private DumpIndex(HprofFile dump, IndexDirectory dir, boolean deleteOnClose) throws IOException {
         this.dump = dump;
@@ -202,17 +204,29 @@ public final class DumpIndex implements AutoCloseable {
             new IndexBuilder(dump, identity, work, options.sizeOverrides(), options.threads(), options.dumpNumber(), progress).build();
             return;
         }
+        progress.plan(List.of("decompress"));
         progress.phase("decompress", dump.fileSize());
         Path copy = work.resolve(IndexFiles.SOURCE_COPY);
-        decompress(dump.path(), copy);
+        decompress(dump.path(), copy, progress);
         try (HprofFile plain = openCopy(copy)) {
             new IndexBuilder(plain, identity, work, options.sizeOverrides(), options.threads(), options.dumpNumber(), progress).build();
         }
     }
 
-    private static void decompress(Path gz, Path copy) throws IOException {
+    /** Decompresses {@code gz} into {@code copy}; progress in compressed bytes read. */
+    private static void decompress(Path gz, Path copy, BuildProgress progress) throws IOException {
         byte[] buffer = new byte[1 << 20];
-        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz), 1 << 16);
+        java.io.InputStream compressed = new java.io.FilterInputStream(Files.newInputStream(gz)) {
+            private long read;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0 && (read += n) >>> 23 != (read - n) >>> 23) progress.advance(read); // every 8 MiB
+                return n;
+            }
+        };
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(compressed, 1 << 16);
              java.io.OutputStream out = Files.newOutputStream(copy, java.nio.file.StandardOpenOption.CREATE_NEW)) {
             // GZIPInputStream reads concatenated members: HotSpot's chunked -gz output too
             for (int n; (n = in.read(buffer)) > 0; ) out.write(buffer, 0, n);
@@ -343,6 +357,16 @@ public final class DumpIndex implements AutoCloseable {
             classByObject = m = built;
         }
         return m.getOrDefault(ordinal, -1);
+    }
+
+    /**
+     * The dump's summary as the build's first pass computed it (what reading the dump gives), with each class row's
+     * classes in this index. Read on first use.
+     */
+    public StoredSummary summary() throws IOException {
+        StoredSummary s = summary;
+        if (s == null) summary = s = StoredSummary.read(dir.data(IndexFiles.SUMMARY), dir.path().resolve(IndexFiles.SUMMARY));
+        return s;
     }
 
     /** The layout shallow sizes were computed with. */

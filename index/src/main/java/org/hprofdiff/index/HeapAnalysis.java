@@ -37,6 +37,8 @@ import org.hprofdiff.index.analysis.suspects.LeakSuspects;
  * Thread-safe; close to unmap everything (and, with {@code --no-cache}, delete the index).
  */
 public final class HeapAnalysis implements AutoCloseable {
+    /** The phases the computations report ({@link AnalysisProgress#phase}), for displays that plan ahead. */
+    public static final String DOMINATOR_TREE = "dominator tree", SHORTEST_PATHS = "shortest paths";
     private static final String STORED = "analysis.";
     private static final String DOMINATORS = STORED + "dominators.";
     private static final String PATHS = STORED + "paths.";
@@ -172,6 +174,7 @@ public final class HeapAnalysis implements AutoCloseable {
             @Override public void phase(String name, long total) { built[0] = true; progress.phase(name, total); }
             @Override public void advance(long done) { progress.advance(done); }
             @Override public void note(String line) { progress.note(line); }
+            @Override public void plan(java.util.List<String> phases) { progress.plan(phases); }
         };
         DumpIndex index = DumpIndex.openOrBuild(dump, indexOptions, watching);
         try {
@@ -209,7 +212,7 @@ public final class HeapAnalysis implements AutoCloseable {
         if (dominators == null) {
             Dominators.Options o = new Dominators.Options(options.references(), options.keepUnreachable());
             AnalysisStore.Loaded<DominatorTree> loaded = store.openOrCompute(dominatorFile(options), "dominator tree", this::openDominators, file -> {
-                progress.phase("dominator tree", graph.nodeCount());
+                progress.phase(DOMINATOR_TREE, graph.nodeCount());
                 return Dominators.compute(graph, o, file, scratch, progress);
             }, progress);
             dominators = loaded.value();
@@ -234,7 +237,7 @@ public final class HeapAnalysis implements AutoCloseable {
             AnalysisStore.Loaded<ShortestPaths> loaded = store.openOrCompute(pathsFile(options), "shortest paths", this::openPaths, file -> {
                 // a class object the roots do not reach (its loader lost in a dump cut short) starts no path
                 DominatorTree tree = dominators();
-                progress.phase("shortest paths", graph.nodeCount());
+                progress.phase(SHORTEST_PATHS, graph.nodeCount());
                 return ShortestPaths.compute(graph, options.references(), node -> tree.reachability(node) == Reachability.STRONG, file, scratch, progress);
             }, progress);
             paths = loaded.value();

@@ -45,6 +45,34 @@ public final class TestDumps {
         return dump;
     }
 
+    /**
+     * A dump of {@link org.hprofdiff.index.testprograms.WaitsForJcmd} taken by {@code jcmd <pid> GC.heap_dump -parallel=4}:
+     * the order a JDK 22+ parallel dump has (several address-ordered runs); empty where this JDK has no jcmd.
+     */
+    public static synchronized java.util.Optional<Path> parallelJcmdDump() throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd) || Runtime.version().feature() < 22) return java.util.Optional.empty();
+        Files.createDirectories(DIR);
+        Path dump = DIR.resolve("WaitsForJcmd-" + classHash(org.hprofdiff.index.testprograms.WaitsForJcmd.class) + ".hprof");
+        if (Files.exists(dump)) return java.util.Optional.of(dump);
+        Path tmp = DIR.resolve("WaitsForJcmd.tmp.hprof");
+        Files.deleteIfExists(tmp);
+        Process child = childJvm(List.of("-Xmx256m"), org.hprofdiff.index.testprograms.WaitsForJcmd.class).redirectErrorStream(true).start();
+        try {
+            String ready = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream())).readLine();
+            if (!"ready".equals(ready)) throw new IllegalStateException("the child said " + ready);
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(child.pid()), "GC.heap_dump", "-parallel=4", tmp.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("jcmd failed: " + out);
+        } finally {
+            child.getOutputStream().close();
+            if (!child.waitFor(10, TimeUnit.SECONDS)) child.destroyForcibly();
+        }
+        Files.move(tmp, dump, StandardCopyOption.ATOMIC_MOVE);
+        return java.util.Optional.of(dump);
+    }
+
     /** Runs a main class in a child JVM with the test class path (for crash tests). */
     public static ProcessBuilder childJvm(List<String> jvmArgs, Class<?> main, String... args) {
         List<String> cmd = new ArrayList<>(List.of(javaBin()));

@@ -77,7 +77,8 @@ public final class DominatorsCommand implements Callable<Integer> {
         if (depth > 0 && by != DominatorsReport.By.OBJECT) throw new ParameterException(spec.commandLine(), "--depth needs --by object");
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
-        try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out)) {
+        try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out,
+                List.of(HeapAnalysis.DOMINATOR_TREE))) {
             DominatorsReport report = DominatorsQuery.run(analysis, path.toString(), dump.dumpNumber(),
                     new DominatorsReport.Query(by, top.rows(), depth, children));
             GraphSession.noteComputed(analysis, out);

@@ -2,15 +2,14 @@ package org.hprofdiff.cli.commands;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.hprofdiff.cli.Io;
 import org.hprofdiff.cli.Output;
-import org.hprofdiff.cli.Progress;
 import org.hprofdiff.cli.options.DumpOptions;
 import org.hprofdiff.cli.options.IndexLocationOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
 import org.hprofdiff.core.read.DumpFormatException;
-import org.hprofdiff.index.AnalysisProgress;
 import org.hprofdiff.index.HeapAnalysis;
 
 /**
@@ -20,15 +19,20 @@ import org.hprofdiff.index.HeapAnalysis;
 final class GraphSession {
     private GraphSession() {}
 
+    /**
+     * @param computes the computations the command will ask of the analysis ({@link HeapAnalysis#DOMINATOR_TREE},
+     *                 {@link HeapAnalysis#SHORTEST_PATHS}): the progress display counts them in the run's phases
+     */
     static HeapAnalysis open(Io io, Path dump, IndexLocationOptions location, DumpOptions dumpOptions, SizeModelOptions sizes,
-                             HeapAnalysis.Options options, Output out) throws IOException, DumpFormatException {
-        Listener listener = new Listener(out);
+                             HeapAnalysis.Options options, Output out, List<String> computes) throws IOException, DumpFormatException {
+        IndexProgress progress = new IndexProgress(out);
+        progress.expect(computes);
         long started = System.nanoTime();
         HeapAnalysis analysis;
         try {
-            analysis = HeapAnalysis.open(dump, location.indexOptions(dumpOptions, sizes, io.environment()), options, listener);
+            analysis = HeapAnalysis.open(dump, location.indexOptions(dumpOptions, sizes, io.environment()), options, progress);
         } finally {
-            listener.progress.finish();
+            progress.finish();
         }
         String seconds = seconds(System.nanoTime() - started);
         if (analysis.indexBuilt()) {
@@ -47,39 +51,5 @@ final class GraphSession {
 
     private static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
-    }
-
-    /** Phases as progress, notes as notes, each phase's time with {@code --verbose}. */
-    private static final class Listener implements AnalysisProgress {
-        private final Output out;
-        final Progress progress;
-
-        Listener(Output out) {
-            this.out = out;
-            this.progress = out.progress();
-        }
-
-        @Override
-        public void phase(String name, long total) {
-            progress.finish();
-            progress.start(name, total);
-        }
-
-        @Override
-        public void advance(long done) {
-            progress.update(done);
-        }
-
-        @Override
-        public void note(String line) {
-            progress.finish();
-            out.note(line);
-        }
-
-        @Override
-        public void phaseDone(String phase, long millis) {
-            progress.finish();
-            out.detail(phase + ": " + millis + " ms");
-        }
     }
 }

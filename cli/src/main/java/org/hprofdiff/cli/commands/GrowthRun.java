@@ -17,6 +17,7 @@ import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.core.summary.diff.GrowthAnalysis;
 import org.hprofdiff.core.summary.diff.GrowthReport;
 import org.hprofdiff.core.summary.diff.failon.FailOn;
+import org.hprofdiff.index.IndexOptions;
 
 /** Reads a series of dumps and compares them: shared by the diff command and the demo. */
 final class GrowthRun {
@@ -43,11 +44,14 @@ final class GrowthRun {
     static DiffReport compare(Io io, List<DumpSummary> before, List<Path> dumps, DumpOptions dumpOptions, SizeModelOptions sizes,
                               PathOptions paths, Output out, Integer top, List<String> thresholds) throws DumpFormatException, IOException {
         FailOn failOn = thresholds.isEmpty() ? null : FailOn.parse(thresholds);
-        DumpReader reader = new DumpReader(dumpOptions, sizes, out);
+        IndexOptions indexes = paths.index(dumpOptions, sizes, io.environment());
+        DumpReader reader = new DumpReader(dumpOptions, sizes, indexes, out);
+        boolean withPaths = paths.wanted() && before.isEmpty();
         List<DumpSummary> summaries = new ArrayList<>(before);
-        for (Path dump : dumps) summaries.add(reader.read(dump).summary());
+        // With paths, each dump's index is needed for its growers: build it now, and take the summary its first pass kept
+        for (Path dump : dumps) summaries.add((withPaths ? reader.readIndexing(dump) : reader.read(dump)).summary());
         GrowthReport growth = GrowthAnalysis.analyze(summaries);
-        if (paths.wanted() && before.isEmpty()) growth = PathRun.attach(growth, dumps, paths.index(dumpOptions, sizes, io.environment()), paths.analysis(), out);
+        if (withPaths) growth = PathRun.attach(growth, dumps, indexes, paths.analysis(), out);
         else if (paths.wanted()) out.note("retention paths need every dump of the series; dump 1 is a saved summary, so classes are compared by their totals only");
         return DiffQuery.run(growth, top, failOn, thresholds);
     }

@@ -90,17 +90,19 @@ public final class HistogramCommand implements Callable<Integer> {
         if (sortBy == SortBy.RETAINED && !retained) throw new ParameterException(spec.commandLine(), "--sort retained needs --retained");
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
-        DumpReader.Read read = new DumpReader(dump, sizes, out).read(path);
+        DumpReader reader = new DumpReader(dump, sizes, location.indexOptions(dump, sizes, io.environment()), out);
         HistogramReport.Query query = new HistogramReport.Query(groupBy, sortBy, filter, top.rows(), arraysByLength);
         HistogramReport report;
         if (retained) {
-            try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out)) {
-                RetainedColumn.Applied applied = RetainedColumn.of(analysis, read.summary());
+            // the graph is needed anyway: its index (built first if need be) holds the summary too
+            try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out,
+                    List.of(HeapAnalysis.DOMINATOR_TREE))) {
+                RetainedColumn.Applied applied = RetainedColumn.of(analysis, reader.read(path, analysis.index()).summary());
                 GraphSession.noteComputed(analysis, out);
                 report = HistogramQuery.run(applied.summary(), query, applied.column());
             }
         } else {
-            report = HistogramQuery.run(read.summary(), query);
+            report = HistogramQuery.run(reader.read(path).summary(), query);
         }
         out.write(report);
         return ExitCode.of(false, report.completeness().partial()).code;

@@ -62,7 +62,7 @@ public final class IndexCommand implements Callable<Integer> {
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
         long started = System.nanoTime();
-        try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, HeapAnalysis.Options.DEFAULT, out)) {
+        try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, HeapAnalysis.Options.DEFAULT, out, List.of())) {
             long millis = (System.nanoTime() - started) / 1_000_000;
             IndexReport.Verify checked = null;
             if (verify) {

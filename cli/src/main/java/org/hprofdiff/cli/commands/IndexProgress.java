@@ -1,57 +1,72 @@
 package org.hprofdiff.cli.commands;
 
+import java.util.List;
 import org.hprofdiff.cli.Output;
-import org.hprofdiff.cli.Progress;
+import org.hprofdiff.cli.Phases;
 import org.hprofdiff.index.AnalysisProgress;
 
 /**
- * The index's and the analyses' progress on the command's progress line: each phase named after the dump it
- * works on ({@code day1.hprof: dominator tree}), notes (an index rebuilt, a wait for another run) as notes,
- * and each finished computation's wall time under {@code --verbose}.
+ * The index's and the analyses' progress ({@link AnalysisProgress}) on the run's {@link Phases}: the index build's
+ * phases and the graph computations, each named after the dump it works on in a series
+ * ({@code day1.hprof: [2/6] classes}); notes (an index rebuilt, a wait for another run) as notes; the computations'
+ * sub-phases under {@code --verbose}. The one adapter between the index and the CLI's display: graph commands,
+ * comparisons and plain reads use it.
  */
 final class IndexProgress implements AnalysisProgress {
-    private final Progress progress;
+    private final Phases phases;
     private final Output out;
-    private String prefix = "";
-    private boolean started;
+    private final String prefix;
 
     IndexProgress(Output out) {
-        this.progress = out.progress();
-        this.out = out;
+        this(out, "");
     }
 
-    /** The dump the next phases work on. */
-    void dump(String name) {
-        prefix = name + ": ";
+    private IndexProgress(Output out, String prefix) {
+        this.phases = out.phases();
+        this.out = out;
+        this.prefix = prefix;
+    }
+
+    /**
+     * The progress of the work on one dump of a series (its index, its computations): phases named after the dump,
+     * planned on their own. The series' own phases stay on this one.
+     */
+    IndexProgress forDump(String name) {
+        return new IndexProgress(out, name + ": ");
+    }
+
+    /** Phases the command will need once its index is there (the dominator tree, the shortest paths). */
+    void expect(List<String> computations) {
+        phases.expect(prefix, computations);
+    }
+
+    @Override
+    public void plan(List<String> names) {
+        phases.next(prefix, names);
     }
 
     @Override
     public void phase(String name, long total) {
-        if (started) progress.finish();
-        progress.start(prefix + name, total);
-        started = true;
+        phases.start(prefix, name, total);
     }
 
     @Override
     public void advance(long done) {
-        progress.update(done);
+        phases.advance(done);
     }
 
     @Override
     public void note(String line) {
-        finish();
         out.note(prefix + line);
     }
 
     @Override
     public void phaseDone(String phase, long millis) {
-        finish();
-        out.detail(prefix + phase + ": " + millis + " ms");
+        phases.subPhase(prefix, phase, millis);
     }
 
-    /** Clears the progress line once the dump's work is over. */
+    /** The work on this dump is over for now: the last phase ends. */
     void finish() {
-        if (started) progress.finish();
-        started = false;
+        phases.finish();
     }
 }

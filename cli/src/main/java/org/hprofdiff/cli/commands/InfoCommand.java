@@ -61,15 +61,20 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
-        DumpReader.Read read = new DumpReader(dump, sizes, out).read(path);
-        DumpSummary s = read.summary();
+        DumpReader reader = new DumpReader(dump, sizes, location.indexOptions(dump, sizes, io.environment()), out);
+        DumpReader.Read read;
         ReachabilityCounts reach = null;
         if (reachability) {
-            try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out)) {
+            try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out,
+                    List.of(HeapAnalysis.DOMINATOR_TREE))) {
+                read = reader.read(path, analysis.index());
                 reach = ReachabilityCounts.of(analysis.reachability());
                 GraphSession.noteComputed(analysis, out);
             }
+        } else {
+            read = reader.read(path);
         }
+        DumpSummary s = read.summary();
         InfoReport report = new InfoReport(s.dump(), s.sizeModel(), read.records(), s.totals(), s.completeness(), reach);
         out.write(report);
         return ExitCode.of(false, s.completeness().partial()).code;

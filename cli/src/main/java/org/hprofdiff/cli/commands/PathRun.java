@@ -31,10 +31,9 @@ final class PathRun {
         IndexProgress progress = new IndexProgress(out);
         long started = System.nanoTime();
         try {
-            GrowthReport withPaths = GrowingPaths.attach(growth, i -> {
-                progress.dump(dumps.get(i).getFileName().toString());
-                return new GrowingPaths.Source.Indexed(HeapAnalysis.open(dumps.get(i), indexOptions, analysisOptions, progress));
-            }, GrowingPaths.Limits.DEFAULT, progress);
+            GrowthReport withPaths = GrowingPaths.attach(growth, i -> new GrowingPaths.Source.Indexed(
+                    HeapAnalysis.open(dumps.get(i), indexOptions, analysisOptions, progress.forDump(dumps.get(i).getFileName().toString()))),
+                    GrowingPaths.Limits.DEFAULT, progress);
             out.detail(String.format(Locale.ROOT, "retention paths of the growers in %.2f s", (System.nanoTime() - started) / 1e9));
             return withPaths;
         } catch (IOException | DumpFormatException e) {

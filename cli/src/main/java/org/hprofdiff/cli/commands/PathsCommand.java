@@ -66,7 +66,8 @@ public final class PathsCommand implements Callable<Integer> {
         Pattern pattern = Pattern.compile(classPattern); // checked as it was parsed
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
-        try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out)) {
+        try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out,
+                List.of(HeapAnalysis.DOMINATOR_TREE, HeapAnalysis.SHORTEST_PATHS))) {
             PathsReport report = PathsQuery.run(analysis, path.toString(), dump.dumpNumber(), pattern, top.rows());
             GraphSession.noteComputed(analysis, out);
             out.write(report);

@@ -8,6 +8,7 @@ import org.hprofdiff.cli.Io;
 import org.hprofdiff.cli.Output;
 import org.hprofdiff.cli.options.CommonOptions;
 import org.hprofdiff.cli.options.DumpOptions;
+import org.hprofdiff.cli.options.IndexLocationOptions;
 import org.hprofdiff.cli.options.OutputOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
 import org.hprofdiff.core.summary.DumpSummary;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
         description = "Reads the dump once and writes what a comparison needs of it: every class's instance count and "
                 + "shallow bytes, long object arrays by length, totals, the size model, the dump's time and whether it "
                 + "was read completely. About 200 bytes per class where the dump has gigabytes: keep it, delete the dump, "
-                + "and later run 'hprof-diff --baseline SUMMARY newer.hprof'. The format is docs/json-schema/summary.schema.json.",
+                + "and later run 'hprof-diff --baseline SUMMARY newer.hprof'. The format is docs/json-schema/summary.schema.json. "
+                + "A dump already indexed is not read again: its index kept the summary.",
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {
@@ -36,6 +38,7 @@ public final class SummaryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DUMP", description = "An hprof file (.hprof, or gzip-compressed .hprof.gz).")
     Path path;
 
+    @Mixin IndexLocationOptions location;
     @Mixin OutputOptions.Json output;
     @Mixin DumpOptions dump;
     @Mixin SizeModelOptions sizes;
@@ -49,7 +52,7 @@ public final class SummaryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
-        DumpSummary summary = new DumpReader(dump, sizes, out).read(path).summary();
+        DumpSummary summary = new DumpReader(dump, sizes, location.indexOptions(dump, sizes, io.environment()), out).read(path).summary();
         out.writeSummary(summary);
         return ExitCode.of(false, summary.completeness().partial()).code;
     }

@@ -61,7 +61,8 @@ public final class SuspectsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Output out = new Output(io, common, output);
         out.checkNotAnInput(List.of(path));
-        try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out)) {
+        try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out,
+                List.of(HeapAnalysis.DOMINATOR_TREE, HeapAnalysis.SHORTEST_PATHS))) {
             SuspectsReport report = SuspectsQuery.run(analysis, path.toString(), dump.dumpNumber(), threshold);
             GraphSession.noteComputed(analysis, out);
             out.write(report);

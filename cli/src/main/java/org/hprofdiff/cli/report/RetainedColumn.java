@@ -3,6 +3,7 @@ package org.hprofdiff.cli.report;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hprofdiff.core.summary.ClassStats;
@@ -10,15 +11,14 @@ import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.IndexGraph;
 import org.hprofdiff.index.analysis.dominators.DominatorTree;
-import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.ClassTable;
+import org.hprofdiff.index.graph.StoredSummary;
 
 /**
  * Retained bytes for the histogram ({@code histogram --retained}): each class row gets MAT's class-level retained
  * size from the dump's dominator tree, package and loader rows the same rule over their classes, and the report
- * the dump's reachability. The histogram's rows come from the streaming summary, the retained sizes from the
- * index; a row is matched to the index's class by Java name, then, where several loaders define the name, by
- * the loader (bootstrap, or the loader's class), then by count and bytes. A row that stays ambiguous gets none.
+ * the dump's reachability. A row's classes in the index are found by the index's class key for the row's name and
+ * loader ({@link StoredSummary#classIndexes}), the one key summaries and the index share; a key that holds several
+ * classes (java.lang.Class's class objects and its instances) counts them together.
  */
 public final class RetainedColumn {
     private final Map<String, Long> byPackage;
@@ -31,27 +31,24 @@ public final class RetainedColumn {
         this.reachability = reachability;
     }
 
-    /** The summary with every matched class's retained bytes, and the group figures. */
+    /** The summary with every row's retained bytes, and the group figures. */
     public record Applied(DumpSummary summary, RetainedColumn column) {}
 
     public static Applied of(HeapAnalysis analysis, DumpSummary summary) throws IOException {
         DominatorTree tree = analysis.dominators();
         IndexGraph graph = analysis.graph();
-        ClassTable table = analysis.index().classes();
-        Map<String, List<Integer>> byName = new HashMap<>();
-        for (ClassInfo c : table.all()) if (c.instances() > 0) byName.computeIfAbsent(c.javaName(), k -> new ArrayList<>()).add(c.index());
-        boolean[] taken = new boolean[table.size()];
-        String[] loaderLabel = new String[table.size()];
+        StoredSummary keys = analysis.index().summary();
+        String[] loaderLabel = new String[graph.classCount()];
+        Map<String, int[]> classesOfKey = new LinkedHashMap<>();
+        for (ClassStats row : summary.classes()) {
+            int[] classes = keys.classIndexes(row.name(), row.loader());
+            classesOfKey.put(row.key(), classes);
+            for (int c : classes) loaderLabel[c] = row.loader();
+        }
+        Map<String, Long> retainedOfKey = retainedOfKeys(analysis, tree, graph.classCount(), classesOfKey);
         List<ClassStats> classes = new ArrayList<>(summary.classes().size());
         for (ClassStats row : summary.classes()) {
-            int c = match(analysis, row, byName.getOrDefault(row.name(), List.of()), taken);
-            if (c < 0) {
-                classes.add(row);
-                continue;
-            }
-            taken[c] = true;
-            loaderLabel[c] = row.loader();
-            classes.add(new ClassStats(row.name(), row.loader(), row.kind(), row.instances(), row.shallowBytes(), tree.classRetained(c)));
+            classes.add(new ClassStats(row.name(), row.loader(), row.kind(), row.instances(), row.shallowBytes(), retainedOfKey.get(row.key())));
         }
         Map<String, Long> packages = groups(analysis, tree, graph.classCount(), c -> HistogramQuery.packageOf(graph.className(c)));
         Map<String, Long> loaders = groups(analysis, tree, graph.classCount(), c -> loaderLabel[c]);
@@ -59,30 +56,26 @@ public final class RetainedColumn {
         return new Applied(withRetained, new RetainedColumn(packages, loaders, ReachabilityCounts.of(tree.summary())));
     }
 
-    /** The index's class for a histogram row, or -1. */
-    private static int match(HeapAnalysis analysis, ClassStats row, List<Integer> sameName, boolean[] taken) {
-        List<Integer> left = sameName.stream().filter(c -> !taken[c]).toList();
-        if (left.size() > 1) {
-            left = left.stream().filter(c -> loaderClass(analysis, c).equals(loaderBase(row.loader()))).toList();
+    /** Each key's class-level retained bytes: its one class's from the tree, or its classes' together; null for a key without classes. */
+    private static Map<String, Long> retainedOfKeys(HeapAnalysis analysis, DominatorTree tree, int classCount, Map<String, int[]> classesOfKey) {
+        Map<String, Long> out = new HashMap<>();
+        Map<String, Integer> group = new HashMap<>();
+        int[] groupOf = new int[classCount];
+        java.util.Arrays.fill(groupOf, -1);
+        classesOfKey.forEach((key, classes) -> {
+            if (classes.length == 1) {
+                out.put(key, tree.classRetained(classes[0]));
+            } else if (classes.length > 1) {
+                int g = group.size();
+                group.put(key, g);
+                for (int c : classes) groupOf[c] = g;
+            }
+        });
+        if (!group.isEmpty()) {
+            long[] sums = tree.retainedByGroup(analysis.graph(), c -> groupOf[c], group.size(), analysis.scratch());
+            group.forEach((key, g) -> out.put(key, sums[g]));
         }
-        if (left.size() > 1) {
-            ClassTable t = analysis.index().classes();
-            left = left.stream().filter(c -> t.get(c).instances() == row.instances() && t.get(c).instanceBytes() == row.shallowBytes()).toList();
-        }
-        return left.size() == 1 ? left.getFirst() : -1;
-    }
-
-    /** "bootstrap", or the Java name of the defining loader's class. */
-    private static String loaderClass(HeapAnalysis analysis, int classIndex) {
-        ClassInfo c = analysis.index().classes().get(classIndex);
-        if (c.loaderId() == 0) return ClassStats.BOOTSTRAP;
-        return c.loaderOrdinal() < 0 ? "unknown loader" : analysis.index().classOf(c.loaderOrdinal()).javaName();
-    }
-
-    /** A row's loader label without the "#n" that tells loaders of one class apart. */
-    private static String loaderBase(String label) {
-        int hash = label.lastIndexOf('#');
-        return hash < 0 ? label : label.substring(0, hash);
+        return out;
     }
 
     /** Retained bytes per group label (objects dominated by another object of the same group counted once). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +17,7 @@ final class HeapRangeWorkers {
 
     /** Runs the workers; their problem lists are added to {@code problems}. */
     static <V extends HprofVisitor> List<V> run(HprofFile file, List<HeapRecordRange> ranges, int threads,
-                                                Supplier<V> perThread, List<Problems> problems) {
+                                                Supplier<V> perThread, List<Problems> problems, AtomicLong done, ReadProgress progress) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1: " + threads);
         List<V> visitors = new ArrayList<>(threads);
         List<Problems> workerProblems = new ArrayList<>(threads);
@@ -33,9 +34,9 @@ final class HeapRangeWorkers {
         for (int i = 1; i < threads; i++) {
             int w = i;
             started.add(Thread.ofPlatform().name("hprof-heap-" + w).start(
-                    () -> work(file, ranges, next, failed, visitors.get(w), workerProblems.get(w), errors, w)));
+                    () -> work(file, ranges, next, failed, visitors.get(w), workerProblems.get(w), errors, w, done, progress)));
         }
-        work(file, ranges, next, failed, visitors.get(0), workerProblems.get(0), errors, 0);
+        work(file, ranges, next, failed, visitors.get(0), workerProblems.get(0), errors, 0, done, progress);
         boolean interrupted = false;
         for (Thread t : started) {
             while (true) {
@@ -57,13 +58,15 @@ final class HeapRangeWorkers {
     }
 
     private static void work(HprofFile file, List<HeapRecordRange> ranges, AtomicInteger next, AtomicBoolean failed,
-                             HprofVisitor visitor, Problems problems, Throwable[] errors, int worker) {
+                             HprofVisitor visitor, Problems problems, Throwable[] errors, int worker, AtomicLong done, ReadProgress progress) {
         try {
             HprofInput in = file.newMappedInput();
             HeapRecordParser parser = new HeapRecordParser(in, visitor, problems);
             int i;
             while (!failed.get() && (i = next.getAndIncrement()) < ranges.size()) {
-                parse(in, parser, visitor, ranges.get(i));
+                HeapRecordRange range = ranges.get(i);
+                parse(in, parser, visitor, range);
+                progress.bytesDone(done.addAndGet(HeapRecordRange.HEADER_BYTES + range.length()));
             }
         } catch (Throwable e) {
             failed.set(true);
@@ -79,6 +82,7 @@ final class HeapRangeWorkers {
             parser.parse(range.offset(), range.end());
         } catch (EndOfDataException e) {
             if (!range.truncated()) throw new IllegalStateException("data ended inside " + range + ", which the walk found complete", e);
+            parser.problems().dataEnded(in.position()); // as far as a sequential pass gets
         }
     }
 }

@@ -37,6 +37,8 @@ final class HeapRecordParser {
         for (HeapTag t : HeapTag.values()) fixedLength[t.code] = t.fixedLength(idSize);
     }
 
+    Problems problems() { return problems; }
+
     /** Parses the body of the heap record at {@code recordStart} from the input's position to {@code end}. */
     void parse(long recordStart, long end) {
         HprofInput in = this.in;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -47,10 +49,23 @@ public final class HprofReader {
 
     private final HprofFile file;
     private final Options options;
+    private final ReadProgress progress;
 
     public HprofReader(HprofFile file, Options options) {
+        this(file, options, ReadProgress.NONE);
+    }
+
+    private HprofReader(HprofFile file, Options options, ReadProgress progress) {
         this.file = file;
         this.options = options;
+        this.progress = progress;
+    }
+
+    public Options options() { return options; }
+
+    /** This reader, telling {@code progress} how far each read has come (see {@link ReadProgress}). */
+    public HprofReader withProgress(ReadProgress progress) {
+        return new HprofReader(file, options, progress);
     }
 
     public HprofReader(HprofFile file) {
@@ -72,6 +87,7 @@ public final class HprofReader {
             RecordWalker.HeapRecords parseNow = range -> {
                 visitor.heapRecord(range.offset(), range.length());
                 parser.parse(range.offset(), range.end());
+                progress.bytesDone(range.end());
             };
             return new RecordWalker(file, in, visitor, options.dumpNumber(), parseNow, problems).walk();
         }
@@ -96,14 +112,74 @@ public final class HprofReader {
      * see the class comment for the ordering. Used for a second pass without walking the file again.
      */
     public <V extends HprofVisitor> ParallelRead<V> readHeap(HeapPlan plan, int threads, Supplier<V> perThread) {
+        return readHeap(plan, null, () -> true, threads, perThread);
+    }
+
+    /**
+     * Parses a plan's heap records (mapped files only): the first ones on the calling thread with {@code inOrder}, in
+     * file order, for as long as {@code splittable} says the rest may not be split yet; the rest on {@code threads}
+     * threads, one visitor from {@code perThread} each, created once the split is reached (see the class comment for
+     * the ordering). A visitor that must see the start of the heap in order (the histogram's, to know the class
+     * mirrors before the first object) is read this way; {@code inOrder} null means none.
+     */
+    public <V extends HprofVisitor> ParallelRead<V> readHeap(HeapPlan plan, HprofVisitor inOrder, BooleanSupplier splittable, int threads,
+                                                             Supplier<V> perThread) {
         requireRandomAccess();
         ReadResult walk = plan.walk();
         List<Problems> parts = new ArrayList<>(List.of(plan.walkProblems));
-        List<V> visitors = HeapRangeWorkers.run(file, plan.ranges(), threads, perThread, parts);
-        Problems all = Problems.merge(parts);
-        ReadResult merged = new ReadResult(walk.recordCounts(), walk.unknownRecords(), walk.heapDumpCount(), walk.dumpNumber(),
-                walk.heapRecordCount(), walk.truncation(), all.list(), walk.bytesRead(), walk.dumpComplete(), all.damagedHeapRecords());
-        return new ParallelRead<>(merged, visitors);
+        List<HeapRecordRange> ranges = plan.ranges();
+        AtomicLong done = new AtomicLong(file.fileSize() - plan.heapBytes());
+        int first = inOrder == null ? 0 : parseBeforeSplit(ranges, splittable, parts, done, () -> inOrder, () -> {});
+        List<V> visitors = first == ranges.size() && inOrder != null ? List.of() // the in-order visitor took everything
+                : HeapRangeWorkers.run(file, ranges.subList(first, ranges.size()), threads, perThread, parts, done, progress);
+        return new ParallelRead<>(merged(walk, Problems.merge(parts)), visitors);
+    }
+
+    /**
+     * Parses a plan's heap records into a {@link RecordPipeline}'s buffers and commits them in file order on the
+     * calling thread (mapped files only): the first records are parsed on the calling thread too, for as long as
+     * the pipeline says they may not be split; the rest on {@code threads} worker threads. Returns what one
+     * sequential pass would report.
+     */
+    public <B> ReadResult readHeapInOrder(HeapPlan plan, int threads, RecordPipeline<B> pipeline) {
+        requireRandomAccess();
+        List<Problems> parts = new ArrayList<>(List.of(plan.walkProblems));
+        List<HeapRecordRange> ranges = plan.ranges();
+        AtomicLong done = new AtomicLong(file.fileSize() - plan.heapBytes());
+        List<B> buffer = new ArrayList<>(1); // made when the first record needs it
+        int first = parseBeforeSplit(ranges, pipeline::splittable, parts, done, () -> {
+            if (buffer.isEmpty()) buffer.add(pipeline.newBuffer());
+            return pipeline.visitor(buffer.getFirst(), true);
+        }, () -> pipeline.commit(buffer.getFirst()));
+        OrderedHeapWorkers.run(file, ranges.subList(first, ranges.size()), threads, pipeline, parts, done, progress);
+        return merged(plan.walk(), Problems.merge(parts));
+    }
+
+    /**
+     * Parses the first records on the calling thread, in file order, for as long as {@code splittable} says no:
+     * each with the visitor {@code next} gives, {@code afterEach} once it is parsed. Returns how many; their
+     * problems are added to {@code parts}.
+     */
+    private int parseBeforeSplit(List<HeapRecordRange> ranges, BooleanSupplier splittable, List<Problems> parts, AtomicLong done,
+                                 Supplier<HprofVisitor> next, Runnable afterEach) {
+        Problems problems = new Problems();
+        parts.add(problems);
+        HprofInput in = file.newMappedInput();
+        int first = 0;
+        for (; first < ranges.size() && !splittable.getAsBoolean(); first++) {
+            HprofVisitor visitor = next.get();
+            HeapRangeWorkers.parse(in, new HeapRecordParser(in, visitor, problems), visitor, ranges.get(first));
+            afterEach.run();
+            progress.bytesDone(done.addAndGet(HeapRecordRange.HEADER_BYTES + ranges.get(first).length()));
+        }
+        return first;
+    }
+
+    /** A plan's walk with the problems of the heap records parsed apart from it. */
+    private static ReadResult merged(ReadResult walk, Problems all) {
+        return new ReadResult(walk.recordCounts(), walk.unknownRecords(), walk.heapDumpCount(), walk.dumpNumber(),
+                walk.heapRecordCount(), walk.truncation(), all.list(), all.dataEnd() >= 0 ? all.dataEnd() : walk.bytesRead(), walk.dumpComplete(),
+                all.damagedHeapRecords());
     }
 
     /**

@@ -13,6 +13,8 @@ final class Problems {
     private final List<ReadResult.Problem> kept = new ArrayList<>();
     private long dropped;
     private long damagedHeapRecords;
+    /** Where the data ended inside a heap record parsed apart from the walk (a truncated dump), or -1. */
+    private long dataEnd = -1;
 
     void add(long offset, String message) {
         if (kept.size() < MAX_KEPT) kept.add(new ReadResult.Problem(offset, message));
@@ -27,6 +29,14 @@ final class Problems {
 
     long damagedHeapRecords() { return damagedHeapRecords; }
 
+    /** The data ended at {@code position} while a heap record was parsed (the walk's own end is where it stopped reading). */
+    void dataEnded(long position) {
+        dataEnd = Math.max(dataEnd, position);
+    }
+
+    /** Where the data ended in a heap record parsed apart from the walk, or -1. */
+    long dataEnd() { return dataEnd; }
+
     /**
      * Merges collectors (the walk's and each parallel worker's) into one that keeps the problems nearest the
      * start of the file, as one sequential pass would have.
@@ -38,6 +48,7 @@ final class Problems {
             all.addAll(p.kept);
             merged.dropped += p.dropped;
             merged.damagedHeapRecords += p.damagedHeapRecords;
+            merged.dataEnd = Math.max(merged.dataEnd, p.dataEnd);
         }
         all.sort(Comparator.comparingLong(ReadResult.Problem::offset));
         for (ReadResult.Problem p : all) merged.add(p.offset(), p.message());

@@ -31,6 +31,14 @@ public final class ArrayTally {
         byResidue[length & (RESIDUES - 1)]++;
     }
 
+    /** Adds another tally of the same element type (one thread's share of the arrays). */
+    public void add(ArrayTally other) {
+        if (other.elementType != elementType) throw new IllegalArgumentException(other.elementType + " arrays into a tally of " + elementType);
+        count += other.count;
+        lengthSum += other.lengthSum;
+        for (int r = 0; r < RESIDUES; r++) byResidue[r] += other.byResidue[r];
+    }
+
     public BasicType elementType() { return elementType; }
 
     public long count() { return count; }

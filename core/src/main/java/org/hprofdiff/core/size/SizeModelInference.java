@@ -61,6 +61,31 @@ public final class SizeModelInference {
         samples++;
     }
 
+    /** A copy with the same address evidence and array gaps, and no class gaps: each summary adds its own. */
+    public SizeModelInference withoutClassGaps() {
+        SizeModelInference copy = new SizeModelInference(idSize);
+        copy.absorb(this, 0, samples);
+        return copy;
+    }
+
+    /** Array gaps kept so far (at most {@link #MAX_ARRAY_SAMPLES}). */
+    public int arraySamples() { return samples; }
+
+    /**
+     * Takes over what another inference (one thread's share of the heap records) saw: the alignment evidence,
+     * and its array gaps {@code [from, to)} appended after this one's while room is left. Merging the shares
+     * record by record in file order keeps exactly the samples one pass in file order would keep.
+     */
+    public void absorb(SizeModelInference other, int from, int to) {
+        addressBits |= other.addressBits;
+        int n = Math.min(to - from, MAX_ARRAY_SAMPLES - samples);
+        if (n <= 0) return;
+        System.arraycopy(other.sampleTypes, from, sampleTypes, samples, n);
+        System.arraycopy(other.sampleLengths, from, sampleLengths, samples, n);
+        System.arraycopy(other.sampleGaps, from, sampleGaps, samples, n);
+        samples += n;
+    }
+
     /** The smallest distance from an instance of one class to the next object; {@code chain}: its fields, root class first. */
     public void classGap(List<OwnFields> chain, long smallestGap) {
         classGaps.add(new ClassGap(List.copyOf(chain), smallestGap));

@@ -73,6 +73,40 @@ final class ClassTable {
         t.add(length);
     }
 
+    /**
+     * Whether the first field-byte count seen for two slots of one class (this table's and another part's)
+     * is the same, or one part saw no instance: only then do their mismatch counts add up to what one pass
+     * in file order counts.
+     */
+    boolean sameFieldBytes(int slot, ClassTable part, int partSlot) {
+        int mine = fieldBytesInFile[slot], theirs = part.fieldBytesInFile[partSlot];
+        return mine == NONE || theirs == NONE || mine == theirs;
+    }
+
+    /** Adds what another part of the dump counted for the same class (instances, field bytes, gaps, arrays). */
+    void absorbObjects(int slot, ClassTable part, int partSlot) {
+        instances[slot] += part.instances[partSlot];
+        if (fieldBytesInFile[slot] == NONE) fieldBytesInFile[slot] = part.fieldBytesInFile[partSlot];
+        fieldBytesMismatches[slot] += part.fieldBytesMismatches[partSlot];
+        smallestGap[slot] = Math.min(smallestGap[slot], part.smallestGap[partSlot]);
+        ArrayTally theirs = part.arrays[partSlot];
+        if (theirs != null) {
+            if (arrays[slot] == null) arrays[slot] = new ArrayTally(BasicType.OBJECT);
+            arrays[slot].add(theirs);
+        }
+    }
+
+    /** Takes the class dump another part read for the same class, as the class's {@code order}-th class dump. */
+    void takeClassDump(int slot, ClassTable part, int partSlot, int order) {
+        dumpOrder[slot] = order;
+        superId[slot] = part.superId[partSlot];
+        loaderId[slot] = part.loaderId[partSlot];
+        ownFields[slot] = part.ownFields[partSlot];
+        staticPrimitiveBytes[slot] = part.staticPrimitiveBytes[partSlot];
+        staticReferences[slot] = part.staticReferences[partSlot];
+        staticWide[slot] = part.staticWide[partSlot];
+    }
+
     void gapAfterInstance(int slot, long gap) {
         if (gap < smallestGap[slot]) smallestGap[slot] = gap;
     }

@@ -44,6 +44,44 @@ final class GapTracker {
         this.inference = inference;
     }
 
+    /**
+     * A tracker for heap records parsed apart from the first ones (another thread's share), once the objects
+     * have started: the mirrors that came before them are {@code early}'s, shared read-only; every class dump
+     * this one sees is a late mirror.
+     */
+    GapTracker(ClassTable classes, SizeModelInference inference, GapTracker early) {
+        if (!early.objectsStarted) throw new IllegalStateException("the mirrors before the first object are not all known yet");
+        this.classes = classes;
+        this.inference = inference;
+        this.mirrors = early.mirrors;
+        this.mirrorCount = early.mirrorCount;
+        this.objectsStarted = true;
+        this.mirrorGaps = new long[mirrorCount];
+        Arrays.fill(mirrorGaps, Long.MAX_VALUE);
+    }
+
+    /** Whether an object has been seen: the mirrors before it (merged into every run) are all known. */
+    boolean objectsStarted() { return objectsStarted; }
+
+    int lateMirrorCount() { return lateMirrorCount; }
+
+    /** Takes a part's smallest gaps after the early mirrors (they are this tracker's mirrors). */
+    void absorbEarlyGaps(GapTracker part) {
+        for (int i = 0; i < mirrorCount; i++) mirrorGaps[i] = Math.min(mirrorGaps[i], part.mirrorGaps[i]);
+    }
+
+    /** Appends a part's late mirrors {@code [from, to)} with their gaps, which runs within their own records settled. */
+    void appendLateMirrors(GapTracker part, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (lateMirrorCount == lateMirrors.length) {
+                lateMirrors = Arrays.copyOf(lateMirrors, lateMirrorCount * 2);
+                lateMirrorGaps = Arrays.copyOf(lateMirrorGaps, lateMirrorCount * 2);
+            }
+            lateMirrors[lateMirrorCount] = part.lateMirrors[i];
+            lateMirrorGaps[lateMirrorCount++] = part.lateMirrorGaps[i];
+        }
+    }
+
     /** A heap record begins: no gap spans two records. */
     void newRun() {
         previousKind = NONE;

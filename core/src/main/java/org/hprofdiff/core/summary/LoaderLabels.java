@@ -28,7 +28,7 @@ final class LoaderLabels {
 
     LoaderLabels(HistogramBuilder b, ClassTable t, String[] names) {
         this.t = t;
-        this.loaders = b.loaders;
+        this.loaders = b.heap.loaders;
         this.names = names;
         int n = loaders.size();
         loaderClass = new String[n];

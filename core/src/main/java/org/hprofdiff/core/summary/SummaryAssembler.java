@@ -16,6 +16,7 @@ import org.hprofdiff.core.size.FieldLayout;
 import org.hprofdiff.core.size.InstanceSizes;
 import org.hprofdiff.core.size.MirrorSizes;
 import org.hprofdiff.core.size.SizeModel;
+import org.hprofdiff.core.size.SizeModelInference;
 
 /**
  * Turns what {@link HistogramBuilder} counted into a {@link DumpSummary}: resolves class layouts
@@ -38,10 +39,13 @@ final class SummaryAssembler {
 
     SummaryAssembler(HistogramBuilder builder) {
         this.b = builder;
-        this.t = builder.classes;
+        this.t = builder.heap.classes;
     }
 
-    DumpSummary assemble(DumpSummary.DumpInfo dump, ReadResult result) {
+    /** A row and what it counts. */
+    private record Row(ClassStats stats, RowSource source) {}
+
+    RowSource.Sourced assemble(DumpSummary.DumpInfo dump, ReadResult result) {
         names = new String[t.size()];
         for (int s = 0; s < t.size(); s++) names[s] = className(s);
         classSlot = javaLangClassSlot();
@@ -57,40 +61,44 @@ final class SummaryAssembler {
             objects.put(k, new long[1]);
             bytes.put(k, new long[1]);
         }
-        List<ClassStats> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         long[] mirror = mirrorTotals(model, mirrorSizes);
         for (int s = 0; s < t.size(); s++) {
             String loader = loaderLabels.label(s);
+            RowSource ofClass = new RowSource.OfClass(t.classId[s]);
             if (t.instances[s] > 0 && s != classSlot) {
                 long size = instanceSize(model, s);
-                add(rows, objects, bytes, new ClassStats(names[s], loader, ClassStats.Kind.INSTANCE, t.instances[s], size * t.instances[s], null));
+                add(rows, objects, bytes, new ClassStats(names[s], loader, ClassStats.Kind.INSTANCE, t.instances[s], size * t.instances[s], null), ofClass);
             }
             ArrayTally a = t.arrays[s];
-            if (a != null) add(rows, objects, bytes, new ClassStats(names[s], loader, ClassStats.Kind.OBJECT_ARRAY, a.count(), a.bytes(model), null));
+            if (a != null) add(rows, objects, bytes, new ClassStats(names[s], loader, ClassStats.Kind.OBJECT_ARRAY, a.count(), a.bytes(model), null), ofClass);
         }
-        for (ArrayTally a : b.primitiveArrays) {
+        for (ArrayTally a : b.heap.primitiveArrays) {
             if (a != null && a.count() > 0) {
                 add(rows, objects, bytes, new ClassStats(ClassNames.primitiveArray(a.elementType()), ClassStats.BOOTSTRAP,
-                        ClassStats.Kind.PRIMITIVE_ARRAY, a.count(), a.bytes(model), null));
+                        ClassStats.Kind.PRIMITIVE_ARRAY, a.count(), a.bytes(model), null), new RowSource.PrimitiveArrays(a.elementType()));
             }
         }
         if (mirror[0] > 0) {
-            add(rows, objects, bytes, new ClassStats(JAVA_LANG_CLASS, ClassStats.BOOTSTRAP, ClassStats.Kind.CLASS, mirror[0], mirror[1], null));
+            add(rows, objects, bytes, new ClassStats(JAVA_LANG_CLASS, ClassStats.BOOTSTRAP, ClassStats.Kind.CLASS, mirror[0], mirror[1], null),
+                    new RowSource.ClassObjects(classSlot == ClassTable.NONE ? 0 : t.classId[classSlot]));
         }
-        rows.sort(Comparator.comparingLong(ClassStats::shallowBytes).reversed().thenComparing(ClassStats::key));
+        rows.sort(Comparator.comparing(Row::stats, Comparator.comparingLong(ClassStats::shallowBytes).reversed().thenComparing(ClassStats::key)));
 
         Map<String, Long> rootCounts = new LinkedHashMap<>();
         for (GcRootKind k : GcRootKind.values()) {
-            long[] c = b.roots.get(k);
-            if (c != null) rootCounts.put(k.label, c[0]);
+            long c = b.heap.roots[k.ordinal()];
+            if (c > 0) rootCounts.put(k.label, c);
         }
-        DumpSummary.Totals totals = new DumpSummary.Totals(unwrap(objects), unwrap(bytes), rootCounts, b.classDumps);
-        return new DumpSummary(DumpSummary.SCHEMA_VERSION, dump, model, totals, List.copyOf(rows), longArrays(model, loaderLabels),
-                completeness(result), LoaderCensus.of(t, names, loaderLabels));
+        DumpSummary.Totals totals = new DumpSummary.Totals(unwrap(objects), unwrap(bytes), rootCounts, b.heap.classDumps);
+        DumpSummary summary = new DumpSummary(DumpSummary.SCHEMA_VERSION, dump, model, totals, rows.stream().map(Row::stats).toList(),
+                longArrays(model, loaderLabels), completeness(result), LoaderCensus.of(t, names, loaderLabels));
+        return new RowSource.Sourced(summary, rows.stream().map(Row::source).toList());
     }
 
-    private static void add(List<ClassStats> rows, Map<ClassStats.Kind, long[]> objects, Map<ClassStats.Kind, long[]> bytes, ClassStats row) {
-        rows.add(row);
+    private static void add(List<Row> rows, Map<ClassStats.Kind, long[]> objects, Map<ClassStats.Kind, long[]> bytes, ClassStats row,
+                            RowSource source) {
+        rows.add(new Row(row, source));
         objects.get(row.kind())[0] += row.instances();
         bytes.get(row.kind())[0] += row.shallowBytes();
     }
@@ -135,12 +143,13 @@ final class SummaryAssembler {
     }
 
     private SizeModel inferModel() {
+        SizeModelInference inference = b.heap.inference.withoutClassGaps();
         for (int s = 0; s < t.size(); s++) {
             if (t.instances[s] > 0 && t.dumpOrder[s] != ClassTable.NONE && t.smallestGap[s] != Long.MAX_VALUE) {
-                b.inference.classGap(chains.get(s), t.smallestGap[s]);
+                inference.classGap(chains.get(s), t.smallestGap[s]);
             }
         }
-        return b.inference.infer(b.overrides);
+        return inference.infer(b.overrides);
     }
 
     /** Instance size of a class (see {@link InstanceSizes#recover}); superclasses first, for their additions. */
@@ -194,8 +203,8 @@ final class SummaryAssembler {
      * With C known, the mirrors that have statics tell whether statics are part of a mirror.
      */
     private MirrorSizes mirrorSizes(SizeModel model) {
-        long[] addresses = b.gaps.mirrorAddresses();
-        long[] gaps = b.gaps.mirrorGaps();
+        long[] addresses = b.heap.gaps.mirrorAddresses();
+        long[] gaps = b.heap.gaps.mirrorGaps();
         long smallest = classSlot == ClassTable.NONE ? Long.MAX_VALUE : t.smallestGap[classSlot];
         int n = 0;
         long[] withStatics = new long[addresses.length];
@@ -240,16 +249,20 @@ final class SummaryAssembler {
     }
 
     private List<ArrayLengthStats> longArrays(SizeModel model, LoaderLabels loaderLabels) {
-        LongArrayCounter c = b.longArrays;
+        LongArrayCounter c = b.heap.longArrays;
         List<ArrayLengthStats> out = new ArrayList<>(c.size());
         for (int i = 0; i < c.size(); i++) {
             int s = c.classSlot(i);
             long n = c.count(i);
             out.add(new ArrayLengthStats(names[s], loaderLabels.label(s), c.length(i), n, n * model.arraySize(BasicType.OBJECT, c.length(i))));
         }
-        out.sort(Comparator.comparingLong(ArrayLengthStats::shallowBytes).reversed().thenComparing(ArrayLengthStats::label));
+        // ties broken by the loader: the counter's own order depends on how the heap was split between threads
+        out.sort(Comparator.comparingLong(ArrayLengthStats::shallowBytes).reversed().thenComparing(ArrayLengthStats::label)
+                .thenComparing(ArrayLengthStats::loader));
         if (c.untracked() > 0) {
-            problems.add(String.format("%,d long object arrays of more than %,d distinct (class, length) pairs are not listed by length", c.untracked(), LongArrayCounter.MAX_KEYS));
+            problems.add(String.format("%,d long object arrays shorter than %,d elements are not listed by length (the dump has more than %,d "
+                    + "distinct (class, length) pairs of %,d elements or more)", c.untracked(), c.minLength(), LongArrayCounter.MAX_KEYS,
+                    LongArrayCounter.MIN_LENGTH));
         }
         return List.copyOf(out.subList(0, Math.min(out.size(), MAX_ARRAY_ROWS)));
     }

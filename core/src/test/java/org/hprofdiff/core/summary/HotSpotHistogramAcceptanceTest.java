@@ -155,6 +155,14 @@ class HotSpotHistogramAcceptanceTest {
         }
     }
 
+    /** The JVMs' own dumps read on several threads (and in round-robin parts) give the sequential pass's summary. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void parallelReadsGiveTheSequentialSummary(Config c) throws Exception {
+        Fixture f = fixture(c);
+        for (int r = 1; r <= ROUNDS; r++) ParallelSummaryTest.assertSameSummaries(f.run.round(r).hprof(), 1);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
     void countsEqualTheDumpContent(Config c) throws Exception {

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.format.ClassDump;
 import org.hprofdiff.core.size.SizeModel;
-import org.hprofdiff.core.summary.DumpSummary;
+import org.hprofdiff.core.summary.RowSource;
 import org.hprofdiff.index.graph.ClassInfo;
 import org.hprofdiff.index.graph.PrimitiveArrayNames;
 import org.hprofdiff.index.graph.ClassTable;
@@ -34,7 +34,7 @@ final class ClassTableBuilder {
         if (id != 0) set.putIfAbsent(id, 1);
     }
 
-    static Built build(FirstPass p1, Map<Long, String> names, DumpSummary summary, SizeModel model, int idSize) {
+    static Built build(FirstPass p1, Map<Long, String> names, RowSource.Sourced summary, SizeModel model, int idSize) {
         List<ClassDump> dumps = p1.classDumps;
         LongIntMap indexById = new LongIntMap(dumps.size() + 16);
         for (int i = 0; i < dumps.size(); i++) indexById.putIfAbsent(dumps.get(i).classId(), i);

@@ -19,17 +19,20 @@ import org.hprofdiff.core.summary.HistogramBuilder;
 import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.Manifest;
-import org.hprofdiff.index.store.Prefetcher;
 import org.hprofdiff.index.store.SequentialWriter;
 
 /**
- * The first pass over the dump. Numbers every heap object in file order (its ordinal) and writes,
- * per ordinal, the position of its record (a final index column) and its id (a scratch file sorted
- * afterwards). Keeps the per-class and per-thread records (class dumps, names, frames) and writes GC
- * roots and string positions to scratch files. Also cuts the ordinals into work units for the
- * parallel second pass. Nothing per object stays on the Java heap.
+ * What the first pass over the dump keeps, taken in file order. Numbers every heap object in file order (its
+ * ordinal) and writes, per ordinal, the position of its record (a final index column) and its id (a scratch file
+ * sorted afterwards). Keeps the per-class and per-thread records (class dumps, names, frames) and writes GC roots
+ * and string positions to scratch files. Also cuts the ordinals into work units for the parallel second pass.
+ * Nothing per object stays on the Java heap.
+ *
+ * <p>The top-level records come through {@link #topLevel()}; the heap's objects, class dumps and roots through the
+ * methods below, called on one thread in file order by {@link RecordCapture#replay} (the records themselves are
+ * parsed on all cores, {@link FirstPassRead}). Core's histogram of the same records is {@link #histogram}.
  */
-final class FirstPass implements HprofVisitor {
+final class FirstPass {
     /** A work unit ends after this many dump bytes of objects ... */
     static final long UNIT_BYTES = 4L << 20;
     /** ... or this many objects, whichever comes first. */
@@ -37,9 +40,8 @@ final class FirstPass implements HprofVisitor {
     /** Object arrays longer than this get a unit of their own (decoded in slices, never buffered whole). */
     static final long GIANT_ARRAY = 1L << 20;
 
-    private final int idSize;
     /** Core's histogram of the same pass: the size model and per-class sizes come from it. */
-    final HistogramBuilder histogram;
+    HistogramBuilder histogram;
     private final BlockOffsets.Writer positions;
     /** Ids in ordinal order as zigzag varints of the difference to the previous id: within runs a byte or two each. */
     private final SequentialWriter ids;
@@ -107,8 +109,7 @@ final class FirstPass implements HprofVisitor {
 
     record ThreadStart(int serial, long objectId, int stackSerial, long nameId) {}
 
-    FirstPass(Path workDir, byte[] identity, int idSize, SizeModelOverrides sizeOverrides) throws IOException {
-        this.idSize = idSize;
+    FirstPass(Path workDir, byte[] identity, SizeModelOverrides sizeOverrides) throws IOException {
         this.histogram = new HistogramBuilder(sizeOverrides);
         this.positions = new BlockOffsets.Writer(workDir, IndexFiles.OBJ_POS, identity);
         this.ids = new SequentialWriter(workDir.resolve(IndexFiles.TMP_IDS), IndexFiles.TMP_IDS, identity, 0);
@@ -139,59 +140,53 @@ final class FirstPass implements HprofVisitor {
         }
     }
 
-    @Override
-    public void header(HprofHeader header) {
-        histogram.header(header);
+    /** The visitor of the top-level records (strings, classes, frames, traces, threads), on the calling thread. */
+    HprofVisitor topLevel() {
+        return new HprofVisitor() {
+            @Override
+            public void header(HprofHeader header) {
+                histogram.header(header);
+            }
+
+            @Override
+            public void string(long id, HprofInput in, long utf8Pos, int utf8Length) {
+                histogram.string(id, in, utf8Pos, utf8Length);
+                try {
+                    strings.putLong(id);
+                    strings.putLong(utf8Pos);
+                    strings.putInt(utf8Length);
+                    stringCount++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void loadClass(int classSerial, long classId, int stackSerial, long nameId) {
+                histogram.loadClass(classSerial, classId, stackSerial, nameId);
+                classNameIds.put(classId, nameId);
+                classIdBySerial.put(classSerial, classId);
+            }
+
+            @Override
+            public void stackFrame(long frameId, long methodNameId, long signatureId, long sourceFileId, int classSerial, int line) {
+                frames.put(frameId, new Frame(methodNameId, signatureId, sourceFileId, classSerial, line));
+            }
+
+            @Override
+            public void stackTrace(int stackSerial, int threadSerial, long[] frameIds) {
+                stackTraces.put(stackSerial, frameIds);
+                if (threadSerial != 0) stackTracesByThread.putIfAbsent(threadSerial, frameIds);
+            }
+
+            @Override
+            public void startThread(int threadSerial, long threadObjectId, int stackSerial, long nameId, long groupNameId, long parentGroupNameId) {
+                threads.add(new ThreadStart(threadSerial, threadObjectId, stackSerial, nameId));
+            }
+        };
     }
 
-    @Override
-    public void heapRecord(long offset, long length) {
-        histogram.heapRecord(offset, length);
-        if (prefetcher != null) prefetcher.consumedUpTo(offset);
-    }
-
-    /** Told where the pass is, so it reads the dump ahead. */
-    Prefetcher prefetcher;
-
-    @Override
-    public void string(long id, HprofInput in, long utf8Pos, int utf8Length) {
-        histogram.string(id, in, utf8Pos, utf8Length);
-        try {
-            strings.putLong(id);
-            strings.putLong(utf8Pos);
-            strings.putInt(utf8Length);
-            stringCount++;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void loadClass(int classSerial, long classId, int stackSerial, long nameId) {
-        histogram.loadClass(classSerial, classId, stackSerial, nameId);
-        classNameIds.put(classId, nameId);
-        classIdBySerial.put(classSerial, classId);
-    }
-
-    @Override
-    public void stackFrame(long frameId, long methodNameId, long signatureId, long sourceFileId, int classSerial, int line) {
-        frames.put(frameId, new Frame(methodNameId, signatureId, sourceFileId, classSerial, line));
-    }
-
-    @Override
-    public void stackTrace(int stackSerial, int threadSerial, long[] frameIds) {
-        stackTraces.put(stackSerial, frameIds);
-        if (threadSerial != 0) stackTracesByThread.putIfAbsent(threadSerial, frameIds);
-    }
-
-    @Override
-    public void startThread(int threadSerial, long threadObjectId, int stackSerial, long nameId, long groupNameId, long parentGroupNameId) {
-        threads.add(new ThreadStart(threadSerial, threadObjectId, stackSerial, nameId));
-    }
-
-    @Override
-    public void gcRoot(GcRootKind kind, long objectId, int threadSerial, int frame) {
-        histogram.gcRoot(kind, objectId, threadSerial, frame);
+    void gcRoot(GcRootKind kind, long objectId, int threadSerial, int frame) {
         if (kind == GcRootKind.THREAD_OBJECT) threadObjects.putIfAbsent(threadSerial, objectId);
         try {
             roots.putByte(kind.ordinal());
@@ -204,35 +199,29 @@ final class FirstPass implements HprofVisitor {
         }
     }
 
-    @Override
-    public void classDump(ClassDump c) {
-        histogram.classDump(c);
+    void classDump(ClassDump c) {
         classDumps.add(c);
         classDumpOrdinals.add(objects);
         object(c.classId(), c.offset(), false);
     }
 
-    @Override
-    public void instance(long id, long classId, HprofInput in, long fieldsPos, int fieldsLength) {
-        histogram.instance(id, classId, in, fieldsPos, fieldsLength);
+    /** @param recordPos the INSTANCE_DUMP sub-record's position */
+    void instance(long id, long classId, int fieldsLength, long recordPos) {
         referencedClass(classId, REFERENCED_BY_INSTANCE);
         maxInstanceFieldBytes = Math.max(maxInstanceFieldBytes, fieldsLength & 0xFFFF_FFFFL);
-        object(id, fieldsPos - 2L * idSize - 9, false);
+        object(id, recordPos, false);
     }
 
-    @Override
-    public void objectArray(long id, long arrayClassId, int length, HprofInput in, long elementsPos) {
-        histogram.objectArray(id, arrayClassId, length, in, elementsPos);
+    void objectArray(long id, long arrayClassId, int length, long recordPos) {
         referencedClass(arrayClassId, REFERENCED_BY_ARRAY);
         maxObjectArrayLength = Math.max(maxObjectArrayLength, length);
-        object(id, elementsPos - 2L * idSize - 9, length > GIANT_ARRAY);
+        object(id, recordPos, length > GIANT_ARRAY);
     }
 
-    @Override
-    public void primitiveArray(long id, BasicType elementType, int length, long dataPos) {
-        histogram.primitiveArray(id, elementType, length, dataPos);
+    /** @param recordPos the sub-record's position, -1 for an Android array without data */
+    void primitiveArray(long id, BasicType elementType, int length, long recordPos) {
         maxPrimitiveArrayBytes = Math.max(maxPrimitiveArrayBytes, (long) length * elementType.primitiveSize);
-        if (dataPos < 0) {
+        if (recordPos < 0) {
             // Android's PRIMITIVE_ARRAY_NODATA: the reader gives no position; keep type and length aside.
             try {
                 noDataArrays.putLong(objects);
@@ -245,7 +234,7 @@ final class FirstPass implements HprofVisitor {
             }
             object(id, lastPosition, false); // positions must ascend; the no-data table says this one has none
         } else {
-            object(id, dataPos - idSize - 10, false);
+            object(id, recordPos, false);
         }
     }
 

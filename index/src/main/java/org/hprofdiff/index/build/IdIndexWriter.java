@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import org.hprofdiff.index.BuildProgress;
 import org.hprofdiff.index.graph.IdIndex;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.Manifest;
@@ -38,6 +39,8 @@ final class IdIndexWriter {
     static final int MAX_PARTITION_BITS = 20;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
     private static final int INSERTION_SORT_MAX = 32;
+    /** Progress is reported every 2^20 ids written. */
+    private static final long PROGRESS_STEP = (1 << 20) - 1;
 
     /**
      * What the first pass knew about the ids: their count, range and common alignment; where the
@@ -51,7 +54,8 @@ final class IdIndexWriter {
      * @param idStream the ids in ordinal order, each a zigzag LEB128 varint of its difference to the previous
      *                 id (the first one's to 0), as the first pass wrote them
      */
-    static Result build(MemorySegment idStream, IdFacts facts, Path workDir, byte[] identity, Parallel parallel) throws IOException {
+    static Result build(MemorySegment idStream, IdFacts facts, Path workDir, byte[] identity, Parallel parallel, BuildProgress progress)
+            throws IOException {
         long n = facts.count();
         long minId = facts.minId();
         int alignShift = facts.idDiffBits() == 0 ? 0 : Long.numberOfTrailingZeros(facts.idDiffBits());
@@ -71,13 +75,15 @@ final class IdIndexWriter {
             for (int h = 0; h < 64; h++) keyBitsHistogram[Math.max(0, h - alignShift)] += facts.highestDifferingBits()[h];
             int bucketShift = chooseBucketShift(keyBitsHistogram, maxShift, keyBits, n);
             SortedIds merge = new RunMerge(idStream, facts, minId, alignShift);
-            return write(merge, n, minId, alignShift, maxKey, ordinalBits, bucketShift, workDir, identity);
+            return write(merge, n, minId, alignShift, maxKey, ordinalBits, bucketShift, workDir, identity, progress, 0);
         }
         try (ScratchFile ids = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT_IDS), n * 8);
              ScratchFile scratch = ScratchFile.create(workDir.resolve(IndexFiles.TMP_SORT), n * 8)) {
             MemorySegment data = ids.segment().asSlice(0, n * 8);
             IdStreamReader stream = new IdStreamReader(idStream, 0, 0);
             for (long i = 0; i < n; i++) data.setAtIndex(LONG, i, stream.next());
+            // the phase's work as shown: decoding the ids a third, sorting them a third, writing the index a third
+            progress.advance(n / 3);
             MemorySegment other = scratch.segment().asSlice(0, n * 8);
             long[] partitionStart;
             MemorySegment sorted;
@@ -98,6 +104,7 @@ final class IdIndexWriter {
                 }
                 sorted = other;
             }
+            progress.advance(2 * (n / 3));
             long[] histogram = new long[65];
             SortedIds pass = new SortedBuffer(sorted, partitionStart, ordinalBits, restBits);
             long previous = 0;
@@ -107,7 +114,7 @@ final class IdIndexWriter {
             }
             int bucketShift = chooseBucketShift(histogram, maxShift, keyBits, n);
             return write(new SortedBuffer(sorted, partitionStart, ordinalBits, restBits), n, minId, alignShift, maxKey, ordinalBits, bucketShift,
-                    workDir, identity);
+                    workDir, identity, progress, 2 * (n / 3));
         }
     }
 
@@ -343,8 +350,9 @@ final class IdIndexWriter {
         }
     }
 
+    /** Writes the directory and the entries; {@code progress} moves from {@code done} to n as the ids go out. */
     private static Result write(SortedIds sorted, long n, long minId, int alignShift, long maxKey, int ordinalBits, int bucketShift,
-                                Path workDir, byte[] identity) throws IOException {
+                                Path workDir, byte[] identity, BuildProgress progress, long done) throws IOException {
         long buckets = (maxKey >>> bucketShift) + 1;
         long lowMask = bucketShift == 0 ? 0 : -1L >>> (64 - bucketShift);
         IdIndex.Params provisional = new IdIndex.Params(minId, alignShift, maxKey, bucketShift, ordinalBits, buckets, 0);
@@ -369,7 +377,7 @@ final class IdIndexWriter {
                     bucket++;
                 }
                 entries.putPacked(((key & lowMask) << ordinalBits) | sorted.ordinal());
-                written++;
+                if ((++written & PROGRESS_STEP) == 0) progress.advance(done + (n - done) * written / Math.max(1, n));
             }
             while (bucket < buckets) {
                 dir.putPacked(written);

@@ -21,6 +21,7 @@ import org.hprofdiff.core.read.ReadResult;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.size.SizeModelOverrides;
 import org.hprofdiff.core.summary.DumpSummary;
+import org.hprofdiff.core.summary.RowSource;
 import org.hprofdiff.core.summary.Summarizer;
 import org.hprofdiff.index.BuildProgress;
 import org.hprofdiff.index.graph.ClassInfo;
@@ -30,6 +31,7 @@ import org.hprofdiff.index.graph.NoDataArrays;
 import org.hprofdiff.index.graph.ObjectPositions;
 import org.hprofdiff.index.graph.ObjectFields;
 import org.hprofdiff.index.graph.RootTable;
+import org.hprofdiff.index.graph.StoredSummary;
 import org.hprofdiff.index.graph.ThreadInfo;
 import org.hprofdiff.index.graph.ThreadTable;
 import org.hprofdiff.index.store.BlockOffsets;
@@ -46,7 +48,8 @@ import org.hprofdiff.index.store.SequentialWriter;
  * Builds a complete index of one dump into an (empty, temporary) directory: two passes over the dump
  * and a few passes over the index's own files. Commit and caching are the caller's business.
  * <ol>
- * <li>pass 1 (reader, sequential): record positions, ids, roots, classes, names, work units</li>
+ * <li>pass 1 (heap records parsed on all cores, taken in file order): record positions, ids, roots, classes, names,
+ * work units, core's histogram</li>
  * <li>class table; id sort → id index</li>
  * <li>pass 2 (parallel by work unit): classes, shallow sizes, outbound edges</li>
  * <li>inbound edges (transpose), roots, threads, manifest</li>
@@ -61,6 +64,10 @@ public final class IndexBuilder {
     private final int threads;
     private final int dumpNumber;
     private final BuildProgress progress;
+    /** Objects the first pass captures per heap record before it handles the record in pieces (tests lower it). */
+    private int captureCapacity = RecordCapture.DEFAULT_CAPACITY;
+    /** The build's phases, in order (what {@link BuildProgress#plan} announces). */
+    public static final List<String> PHASES = List.of("pass 1", "classes", "sort ids", "pass 2", "inbound", "roots and threads");
     /** Bytes per shallow size (in alignment units): 2 cover objects up to 512 KiB; larger ones go to a side table. */
     static final int SIZE_WIDTH = 2;
     private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
@@ -83,20 +90,25 @@ public final class IndexBuilder {
         this.progress = progress;
     }
 
+    /** Lowers the first pass's capture capacity (tests: records that do not fit are handled in pieces). */
+    IndexBuilder captureCapacity(int objects) {
+        this.captureCapacity = objects;
+        return this;
+    }
+
     public void build() throws IOException {
         if (!dump.isRandomAccess()) {
             throw new IOException(dump.path() + ": the index needs random access to the dump; decompress it first (e.g. gunzip)");
         }
-        int idSize = dump.header().idSize();
         Manifest manifest = new Manifest();
+        progress.plan(PHASES);
         try (Parallel parallel = new Parallel(threads)) {
             // ---- pass 1
             phase("pass 1", dump.fileSize());
-            FirstPass p1 = new FirstPass(workDir, digest, idSize, sizeOverrides);
+            FirstPass p1 = new FirstPass(workDir, digest, sizeOverrides);
             ReadResult read;
             try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), 0)) {
-                p1.prefetcher = prefetch;
-                read = new HprofReader(dump, new HprofReader.Options(dumpNumber)).read(p1);
+                read = FirstPassRead.run(dump, dumpNumber, sizeOverrides, p1, threads, captureCapacity, prefetch, progress);
                 p1.finish();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -117,9 +129,14 @@ public final class IndexBuilder {
             }
             for (FirstPass.ThreadStart t : p1.threads) ClassTableBuilder.addId(needed, t.nameId());
             Map<Long, String> names = StringResolver.resolve(workDir.resolve(IndexFiles.TMP_STRINGS), p1.stringCount, in, needed);
-            DumpSummary summary = p1.histogram.summary(Summarizer.dumpInfo(dump, read), read);
+            // kept with the file's name only: a reader puts in the dump's own information, and the index stays the same wherever it is built
+            DumpSummary.DumpInfo info = Summarizer.dumpInfo(dump, read);
+            info = new DumpSummary.DumpInfo(dump.path().getFileName().toString(), info.fileBytes(), info.format(), info.idSize(), info.timestampMillis(),
+                    info.compression(), info.dumpNumber(), info.heapDumpCount());
+            RowSource.Sourced sourced = p1.histogram.sourcedSummary(info, read);
+            DumpSummary summary = sourced.summary();
             SizeModel model = summary.sizeModel();
-            ClassTableBuilder.Built built = ClassTableBuilder.build(p1, names, summary, model, idSize);
+            ClassTableBuilder.Built built = ClassTableBuilder.build(p1, names, sourced, model, dump.header().idSize());
             ClassTable classes = built.table();
 
             // ---- id index
@@ -131,7 +148,7 @@ public final class IndexBuilder {
                 boolean runs = p1.runStarts != null;
                 IdIndexWriter.IdFacts facts = new IdIndexWriter.IdFacts(n, p1.minId, p1.maxId, p1.idDiffBits, runs ? p1.runStarts.toArray() : null,
                         runs ? p1.runStartBytes.toArray() : null, runs ? p1.runPreviousIds.toArray() : null, p1.highestDifferingBits);
-                idResult = IdIndexWriter.build(idStream, facts, workDir, digest, parallel);
+                idResult = IdIndexWriter.build(idStream, facts, workDir, digest, parallel, progress);
             }
             Files.deleteIfExists(workDir.resolve(IndexFiles.TMP_IDS));
             try (Arena arena = Arena.ofShared()) {
@@ -164,7 +181,7 @@ public final class IndexBuilder {
                     // ---- inbound edges
                     BlockOffsets outOffsets = BlockOffsets.map(workDir, IndexFiles.OUT_OFFSETS, n + 1, arena);
                     PackedColumn outTargets = new PackedColumn(map(IndexFiles.OUT_TARGETS, arena), widths.targets(), p2.edges());
-                    phase("inbound", p2.edges());
+                    phase("inbound", n + p2.edges());
                     in2 = Transpose.run(outOffsets, outTargets, n, p2.edges(), inDegrees, workDir, digest, parallel, progress);
                 }
 
@@ -190,6 +207,12 @@ public final class IndexBuilder {
                     threadsEntry = w.finish();
                 }
                 for (String tmp : List.of(IndexFiles.TMP_ROOTS, IndexFiles.TMP_STRINGS)) Files.deleteIfExists(workDir.resolve(tmp));
+                Manifest.FileEntry summaryEntry;
+                try (SequentialWriter w = new SequentialWriter(workDir.resolve(IndexFiles.SUMMARY), IndexFiles.SUMMARY, digest, 0)) {
+                    StoredSummary stored = new StoredSummary(summary, sizeOverrides, readerCounts(read),
+                            StoredSummary.rowClasses(sourced.sources(), summary.classes(), complete));
+                    summaryEntry = stored.sections().writeTo(w);
+                }
 
                 // ---- manifest
                 phase(null, 0);
@@ -225,9 +248,17 @@ public final class IndexBuilder {
                 manifest.putFile(IndexFiles.ROOTS, rootsEntry);
                 manifest.putFile(IndexFiles.CLASSES, classesEntry);
                 manifest.putFile(IndexFiles.THREADS, threadsEntry);
+                manifest.putFile(IndexFiles.SUMMARY, summaryEntry);
             }
         }
         manifest.write(workDir.resolve(Manifest.FILE), digest);
+    }
+
+    /** Record counts in the tag table's order, as a read of the dump reports them. */
+    private static StoredSummary.ReaderCounts readerCounts(ReadResult read) {
+        Map<String, Long> byTag = new LinkedHashMap<>();
+        new java.util.TreeMap<org.hprofdiff.core.format.RecordTag, Long>(read.recordCounts()).forEach((tag, n) -> byTag.put(tag.name(), n));
+        return new StoredSummary.ReaderCounts(byTag, read.heapRecordCount(), read.unknownRecords());
     }
 
     private void describeDump(Manifest m) {

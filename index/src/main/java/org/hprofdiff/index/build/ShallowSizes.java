@@ -2,29 +2,25 @@ package org.hprofdiff.index.build;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.size.FieldLayout;
 import org.hprofdiff.core.size.MirrorSizes;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.summary.ClassStats;
-import org.hprofdiff.core.summary.DumpSummary;
+import org.hprofdiff.core.summary.RowSource;
 import org.hprofdiff.index.graph.ClassInfo;
 import org.hprofdiff.index.graph.ClassTable;
 
 /**
  * Per-class shallow sizes for the index, consistent with core's histogram of the same pass (which
  * the first pass runs alongside): the layout is the histogram's inferred {@link SizeModel}; an
- * instance class whose name the dump holds once takes the histogram's size (which includes what the
- * VM adds beyond the declared fields, seen in object addresses); other classes take the declared size
+ * instance class with instances takes the histogram's size (which includes what the VM adds beyond the
+ * declared fields, seen in object addresses), found through the row's source (its class id: the one class
+ * key summaries and the index share, never the name); other classes take the declared size
  * ({@link FieldLayout}). Class objects are sized by core's {@link MirrorSizes}, with the
  * {@code java.lang.Class} instance size and statics placement that reproduce the histogram's total for
  * class objects.
- *
- * <p>Core's histogram keeps these per-class values internal; this reads them back from its rows. A
- * per-class size table from core would replace the matching (see the index's report).
  */
 final class ShallowSizes {
     private ShallowSizes() {}
@@ -34,30 +30,23 @@ final class ShallowSizes {
 
     record Result(long[] instanceSize, long[] classObjectSize, String note) {}
 
-    static Result of(ClassTable classes, DumpSummary summary, SizeModel model) {
+    static Result of(ClassTable classes, RowSource.Sourced sourced, SizeModel model) {
         int n = classes.size();
         long[] instance = new long[n];
         long[] mirror = new long[n];
-        Map<String, List<Integer>> byJavaName = new HashMap<>();
         for (ClassInfo c : classes.all()) {
-            if (c.kind() == ClassInfo.Kind.INSTANCE) {
-                instance[c.index()] = FieldLayout.instanceSize(model, chain(classes, c.index()));
-                if (!c.placeholder()) byJavaName.computeIfAbsent(c.javaName(), k -> new ArrayList<>()).add(c.index());
-            }
+            if (c.kind() == ClassInfo.Kind.INSTANCE) instance[c.index()] = FieldLayout.instanceSize(model, chain(classes, c.index()));
         }
-        Map<String, List<ClassStats>> rows = new HashMap<>();
+        List<ClassStats> rows = sourced.summary().classes();
         ClassStats classRow = null;
-        for (ClassStats r : summary.classes()) {
-            if (r.kind() == ClassStats.Kind.INSTANCE) rows.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
-            if (r.kind() == ClassStats.Kind.CLASS) classRow = r;
-        }
         int taken = 0;
-        for (Map.Entry<String, List<Integer>> e : byJavaName.entrySet()) {
-            List<ClassStats> r = rows.getOrDefault(e.getKey(), List.of());
-            if (e.getValue().size() != 1 || r.size() != 1) continue;
-            ClassStats row = r.getFirst();
-            if (row.instances() > 0 && row.shallowBytes() % row.instances() == 0) {
-                instance[e.getValue().getFirst()] = row.shallowBytes() / row.instances();
+        for (int i = 0; i < rows.size(); i++) {
+            ClassStats row = rows.get(i);
+            if (row.kind() == ClassStats.Kind.CLASS) classRow = row;
+            if (row.kind() != ClassStats.Kind.INSTANCE || !(sourced.sources().get(i) instanceof RowSource.OfClass(long classId)) || classId == 0) continue;
+            int c = classes.indexOfId(classId);
+            if (c >= 0 && !classes.get(c).placeholder() && row.instances() > 0 && row.shallowBytes() % row.instances() == 0) {
+                instance[c] = row.shallowBytes() / row.instances();
                 taken++;
             }
         }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.format.HeapTag;
 import org.hprofdiff.core.read.HprofInput;
-import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.index.DumpIndex;
 import org.hprofdiff.index.graph.ClassInfo;
@@ -30,7 +29,7 @@ final class RowTargets {
     private RowTargets() {}
 
     /** Each object's class row among {@code rows} (by class index), or -1. */
-    static RowLeaves.RowOf classes(List<Key> rows, DumpIndex index) {
+    static RowLeaves.RowOf classes(List<Key> rows, DumpIndex index) throws IOException {
         int[] rowOfClass = new int[index.classes().size()];
         Arrays.fill(rowOfClass, -1);
         for (int r = 0; r < rows.size(); r++) {
@@ -88,25 +87,15 @@ final class RowTargets {
         return node -> rowOfLoader.getOrDefault(node, -1);
     }
 
-    /** The classes of a row's name whose defining loader has the row's loader label (see {@link ClassStats#loader()}). */
-    static boolean[] classesOf(GrowthRow row, DumpIndex index) {
+    /** The classes whose objects a row counts in this dump, by the index's class key for the row's name and loader. */
+    static boolean[] classesOf(GrowthRow row, DumpIndex index) throws IOException {
         return classesOf(row.name(), row.loader(), index);
     }
 
-    static boolean[] classesOf(String name, String loader, DumpIndex index) {
+    static boolean[] classesOf(String name, String loader, DumpIndex index) throws IOException {
         boolean[] match = new boolean[index.classes().size()];
-        // "#n" tells apart loaders of one class that define the same name; the index does not rank loaders,
-        // so such rows take the classes of every loader of that loader class.
-        String loaderClass = loader.replaceFirst("#[0-9]+$", "");
-        for (ClassInfo c : index.classes().all()) {
-            match[c.index()] = c.javaName().equals(name) && loaderClass.equals(loaderLabel(c, index));
-        }
+        for (int c : index.summary().classIndexes(name, loader)) match[c] = true;
         return match;
-    }
-
-    private static String loaderLabel(ClassInfo c, DumpIndex index) {
-        if (c.loaderId() == 0) return ClassStats.BOOTSTRAP;
-        return c.loaderOrdinal() < 0 ? ClassStats.UNKNOWN_LOADER : index.classOf(c.loaderOrdinal()).javaName();
     }
 
     /** The element count of an array record (object or primitive: both have id, stack serial, then length); -1 otherwise. */

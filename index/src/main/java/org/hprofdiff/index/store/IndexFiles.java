@@ -35,6 +35,8 @@ public final class IndexFiles {
     public static final String CLASSES = "classes";
     /** Threads with names and stack frames. */
     public static final String THREADS = "threads";
+    /** {@link Sections}: the dump's summary as the first pass computed it, with each class row's classes (graph.StoredSummary). */
+    public static final String SUMMARY = "summary";
 
     /**
      * For a gzip-compressed dump: the decompressed dump, which the index's positions point into (objects are

@@ -19,7 +19,7 @@ public final class IndexFormat {
      * Bumped whenever the meaning or layout of any file changes; an index of another version is
      * rebuilt, never read.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int HEADER_BYTES = 64;
     public static final int FOOTER_BYTES = 16;
     /** Longest file kind name that fits the header. */

@@ -58,7 +58,7 @@ class IdIndexTest {
                 merge ? runs.stream().mapToLong(x -> x[2]).toArray() : null, highest);
         IdIndexWriter.Result r;
         try (Parallel parallel = new Parallel(threads)) {
-            r = IdIndexWriter.build(MemorySegment.ofArray(stream.toByteArray()), facts, work, new byte[16], parallel);
+            r = IdIndexWriter.build(MemorySegment.ofArray(stream.toByteArray()), facts, work, new byte[16], parallel, org.hprofdiff.index.BuildProgress.SILENT);
         }
         Arena arena = Arena.ofShared();
         IdIndex index = new IdIndex(r.params(), new PackedColumn(map(work.resolve(IndexFiles.ID_DIR), arena), r.dirEntry().width(), r.params().buckets() + 1),
