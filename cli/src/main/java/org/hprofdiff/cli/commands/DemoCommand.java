@@ -73,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
         boolean succeeded = false;
         try {
             ScenarioRun run = runScenario(dir, out.progress());
-            DiffReport diff = GrowthRun.compare(io, List.of(), run.dumps(), new DumpOptions(), new SizeModelOptions(), PathOptions.defaults(), out,
+            DiffReport diff = GrowthRun.compare(io, run.dumps().stream().<GrowthRun.Input>map(GrowthRun.Dump::new).toList(), new DumpOptions(), new SizeModelOptions(), PathOptions.defaults(), out,
                     top.rows(), List.of());
             double seconds = (System.nanoTime() - started) / 1e9;
             out.write(new DemoReport(SCENARIO.id(), ROUNDS + " rounds, " + run.leakPerRound() + " " + SCENARIO.leakUnit() + " leaked per round",

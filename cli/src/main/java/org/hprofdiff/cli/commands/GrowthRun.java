@@ -23,37 +23,67 @@ import org.hprofdiff.index.IndexOptions;
 final class GrowthRun {
     private GrowthRun() {}
 
-    /** The series the options name: the baseline summary (if any) as dump 1, then every dump read. */
+    /**
+     * One input of a series: a dump, or a saved summary that stands for its dump.
+     */
+    sealed interface Input permits Dump, Saved {}
+
+    record Dump(Path path) implements Input {}
+
+    record Saved(SavedSummary.Loaded loaded) implements Input {}
+
+    /**
+     * The series the options name, in order: the baseline summary (if any) as dump 1, then every input, each a dump
+     * or a saved summary (told apart by their first bytes).
+     */
     static DiffReport compare(Io io, SeriesOptions series, DumpOptions dumpOptions, SizeModelOptions sizes, PathOptions paths, Output out,
                               Integer top) throws DumpFormatException, IOException {
-        SavedSummary.Loaded baseline = series.baseline().map(SavedSummary::read).orElse(null);
-        List<DumpSummary> summaries = new ArrayList<>();
-        if (baseline != null) summaries.add(baseline.summary());
-        DiffReport report = compare(io, summaries, series.dumps(), dumpOptions, sizes, paths, out, top, series.thresholds());
-        return baseline == null ? report : report.withBaseline(baseline.baseline());
+        List<Input> inputs = new ArrayList<>();
+        series.baseline().ifPresent(b -> inputs.add(new Saved(SavedSummary.read(b))));
+        for (Path p : series.dumps()) inputs.add(SavedSummary.looksLikeSummary(p) ? new Saved(SavedSummary.read(p)) : new Dump(p));
+        return compare(io, inputs, dumpOptions, sizes, paths, out, top, series.thresholds());
     }
 
     /**
      * @param io         the run's environment (where indexes go may depend on it)
-     * @param before     summaries that come before the dumps (a baseline), already read
-     * @param paths      whether (and how) to look for the growers' retention paths: only when every dump of the
-     *                   series is a dump, since a saved summary has no objects to follow
+     * @param inputs     the series, oldest first
+     * @param paths      whether (and how) to look for the growers' retention paths: a dump's come from its index, a saved
+     *                   summary's from what it kept; a summary that kept none (saved with {@code --no-paths}, or by an
+     *                   older hprof-diff) leaves the comparison to class totals, and a note says which
      * @param top        rows per table, or null for all
      * @param thresholds {@code --fail-on} specs, already checked to parse
      */
-    static DiffReport compare(Io io, List<DumpSummary> before, List<Path> dumps, DumpOptions dumpOptions, SizeModelOptions sizes,
-                              PathOptions paths, Output out, Integer top, List<String> thresholds) throws DumpFormatException, IOException {
+    static DiffReport compare(Io io, List<Input> inputs, DumpOptions dumpOptions, SizeModelOptions sizes, PathOptions paths, Output out,
+                              Integer top, List<String> thresholds) throws DumpFormatException, IOException {
         FailOn failOn = thresholds.isEmpty() ? null : FailOn.parse(thresholds);
         IndexOptions indexes = paths.index(dumpOptions, sizes, io.environment());
         DumpReader reader = new DumpReader(dumpOptions, sizes, indexes, out);
-        boolean withPaths = paths.wanted() && before.isEmpty();
-        List<DumpSummary> summaries = new ArrayList<>(before);
-        // With paths, each dump's index is needed for its growers: build it now, and take the summary its first pass kept
-        for (Path dump : dumps) summaries.add((withPaths ? reader.readIndexing(dump) : reader.read(dump)).summary());
+        List<String> withoutPaths = new ArrayList<>();
+        for (Input in : inputs) {
+            if (in instanceof Saved(SavedSummary.Loaded l) && l.summary().retentionPaths() == null) withoutPaths.add(l.baseline().summary());
+        }
+        boolean withPaths = paths.wanted() && withoutPaths.isEmpty();
+        List<DumpSummary> summaries = new ArrayList<>();
+        List<DiffReport.Saved> saved = new ArrayList<>();
+        for (Input in : inputs) {
+            switch (in) {
+                // With paths, each dump's index is needed for its growers: build it now, and take the summary its first pass kept
+                case Dump(Path dump) -> summaries.add((withPaths ? reader.readIndexing(dump) : reader.read(dump)).summary());
+                case Saved(SavedSummary.Loaded l) -> {
+                    summaries.add(l.summary());
+                    saved.add(l.baseline().at(summaries.size()));
+                }
+            }
+        }
         GrowthReport growth = GrowthAnalysis.analyze(summaries);
-        if (withPaths) growth = PathRun.attach(growth, dumps, indexes, paths.analysis(), out);
-        else if (paths.wanted()) out.note("retention paths need every dump of the series; dump 1 is a saved summary, so classes are compared by their totals only");
-        return DiffQuery.run(growth, top, failOn, thresholds);
+        if (withPaths) {
+            growth = PathRun.attach(growth, inputs, indexes, paths.analysis(), out);
+        } else if (paths.wanted()) {
+            out.note("retention paths need every dump of the series, or summaries that kept theirs; " + String.join(", ", withoutPaths)
+                    + (withoutPaths.size() == 1 ? " is a summary" : " are summaries") + " without retention paths (saved with --no-paths,"
+                    + " or by an older hprof-diff), so classes are compared by their totals only");
+        }
+        return DiffQuery.run(growth, top, failOn, thresholds).withSaved(saved);
     }
 
     /** Prints the CI verdict where the report itself may not show it; returns whether a threshold was breached. */

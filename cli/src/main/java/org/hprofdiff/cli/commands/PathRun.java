@@ -23,7 +23,7 @@ final class PathRun {
      * @param indexOptions     where each dump's index is found or built
      * @param analysisOptions  which references retain (dominator tree and paths)
      */
-    static GrowthReport attach(GrowthReport growth, List<Path> dumps, IndexOptions indexOptions, HeapAnalysis.Options analysisOptions,
+    static GrowthReport attach(GrowthReport growth, List<GrowthRun.Input> inputs, IndexOptions indexOptions, HeapAnalysis.Options analysisOptions,
                                Output out) {
         boolean growing = !growth.steadyGrowers().isEmpty() || growth.arraysByLength().stream().anyMatch(row -> row.trend().leakSuspect())
                 || !growth.growingLoaders().isEmpty();
@@ -31,9 +31,11 @@ final class PathRun {
         IndexProgress progress = new IndexProgress(out);
         long started = System.nanoTime();
         try {
-            GrowthReport withPaths = GrowingPaths.attach(growth, i -> new GrowingPaths.Source.Indexed(
-                    HeapAnalysis.open(dumps.get(i), indexOptions, analysisOptions, progress.forDump(dumps.get(i).getFileName().toString()))),
-                    GrowingPaths.Limits.DEFAULT, progress);
+            GrowthReport withPaths = GrowingPaths.attach(growth, i -> switch (inputs.get(i)) {
+                case GrowthRun.Dump(Path dump) -> new GrowingPaths.Source.Indexed(
+                        HeapAnalysis.open(dump, indexOptions, analysisOptions, progress.forDump(dump.getFileName().toString())));
+                case GrowthRun.Saved(SavedSummary.Loaded saved) -> new GrowingPaths.Source.Saved(saved.summary());
+            }, GrowingPaths.Limits.DEFAULT, progress);
             out.detail(String.format(Locale.ROOT, "retention paths of the growers in %.2f s", (System.nanoTime() - started) / 1e9));
             return withPaths;
         } catch (IOException | DumpFormatException e) {

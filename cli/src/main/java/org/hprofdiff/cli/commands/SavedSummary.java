@@ -12,8 +12,9 @@ import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.core.summary.SummaryJson;
 
 /**
- * Reads a summary saved by {@code hprof-diff summary} for {@code --baseline}. Anything else (a missing file, a
- * report's JSON, a summary from a newer hprof-diff) is bad input, said in one line.
+ * Reads a summary saved by {@code hprof-diff summary}, which stands for its dump in a series (as {@code --baseline}
+ * or anywhere among the inputs). Anything else (a missing file, a report's JSON, a summary from a newer hprof-diff)
+ * is bad input, said in one line.
  */
 final class SavedSummary {
     private SavedSummary() {}
@@ -23,6 +24,22 @@ final class SavedSummary {
      * @param baseline what the report says about dump 1
      */
     record Loaded(DumpSummary summary, DiffReport.Baseline baseline) {}
+
+    /**
+     * Whether an input of a series is a saved summary rather than a dump: a JSON document starts with '{', an hprof
+     * file with "JAVA PROFILE" and a gzip file with 0x1f 0x8b. Unreadable files are left to the dump reader to refuse.
+     */
+    static boolean looksLikeSummary(Path file) {
+        if (!Files.isRegularFile(file)) return false;
+        try (var in = Files.newInputStream(file)) {
+            for (int b = in.read(), seen = 0; b >= 0 && seen < 64; b = in.read(), seen++) {
+                if (!Character.isWhitespace(b)) return b == '{';
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
 
     static Loaded read(Path file) {
         if (!Files.exists(file)) throw new Failure(ExitCode.BAD_INPUT, file + ": no such file");

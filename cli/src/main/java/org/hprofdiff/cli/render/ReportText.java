@@ -112,7 +112,8 @@ public final class ReportText {
 
     /** {@code "saved summary of /dumps/day1.hprof"} for dump 1 when {@code --baseline} gave it, else null. */
     public static String baselineNote(DiffReport r, DumpPoint d) {
-        return d.index() == 0 && r.baseline() != null ? "saved summary of " + r.baseline().dump() : null;
+        DiffReport.Saved saved = r.savedAt(d.index());
+        return saved == null ? null : "saved summary of " + saved.madeFrom();
     }
 
     /** {@code "FAIL: 2 threshold breaches (exit code 1)"}: the line above the breaches, one per line after it. */

@@ -40,7 +40,7 @@ public final class DiffQuery {
         DiffReport shown = new DiffReport(growth.series(), null, growth.noiseFloor(), growth.verdict(), top, cut(steady, top), cut(labelled, top),
                 cut(arrays, top), failOn == null ? null : failOn.evaluate(growth), List.copyOf(thresholds), sharedNames(growth), List.of(), List.of(), List.of());
         // the answer looks at every grower with paths, not only the rows --top leaves in the tables
-        List<PathWords.Answer> answers = PathWords.answers(growth.classLoaders(), steady, arrays, shown::displayName);
+        List<PathWords.Answer> answers = PathWords.answers(growth.classLoaders(), growth.duplicateClasses(), steady, arrays, shown::displayName);
         Verdict verdict = growth.verdict();
         if (!answers.isEmpty()) {
             // the first line names the leak and its holder: byte[] and String top the class counts in every leak

@@ -34,25 +34,57 @@ import org.hprofdiff.core.summary.diff.failon.FailOnResult;
  * @param classLoaders   loader classes whose number of loaders (or classes they define) changed, steady growers
  *                       first, with the retention paths of the growing ones; the rest are flat
  * @param duplicateClasses class names that several loaders define in the newest dump, most loaders gained first
+ * @param savedSummaries the dumps of the series that a saved summary stood for, in series order (empty when every
+ *                       one was read from its file)
  */
 public record DiffReport(DumpSeries series, Baseline baseline, NoiseFloor noiseFloor, Verdict verdict, Integer top, List<GrowthRow> steadyGrowers,
                          List<GrowthRow> labelled, List<GrowthRow> arraysByLength, FailOnResult checks, List<String> thresholds,
                          java.util.Set<String> sharedNames, List<String> answers, List<LoaderGrowth> classLoaders,
-                         List<DuplicateGrowth> duplicateClasses)
+                         List<DuplicateGrowth> duplicateClasses, List<Saved> savedSummaries)
         implements Report {
 
+    /** A report without saved summaries in its series (every dump read from its file). */
+    public DiffReport(DumpSeries series, Baseline baseline, NoiseFloor noiseFloor, Verdict verdict, Integer top, List<GrowthRow> steadyGrowers,
+                      List<GrowthRow> labelled, List<GrowthRow> arraysByLength, FailOnResult checks, List<String> thresholds,
+                      java.util.Set<String> sharedNames, List<String> answers, List<LoaderGrowth> classLoaders,
+                      List<DuplicateGrowth> duplicateClasses) {
+        this(series, baseline, noiseFloor, verdict, top, steadyGrowers, labelled, arraysByLength, checks, thresholds, sharedNames, answers,
+                classLoaders, duplicateClasses, List.of());
+    }
+
     /**
-     * Dump 1 of the series, read from a saved summary instead of a dump.
+     * A dump of the series that a saved summary stood for.
      *
-     * @param summary the summary file as given to {@code --baseline} (also dump 1's path in the series)
+     * @param dump      its place in the series, 1-based
+     * @param summary   the summary file as given
+     * @param madeFrom  the dump the summary was made from, as it was named then
+     */
+    public record Saved(int dump, String summary, String madeFrom) {}
+
+    /**
+     * Dump 1 of the series, read from a saved summary instead of a dump (kept beside {@link #savedSummaries} for the
+     * readers of the first JSON format).
+     *
+     * @param summary the summary file as given ({@code --baseline}, or the first input; also dump 1's path in the series)
      * @param dump    the dump the summary was made from, as it was named then
      */
-    public record Baseline(String summary, String dump) {}
+    public record Baseline(String summary, String dump) {
+        /** This summary at place {@code position} (1-based) of a series. */
+        public Saved at(int position) {
+            return new Saved(position, summary, dump);
+        }
+    }
 
-    /** The same report with dump 1 marked as a saved summary. */
-    public DiffReport withBaseline(Baseline b) {
-        return new DiffReport(series, b, noiseFloor, verdict, top, steadyGrowers, labelled, arraysByLength, checks, thresholds, sharedNames, answers,
-                classLoaders, duplicateClasses);
+    /** The same report with the dumps that saved summaries stood for marked. */
+    public DiffReport withSaved(List<Saved> saved) {
+        Baseline first = saved.stream().filter(s -> s.dump() == 1).findFirst().map(s -> new Baseline(s.summary(), s.madeFrom())).orElse(null);
+        return new DiffReport(series, first, noiseFloor, verdict, top, steadyGrowers, labelled, arraysByLength, checks, thresholds, sharedNames,
+                answers, classLoaders, duplicateClasses, List.copyOf(saved));
+    }
+
+    /** The saved summary that stood for dump {@code index} (0-based), or null when the dump was read from its file. */
+    public Saved savedAt(int index) {
+        return savedSummaries.stream().filter(s -> s.dump() == index + 1).findFirst().orElse(null);
     }
 
     /** How a row is named in text: the class name, with its loader only where the name alone is ambiguous. */

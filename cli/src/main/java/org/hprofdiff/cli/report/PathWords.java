@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.hprofdiff.core.summary.diff.DuplicateGrowth;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.core.summary.diff.LoaderGrowth;
 import org.hprofdiff.core.summary.diff.MetricChange;
@@ -123,8 +124,10 @@ public final class PathWords {
      *   also held by thread "idle-connection-reaper" local in IdleConnectionReaper$ReaperTask.run → …
      * </pre>
      */
-    static List<Answer> answers(List<LoaderGrowth> loaders, List<GrowthRow> steadyGrowers, List<GrowthRow> arraysByLength,
-                                Function<GrowthRow, String> names) {
+    static List<Answer> answers(List<LoaderGrowth> loaders, List<DuplicateGrowth> duplicates, List<GrowthRow> steadyGrowers,
+                                List<GrowthRow> arraysByLength, Function<GrowthRow, String> names) {
+        // the classes defined anew with every kept loader: a path through one of them is inside the leaked loaders
+        List<String> repeatedClasses = duplicates.stream().filter(d -> d.loaders().change() > 0).map(d -> d.name() + ".<class>").toList();
         // a loader leak first: the classes that grow inside the loaders it keeps are named with it
         Map<LoaderGrowth, Kept> byLoader = new LinkedHashMap<>();
         loaders.stream().filter(row -> row.trend().leakSuspect() && growingPath(row.paths()) != null).limit(LOADER_ANSWERS)
@@ -136,7 +139,9 @@ public final class PathWords {
         for (GrowthRow row : classes) {
             PathGrowth p = growingPath(row);
             LoaderGrowth inLoader = byLoader.keySet().stream()
-                    .filter(l -> insideLoaders(p, growingPath(l.paths())) || related(p, growingPath(l.paths()))).findFirst().orElse(null);
+                    .filter(l -> insideLoaders(p, growingPath(l.paths())) || related(p, growingPath(l.paths()))
+                            || p.signature().equals(growingPath(l.paths()).signature()) || p.steps().stream().anyMatch(repeatedClasses::contains))
+                    .findFirst().orElse(null);
             if (inLoader != null) {
                 byLoader.get(inLoader).with().add(simpleName(names.apply(row)));
                 String among = firstStaticAfter(p, growingPath(inLoader.paths()).steps().size() - 1);

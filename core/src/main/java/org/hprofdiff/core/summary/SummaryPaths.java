@@ -20,12 +20,16 @@ import java.util.List;
 public record SummaryPaths(Floor floor, List<Step> steps, List<RowPaths> rows) {
 
     /**
-     * Which rows a summary keeps paths for: classes with at least {@code instances} objects or {@code shallowBytes}
-     * bytes (a steady grower must grow by more than the noise floor, 10 objects or 4 KiB, in every interval), every
-     * long-array row, every loader class; at most {@code pathsPerRow} paths per row, those with the most objects.
+     * Which rows and paths a summary keeps. Rows: classes with at least {@code instances} objects or {@code shallowBytes}
+     * bytes, every long-array row, every loader class. Paths of a row: its {@code topPaths} with the most objects, and
+     * every other one that at least {@code pathObjects} objects take or whose objects retain at least
+     * {@code pathRetainedBytes}. Why these numbers: they are the noise floor's (a steady grower must gain more than 10
+     * objects or 4 KiB in every interval), so a growing path is kept once it is that big; most of a heap's distinct
+     * paths hold one small object each (an interned string, a class's name) and would make a summary of a 10 MB dump
+     * 7 MB (docs/growth-analysis.md, section 6).
      */
-    public record Floor(long instances, long shallowBytes, int pathsPerRow) {
-        public static final Floor DEFAULT = new Floor(10, 4096, 8);
+    public record Floor(long instances, long shallowBytes, long pathObjects, long pathRetainedBytes, int topPaths) {
+        public static final Floor DEFAULT = new Floor(10, 4096, 10, 4096, 3);
     }
 
     /** One step: what matches it across dumps, and how people read it. */

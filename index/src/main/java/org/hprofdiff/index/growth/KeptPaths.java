@@ -39,11 +39,15 @@ final class KeptPaths {
             this.floor = floor;
         }
 
-        /** Keeps a row's paths: those with the most objects first, at most the floor's number. */
+        /** Keeps a row's paths (see {@link SummaryPaths.Floor}), those with the most objects first. */
         void row(String row, Map<String, Seen> paths) {
-            List<Seen> kept = paths.values().stream()
-                    .sorted(Comparator.comparingLong(Seen::objects).reversed().thenComparing(s -> s.description().signature()))
-                    .limit(floor.pathsPerRow()).toList();
+            List<Seen> sorted = paths.values().stream()
+                    .sorted(Comparator.comparingLong(Seen::objects).reversed().thenComparing(s -> s.description().signature())).toList();
+            List<Seen> kept = new ArrayList<>();
+            for (int i = 0; i < sorted.size(); i++) {
+                Seen p = sorted.get(i);
+                if (i < floor.topPaths() || p.objects() >= floor.pathObjects() || p.retainedBytes() >= floor.pathRetainedBytes()) kept.add(p);
+            }
             List<SummaryPaths.KeptPath> out = new ArrayList<>(kept.size());
             for (Seen s : kept) out.add(keep(s));
             rows.add(new SummaryPaths.RowPaths(row, out));
