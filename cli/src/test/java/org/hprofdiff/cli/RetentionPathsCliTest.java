@@ -111,12 +111,38 @@ class RetentionPathsCliTest {
     @Test
     void aBaselineSummaryHasNoPathsAndSaysSo() throws IOException {
         Path summary = dir.resolve("day1.json");
-        assertEquals(0, Run.main("summary", ReaperDumps.get().dumps().get(0).toString(), "-o", summary.toString()).code());
+        assertEquals(0, Run.main("summary", "--no-paths", ReaperDumps.get().dumps().get(0).toString(), "-o", summary.toString()).code());
         List<String> all = new ArrayList<>(List.of("--baseline", summary.toString()));
         ReaperDumps.get().dumps().subList(1, 3).forEach(p -> all.add(p.toString()));
         Run.Result r = Run.main(all.toArray(String[]::new));
         assertEquals(0, r.code(), r::toString);
         assertFalse(r.out().contains("retention paths"), r::toString);
         assertTrue(r.err().contains("retention paths need every dump of the series"), r::toString);
+    }
+
+    /** A summary written before loaders and paths were kept (schema 1) still reads, class totals only, and the note names it. */
+    @Test
+    void anOlderSummaryStillReadsByTotals() throws IOException {
+        Path current = dir.resolve("day1.json");
+        assertEquals(0, Run.main("summary", "--no-paths", ReaperDumps.get().dumps().get(0).toString(), "-o", current.toString()).code());
+        ObjectMapper mapper = new ObjectMapper();
+        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(current.toFile());
+        doc.put("schemaVersion", 1);
+        doc.remove("classLoaders");
+        Path old = dir.resolve("old.json");
+        mapper.writeValue(old.toFile(), doc);
+        List<String> all = new ArrayList<>(List.of("--format", "json", old.toString()));
+        ReaperDumps.get().dumps().subList(1, 3).forEach(p -> all.add(p.toString()));
+        Run.Result r = Run.main(all.toArray(String[]::new));
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().contains(old + " is a summary without retention paths"), r::toString);
+        JsonNode report = mapper.readTree(r.out());
+        JsonNode manager = null;
+        for (JsonNode row : report.get("steadyGrowers")) if (row.get("name").asText().equals(MANAGER)) manager = row;
+        assertTrue(manager != null && manager.get("paths").isNull(), r::toString);
+        List<Long> counts = new ArrayList<>();
+        manager.get("samples").forEach(x -> counts.add(x.get("instances").asLong()));
+        assertEquals(ReaperDumps.get().expected(MANAGER).orElseThrow().byRound(), counts);
+        assertEquals(old.toString(), report.at("/savedSummaries/0/summary").asText());
     }
 }

@@ -39,6 +39,14 @@ public record DumpSummary(int schemaVersion, DumpInfo dump, SizeModel sizeModel,
         return new DumpSummary(schemaVersion, dump, sizeModel, totals, otherClasses, arraysByLength, completeness, classLoaders, retentionPaths);
     }
 
+    /** The same summary without class retained sizes (a series compares classes by count and shallow bytes). */
+    public DumpSummary withoutRetainedSizes() {
+        if (classes == null) return this;
+        return withClasses(classes.stream()
+                .map(c -> c.retainedBytes() == null ? c : new ClassStats(c.name(), c.loader(), c.kind(), c.instances(), c.shallowBytes(), null))
+                .toList());
+    }
+
     /** The same summary describing another file (a saved summary stands for the dump it was made from). */
     public DumpSummary withDump(DumpInfo otherDump) {
         return new DumpSummary(schemaVersion, otherDump, sizeModel, totals, classes, arraysByLength, completeness, classLoaders, retentionPaths);

@@ -140,8 +140,9 @@ public final class GrowingPaths {
             for (int dump : new int[] {0, last}) {
                 progress.phase("retained sizes of the steady growers in dump " + (dump + 1), 0);
                 try (Source source = dumps.open(dump)) {
+                    Map<String, Long> saved = source instanceof Source.Saved(DumpSummary summary) ? retainedByKey(summary) : null;
                     for (GrowthRow row : growers) {
-                        long retained = classRetained(row, dump, source);
+                        long retained = saved != null ? saved.getOrDefault(row.key(), 0L) : classRetained(row, ((Source.Indexed) source).analysis());
                         retainedGrowth.merge(row.key(), dump == 0 ? -retained : retained, Long::sum);
                     }
                 }
@@ -152,15 +153,19 @@ public final class GrowingPaths {
                 .limit(limits.classRows()).toList();
     }
 
+    /** The row's class-level retained bytes (MAT's: instances inside another instance's retained set count once). */
+    private static long classRetained(GrowthRow row, HeapAnalysis analysis) throws IOException {
+        return classRetained(RowTargets.classesOf(row, analysis.index()), analysis);
+    }
+
     /**
-     * The row's class-level retained bytes in dump {@code dump} (MAT's: instances inside another instance's retained
-     * set count once): from the dump's dominator tree, or as a saved summary kept them.
+     * A saved summary's class-level retained bytes by row key (the series' samples leave them out, since a dump in a
+     * series has none: the numbers shown are the same whichever stands for the dump).
      */
-    private static long classRetained(GrowthRow row, int dump, Source source) throws IOException {
-        return switch (source) {
-            case Source.Indexed(HeapAnalysis analysis) -> classRetained(RowTargets.classesOf(row, analysis.index()), analysis);
-            case Source.Saved s -> row.samples().get(dump).retainedBytes() == null ? 0 : row.samples().get(dump).retainedBytes();
-        };
+    private static Map<String, Long> retainedByKey(DumpSummary summary) {
+        Map<String, Long> byKey = new HashMap<>();
+        for (var c : summary.classes()) if (c.retainedBytes() != null) byKey.merge(c.key(), c.retainedBytes(), Long::sum);
+        return byKey;
     }
 
     /** The class-level retained bytes of the classes set in {@code classes}. */
