@@ -10,43 +10,51 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.IntUnaryOperator;
 import org.hprofdiff.index.analysis.ObjectGraph;
 import org.hprofdiff.index.analysis.References;
-import org.hprofdiff.index.analysis.offheap.LongArray;
+import org.hprofdiff.index.analysis.Workers;
 import org.hprofdiff.index.analysis.offheap.NodeArray;
+import org.hprofdiff.index.analysis.offheap.PackedArray;
 import org.hprofdiff.index.analysis.offheap.Scratch;
 
 /**
  * A dump's dominator tree with retained sizes, as stored by {@link Dominators#compute}: mapped, read-only
  * after it is built, reused by every later command. Node arguments are object ordinals; {@link #virtualRoot()}
- * stands for the root above all GC roots.
+ * stands for the root above all GC roots. Children are stored for the virtual root and the objects that retain
+ * much; asking for the children of another object scans the tree once ({@link ChildLists}).
  */
 public final class DominatorTree implements AutoCloseable {
     private final Arena arena;
     private final DominatorFile layout;
-    private final NodeArray idom;
-    private final LongArray retained;
+    private final PackedArray idom;
+    private final RetainedSizes retained;
     private final MemorySegment reachability;
-    private final LongArray childStart;
-    private final NodeArray children;
     private final MemorySegment classRetained;
+    private final ChildLists children;
+    private Workers workers;
     private final ReachabilitySummary summary;
+    private final long rootRetained;
     private final int flags;
 
     DominatorTree(Arena arena, MemorySegment file, DominatorFile layout) {
         this.arena = arena;
         this.layout = layout;
-        long n = layout.nodeCount;
-        long entry = NodeArray.bytesPerEntry(layout.wide);
-        idom = NodeArray.over(file.asSlice(layout.idomAt, n * entry), n, layout.wide, null);
-        retained = new LongArray(file.asSlice(layout.retainedAt, (n + 1) * 8), n + 1, null);
-        reachability = file.asSlice(layout.reachabilityAt, n);
-        childStart = new LongArray(file.asSlice(layout.childStartAt, (n + 2) * 8), n + 2, null);
-        children = NodeArray.over(file.asSlice(layout.childrenAt, layout.treeSize * entry), layout.treeSize, layout.wide, null);
-        classRetained = file.asSlice(layout.classRetainedAt, layout.classCount * 8);
-        summary = DominatorFile.summary(file);
-        flags = DominatorFile.flags(file);
+        this.idom = layout.idom(file);
+        this.retained = new RetainedSizes(layout.retained(file), layout.overflow(file), layout.shape.overflowCount(), layout.shape.retainedShift());
+        this.reachability = layout.reachability(file);
+        this.classRetained = layout.classRetained(file);
+        this.children = new ChildLists(idom, layout.nodeCount, layout.listParents(file), layout.listStart(file), layout.listChildren(file),
+                this::workers);
+        this.summary = DominatorFile.summary(file);
+        this.rootRetained = DominatorFile.rootRetained(file);
+        this.flags = DominatorFile.flags(file);
     }
 
-    /** Opens a stored tree; a missing, truncated or foreign file is an IOException naming file and offset. */
+    /** Threads for the scans, started the first time one is needed. */
+    private synchronized Workers workers() {
+        if (workers == null) workers = Workers.forMachine();
+        return workers;
+    }
+
+    /** Opens a stored tree; a missing, truncated, foreign or older file is an IOException naming file and offset. */
     public static DominatorTree open(Path file) throws IOException {
         Arena arena = Arena.ofShared();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -76,71 +84,32 @@ public final class DominatorTree implements AutoCloseable {
     public long immediateDominator(long node) { return idom.get(node); }
 
     /** Retained bytes of an object (0 when not in the tree), or of the whole tree for {@link #virtualRoot()}. */
-    public long retainedSize(long node) { return retained.get(node); }
+    public long retainedSize(long node) {
+        return node == layout.nodeCount ? rootRetained : retained.get(node);
+    }
 
-    public Reachability reachability(long node) { return Reachability.ofCode(reachability.get(ValueLayout.JAVA_BYTE, node)); }
+    public Reachability reachability(long node) {
+        int bits = reachability.get(ValueLayout.JAVA_BYTE, node >>> 2) >>> ((node & 3) * 2);
+        return Reachability.ofCode((byte) (bits & 3));
+    }
 
     /** Number of objects whose immediate dominator is {@code node} (an object or the virtual root). */
-    public long childCount(long node) { return childStart.get(node + 1) - childStart.get(node); }
+    public long childCount(long node) { return children.count(node); }
 
-    /** The {@code i}-th object {@code node} immediately dominates, in ascending ordinal order. */
-    public long child(long node, long i) { return children.get(childStart.get(node) + i); }
+    /**
+     * The {@code i}-th object {@code node} immediately dominates, in ascending ordinal order. Cheap for the
+     * virtual root and the objects that retain much; for others the first call scans the tree.
+     */
+    public long child(long node, long i) { return children.child(node, i); }
 
     /** Up to {@code limit} children of {@code node} with the largest retained sizes, largest first (ties: lower ordinal). */
     public long[] largestChildren(long node, int limit) {
-        long from = childStart.get(node);
-        long count = childStart.get(node + 1) - from;
-        int k = (int) Math.min(limit, count);
-        long[] best = new long[k];
-        int size = 0;
-        for (long i = 0; i < count; i++) {
-            long c = children.get(from + i);
-            if (size < k) {
-                best[size++] = c;
-                siftUp(best, size - 1);
-            } else if (k > 0 && before(c, best[0])) {
-                best[0] = c;
-                siftDown(best, k);
-            }
-        }
-        // best is a min-heap by the ranking; sort it largest first
-        long[] sorted = new long[size];
-        for (int i = size - 1; i >= 0; i--) {
-            sorted[i] = best[0];
-            best[0] = best[i];
-            siftDown(best, i);
-        }
-        return sorted;
+        return largestChildren(new long[] {node}, limit)[0];
     }
 
-    /** Whether {@code a} ranks before {@code b}: more retained, then lower ordinal. */
-    private boolean before(long a, long b) {
-        long ra = retained.get(a);
-        long rb = retained.get(b);
-        return ra != rb ? ra > rb : a < b;
-    }
-
-    private void siftUp(long[] heap, int i) {
-        while (i > 0) {
-            int p = (i - 1) / 2;
-            if (!before(heap[p], heap[i])) break;
-            long t = heap[p]; heap[p] = heap[i]; heap[i] = t;
-            i = p;
-        }
-    }
-
-    private void siftDown(long[] heap, int size) {
-        int i = 0;
-        while (true) {
-            int l = 2 * i + 1;
-            int r = l + 1;
-            int worst = i;
-            if (l < size && before(heap[worst], heap[l])) worst = l;
-            if (r < size && before(heap[worst], heap[r])) worst = r;
-            if (worst == i) return;
-            long t = heap[worst]; heap[worst] = heap[i]; heap[i] = t;
-            i = worst;
-        }
+    /** {@link #largestChildren(long, int)} for several objects at once: those whose children are not stored share one scan. */
+    public long[][] largestChildren(long[] nodes, int limit) {
+        return children.largest(nodes, limit, this::retainedSize);
     }
 
     /**
@@ -153,36 +122,67 @@ public final class DominatorTree implements AutoCloseable {
 
     public ReachabilitySummary summary() { return summary; }
 
+    /** Bytes the stored tree takes. */
+    public long storedBytes() { return layout.fileSize; }
+
     /**
      * Retained bytes per group of classes (a package, a class loader, ...): the retained bytes of objects in
-     * the group that no other object of the same group dominates. One walk over the whole tree.
+     * the group that no other object of the same group dominates. Builds the whole tree's child lists in
+     * {@code scratch} (8 bytes per object), then walks it once.
      */
     public long[] retainedByGroup(ObjectGraph graph, IntUnaryOperator groupOfClass, int groupCount, Scratch scratch) {
-        return retainedByGroup(graph, groupOfClass, groupCount, retained, childStart, children, layout.treeSize, scratch);
+        long n = layout.nodeCount;
+        boolean wide = NodeArray.needsWide(n + 2);
+        long treeSize = summary.inTree().objects();
+        try (NodeArray start = scratch.nodes(n + 2, wide); NodeArray list = scratch.nodes(Math.max(1, treeSize), wide)) {
+            fillChildIndex(start, list);
+            long[] sums = new long[groupCount];
+            int[] open = new int[groupCount];
+            TreeWalk.below(n, start, list, treeSize, scratch, new TreeWalk.Visitor() {
+                @Override public void enter(long node) {
+                    int g = groupOfClass.applyAsInt(graph.classIndex(node));
+                    if (g < 0) return;
+                    if (open[g]++ == 0) sums[g] += retainedSize(node);
+                }
+
+                @Override public void exit(long node) {
+                    int g = groupOfClass.applyAsInt(graph.classIndex(node));
+                    if (g >= 0) open[g]--;
+                }
+            });
+            return sums;
+        }
     }
 
-    static long[] retainedByGroup(ObjectGraph graph, IntUnaryOperator groupOfClass, int groupCount, LongArray retained,
-                                  LongArray childStart, NodeArray children, long treeSize, Scratch scratch) {
-        long[] sums = new long[groupCount];
-        int[] open = new int[groupCount];
-        long root = childStart.length() - 2;
-        TreeWalk.below(root, childStart, children, treeSize, scratch, new TreeWalk.Visitor() {
-            @Override public void enter(long node) {
-                int g = groupOfClass.applyAsInt(graph.classIndex(node));
-                if (g < 0) return;
-                if (open[g]++ == 0) sums[g] += retained.get(node);
-            }
-
-            @Override public void exit(long node) {
-                int g = groupOfClass.applyAsInt(graph.classIndex(node));
-                if (g >= 0) open[g]--;
+    /**
+     * Every object's children in CSR form: {@code list[start[x] .. start[x+1])}, by counting on all threads (the
+     * order within a list is whatever the threads made: the walk does not care).
+     */
+    private void fillChildIndex(NodeArray start, NodeArray list) {
+        long n = layout.nodeCount;
+        Workers workers = workers();
+        int parts = workers.threads();
+        workers.run(parts, part -> {
+            for (long x = Workers.split(n, parts, part, 1), to = Workers.split(n, parts, part + 1, 1); x < to; x++) {
+                long d = idom.get(x);
+                if (d <= n) start.getAndAdd(d + 1, 1);
             }
         });
-        return sums;
+        for (long x = 1; x <= n + 1; x++) start.set(x, start.get(x) + start.get(x - 1)); // start[d+1]: end of d's list
+        workers.run(parts, part -> {
+            for (long x = Workers.split(n, parts, part, 1), to = Workers.split(n, parts, part + 1, 1); x < to; x++) {
+                long d = idom.get(x);
+                if (d <= n) list.set(start.getAndAdd(d + 1, -1) - 1, x);
+            }
+        });
+        // start[d+1] fell to the beginning of d's list: move every entry down one
+        for (long x = 0; x <= n; x++) start.set(x, start.get(x + 1));
+        start.set(n + 1, summary.inTree().objects());
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (workers != null) workers.close();
         arena.close();
     }
 }

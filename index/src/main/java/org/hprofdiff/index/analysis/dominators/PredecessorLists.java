@@ -2,22 +2,31 @@ package org.hprofdiff.index.analysis.dominators;
 
 import org.hprofdiff.index.analysis.ObjectGraph;
 import org.hprofdiff.index.analysis.References;
-import org.hprofdiff.index.analysis.offheap.LongArray;
+import org.hprofdiff.index.analysis.Workers;
 import org.hprofdiff.index.analysis.offheap.NodeArray;
 import org.hprofdiff.index.analysis.offheap.Scratch;
 
 /**
  * The predecessors of every numbered object in the dominator graph, by pre-order number, in CSR form:
- * {@code preds[begin(w) .. end(w))}. The counts come from the numbering; one pass over the outbound edges
- * fills the lists, so the index need not store inbound edges with their kinds. The virtual root is not in
- * the lists: {@link PreorderNumbering#rootPredecessor} flags it.
+ * {@code preds[begin(w) .. end(w))}, so that semi-NCA, which visits pre-order numbers from the last down,
+ * reads them front to back. The counts come from the numbering; one pass over the outbound edges fills the
+ * lists, so the index need not store inbound edges with their kinds. The virtual root is not in the lists:
+ * {@link PreorderNumbering#rootPredecessor} flags it.
+ *
+ * <p>Both passes run on all threads. The fill walks the objects in ordinal order, so it reads the index's
+ * edge columns front to back (the search read them in pre-order, at random); list slots are taken with an
+ * atomic add, so the order within a list varies from run to run, which nothing depends on (a semidominator
+ * is a minimum over the list).
  */
 final class PredecessorLists implements AutoCloseable {
-    /** After building: end offset of each pre-order number's list; begin(w) = end(w-1), begin(1) = 0. */
-    final LongArray end;
+    /**
+     * After building: end offset of each pre-order number's list; begin(w) = end(w-1), begin(1) = 0. Semi-NCA
+     * then reuses entry w for w's semidominator once it has read the list (see {@link SemiNca}).
+     */
+    final NodeArray end;
     final NodeArray preds;
 
-    private PredecessorLists(LongArray end, NodeArray preds) {
+    private PredecessorLists(NodeArray end, NodeArray preds) {
         this.end = end;
         this.preds = preds;
     }
@@ -26,35 +35,73 @@ final class PredecessorLists implements AutoCloseable {
         return w <= 1 ? 0 : end.get(w - 1);
     }
 
-    /** Builds the lists; {@code reuse} (length ≥ count, the numbering's cursors) becomes {@link #end}. */
-    static PredecessorLists build(ObjectGraph graph, References references, PreorderNumbering num, LongArray reuse,
-                                  Scratch scratch, boolean wide) {
-        LongArray slots = reuse;
-        long total = 0;
-        slots.set(0, 0);
-        for (long w = 1; w < num.count; w++) {
-            slots.set(w, total);
-            total += num.numbers.degree(num.vertex.get(w));
+    /**
+     * Builds the lists: {@code wide} when a pre-order number may exceed 32 bits, {@code wideOffsets} when a
+     * list offset may (it is at least {@code wide}, since {@link #end} later holds pre-order numbers too).
+     */
+    static PredecessorLists build(ObjectGraph graph, References references, PreorderNumbering num, Scratch scratch,
+                                  boolean wide, boolean wideOffsets, Workers workers, Runnable progress) {
+        long count = num.count;
+        NodeArray slots = scratch.nodes(count, wideOffsets);
+        long total;
+        try {
+            total = startOffsets(num, slots, workers);
+        } catch (RuntimeException | Error e) {
+            slots.close();
+            throw e;
         }
+        progress.run();
         NodeArray preds = scratch.nodes(Math.max(total, 1), wide);
         boolean followWeak = references.followsWeakEdges();
-        for (long u = 1; u < num.count; u++) {
-            long node = num.vertex.get(u);
-            int ru = num.rangeOf(u);
-            for (long e = graph.firstEdge(node), end = graph.firstEdge(node + 1); e < end; e++) {
-                if (!followWeak && graph.isWeakEdge(e)) continue;
-                long t = num.numbers.pre(graph.edgeTarget(e));
-                if (ru > num.rangeOf(t)) continue;
-                long at = slots.get(t);
-                preds.set(at, u);
-                slots.set(t, at + 1);
+        long n = graph.nodeCount();
+        int parts = workers.threads();
+        workers.run(parts, part -> {
+            for (long node = Workers.split(n, parts, part, 1), to = Workers.split(n, parts, part + 1, 1); node < to; node++) {
+                long u = num.numbers.pre(node);
+                if (u == 0) continue;
+                int ru = num.rangeOf(u);
+                for (long e = graph.firstEdge(node), last = graph.firstEdge(node + 1); e < last; e++) {
+                    if (!followWeak && graph.isWeakEdge(e)) continue;
+                    long t = num.numbers.pre(graph.edgeTarget(e));
+                    if (ru > num.rangeOf(t)) continue;
+                    preds.set(slots.getAndAdd(t, 1), u);
+                }
             }
-        }
+        });
         return new PredecessorLists(slots, preds);
+    }
+
+    /**
+     * Sets {@code slots[w]} to the first slot of w's list (the predecessor counts summed in pre-order) and
+     * returns the total. Each thread sums its own range of pre-order numbers, then adds the totals before it.
+     */
+    private static long startOffsets(PreorderNumbering num, NodeArray slots, Workers workers) {
+        long count = num.count;
+        int parts = workers.threads();
+        long[] sums = new long[parts];
+        workers.run(parts, part -> {
+            long sum = 0;
+            for (long w = Math.max(1, Workers.split(count, parts, part, 1)), to = Workers.split(count, parts, part + 1, 1); w < to; w++) {
+                slots.set(w, sum);
+                sum += num.numbers.degree(num.vertex.get(w));
+            }
+            sums[part] = sum;
+        });
+        long[] before = new long[parts];
+        for (int p = 1; p < parts; p++) before[p] = before[p - 1] + sums[p - 1];
+        workers.run(parts, part -> {
+            long add = before[part];
+            if (add == 0) return;
+            for (long w = Math.max(1, Workers.split(count, parts, part, 1)), to = Workers.split(count, parts, part + 1, 1); w < to; w++) {
+                slots.set(w, slots.get(w) + add);
+            }
+        });
+        return before[parts - 1] + sums[parts - 1];
     }
 
     @Override
     public void close() {
         preds.close();
+        end.close();
     }
 }

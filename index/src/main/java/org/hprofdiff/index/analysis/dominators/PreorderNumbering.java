@@ -3,7 +3,6 @@ package org.hprofdiff.index.analysis.dominators;
 import org.hprofdiff.index.analysis.ObjectGraph;
 import org.hprofdiff.index.analysis.References;
 import org.hprofdiff.index.analysis.offheap.Bits;
-import org.hprofdiff.index.analysis.offheap.LongArray;
 import org.hprofdiff.index.analysis.offheap.LongStack;
 import org.hprofdiff.index.analysis.offheap.NodeArray;
 import org.hprofdiff.index.analysis.offheap.Scratch;
@@ -21,7 +20,8 @@ import org.hprofdiff.index.analysis.offheap.Scratch;
  * While it walks, it counts each object's predecessors in the dominator graph: a retaining edge u→t counts
  * when u's range is not below t's (what is only weakly reachable, or garbage, keeps nothing stronger alive),
  * and it flags the objects whose predecessors include the virtual root. The search is iterative: the stack
- * is the chain of DFS parents plus one edge cursor per visited object.
+ * is the chain of DFS parents ({@link #parent}) plus one edge cursor per object on the current path (a stack
+ * as deep as the search, not an array over all objects).
  */
 final class PreorderNumbering implements AutoCloseable {
     private final ObjectGraph graph;
@@ -34,18 +34,25 @@ final class PreorderNumbering implements AutoCloseable {
     final NodeArray vertex;
     /** Pre-order number → pre-order number of the DFS parent (0 for objects entered from the virtual root). */
     final NodeArray parent;
-    /** Pre-order number → next edge to look at; free for reuse once numbering is done. */
-    final LongArray cursor;
     /** Pre-order numbers whose predecessors include the virtual root. */
     final Bits rootPredecessor;
 
     private final LongStack weakTargets;
+    /** Next edge to look at of each object on the current search path, the deepest on top. */
+    private final LongStack cursors;
+    private final Progress progress;
     private int phase;
     long count = 1;
     long endStrong = Long.MAX_VALUE;
     long endWeak = Long.MAX_VALUE;
 
-    PreorderNumbering(ObjectGraph graph, References references, Scratch scratch, boolean wide, boolean wideDegrees) {
+    /** Told the number of objects numbered so far, now and then. */
+    interface Progress {
+        void numbered(long count);
+    }
+
+    PreorderNumbering(ObjectGraph graph, References references, Scratch scratch, boolean wide, boolean wideDegrees, Progress progress) {
+        this.progress = progress;
         this.graph = graph;
         this.references = references;
         this.scratch = scratch;
@@ -53,9 +60,9 @@ final class PreorderNumbering implements AutoCloseable {
         numbers = new NumberAndDegree(scratch, n, wideDegrees);
         vertex = scratch.nodes(n + 1, wide);
         parent = scratch.nodes(n + 1, wide);
-        cursor = scratch.longs(n + 1);
         rootPredecessor = scratch.bits(n + 1);
         weakTargets = new LongStack(scratch, 1024);
+        cursors = new LongStack(scratch, 1024);
     }
 
     void run(boolean keepUnreachable) {
@@ -131,7 +138,7 @@ final class PreorderNumbering implements AutoCloseable {
         rootPredecessor.set(cur);
         while (cur != 0) {
             long node = vertex.get(cur);
-            long e = cursor.get(cur);
+            long e = cursors.peek();
             long end = graph.firstEdge(node + 1);
             long next = -1;
             while (e < end) {
@@ -150,8 +157,13 @@ final class PreorderNumbering implements AutoCloseable {
                     numbers.countPredecessor(t);
                 }
             }
-            cursor.set(cur, e);
-            cur = next >= 0 ? number(next, cur) : parent.get(cur);
+            if (next >= 0) {
+                cursors.replaceTop(e);
+                cur = number(next, cur);
+            } else {
+                cursors.pop();
+                cur = parent.get(cur);
+            }
         }
     }
 
@@ -161,10 +173,13 @@ final class PreorderNumbering implements AutoCloseable {
         vertex.set(pre, node);
         parent.set(pre, parentPre);
         long first = graph.firstEdge(node);
-        cursor.set(pre, first);
+        cursors.push(first);
         touchTargets(first, graph.firstEdge(node + 1));
+        if ((pre & PROGRESS_EVERY) == 0) progress.numbered(pre);
         return pre;
     }
+
+    private static final long PROGRESS_EVERY = (1 << 20) - 1;
 
     /**
      * Reads what visiting this object's edges will need, all at once: these loads do not depend on each other,
@@ -185,9 +200,9 @@ final class PreorderNumbering implements AutoCloseable {
 
     @Override
     public void close() {
+        cursors.close();
         weakTargets.close();
         rootPredecessor.close();
-        cursor.close();
         parent.close();
         vertex.close();
         numbers.close();

@@ -60,4 +60,50 @@ class OffHeapTest {
             assertTrue(stack.isEmpty());
         }
     }
+
+    @Test
+    void packedArraysHoldEveryWidthWithoutTouchingNeighbours() {
+        try (Scratch scratch = Scratch.inMemory()) {
+            for (int width = 1; width <= 8; width++) {
+                long max = width == 8 ? -1L : (1L << (8 * width)) - 1;
+                int n = 37;
+                PackedArray a = new PackedArray(scratch.allocate(PackedArray.bytes(n, width)).segment(), n, width);
+                for (int i = 0; i < n; i++) a.set(i, i % 3 == 0 ? max : i * 0x0102_0304_0506_0708L & max);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(i % 3 == 0 ? max : i * 0x0102_0304_0506_0708L & max, a.get(i), "width " + width + ", entry " + i);
+                }
+                a.set(5, 0);
+                assertEquals(0, a.get(5));
+                assertEquals(4 * 0x0102_0304_0506_0708L & max, a.get(4), "width " + width + ": the entry before is unchanged");
+                assertEquals(max, a.get(6), "width " + width + ": the entry after is unchanged");
+            }
+            assertEquals(4, PackedArray.widthFor(700_000_001L), "an ordinal of a 700-million-object dump");
+            assertEquals(5, PackedArray.widthFor(5_000_000_000L));
+            assertEquals(1, PackedArray.widthFor(0));
+        }
+    }
+
+    @Test
+    void nodeArraysAddAtomicallyFromSeveralThreads() throws Exception {
+        try (Scratch scratch = Scratch.inMemory(); NodeArray narrow = scratch.nodes(4, false); NodeArray wide = scratch.nodes(4, true)) {
+            Thread[] threads = new Thread[4];
+            for (int t = 0; t < threads.length; t++) {
+                threads[t] = new Thread(() -> {
+                    for (int i = 0; i < 100_000; i++) {
+                        narrow.getAndAdd(i & 3, 1);
+                        wide.getAndAdd(i & 3, 3_000_000_000L);
+                    }
+                });
+                threads[t].start();
+            }
+            for (Thread t : threads) t.join();
+            for (int i = 0; i < 4; i++) {
+                assertEquals(100_000, narrow.get(i));
+                assertEquals(100_000 * 3_000_000_000L, wide.get(i));
+            }
+            narrow.set(0, 10);
+            assertEquals(10, narrow.getAndAdd(0, -1), "the value before");
+            assertEquals(9, narrow.get(0));
+        }
+    }
 }
