@@ -56,6 +56,10 @@ public final class DominatorPhasesBench {
                     System.out.printf(Locale.ROOT, "round %d: %,d ms wall, %,d ms CPU (%.2f cores), %.1f M objects/s; stored %.2f bytes/object%n",
                             round, wall, cpu, (double) cpu / wall, n / 1000.0 / wall, (double) Files.size(file) / n);
                     phases.forEach((phase, t) -> System.out.printf(Locale.ROOT, "  %-36s %,8d ms wall %,8d ms CPU%n", phase, t[0], t[1]));
+                    DominatorTree.Storage st = tree.storage();
+                    System.out.printf(Locale.ROOT, "  stored: %,d bytes; children listed from %,d bytes retained: %,d objects, %,d children"
+                            + " (+ %,d below the virtual root); %,d retained sizes overflow%n", st.fileBytes(), st.listThreshold(), st.listedParents(),
+                            st.listedChildren(), tree.childCount(tree.virtualRoot()), st.overflowing());
                     if (round == rounds) queries(graph, tree, scratch, os);
                 }
             }

@@ -36,10 +36,19 @@ final class ChildLists {
         this.workers = workers;
     }
 
-    /** The slot of {@code node}'s stored list, or -1 when its children are not listed. */
+    /** The slot of {@code node}'s stored list (a binary search of the directory), or -1 when its children are not listed. */
     private long slot(long node) {
         if (node == nodeCount) return lists - 1;
-        return TreeFileWriter.slotOf(parents, lists - 1, node);
+        long lo = 0;
+        long hi = lists - 2;
+        while (lo <= hi) {
+            long mid = (lo + hi) >>> 1;
+            long v = parents.getAtIndex(ValueLayout.JAVA_LONG, mid);
+            if (v < node) lo = mid + 1;
+            else if (v > node) hi = mid - 1;
+            else return mid;
+        }
+        return -1;
     }
 
     boolean listed(long node) {
@@ -105,7 +114,7 @@ final class ChildLists {
             TopChildren[] mine = found[part];
             for (int i = 0; i < mine.length; i++) mine[i] = new TopChildren(limit, retained);
             for (long x = Workers.split(nodeCount, parts, part, 1), to = Workers.split(nodeCount, parts, part + 1, 1); x < to; x++) {
-                long d = idom.get(x);
+                long d = DominatorFile.decodeIdom(idom.get(x), nodeCount);
                 if (d < low || d > high) continue;
                 int at = sortedParents.length == 1 ? 0 : Arrays.binarySearch(sortedParents, d);
                 if (at >= 0) mine[at].offer(x);

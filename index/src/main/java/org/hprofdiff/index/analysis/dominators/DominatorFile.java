@@ -12,10 +12,10 @@ import org.hprofdiff.index.analysis.offheap.PackedArray;
  * are object ordinals in {@code nodeWidth} bytes, the width {@code nodeCount + 1} needs (4 bytes up to 4
  * billion objects, 5 beyond):
  * <pre>
- *   idom          nodeCount nodes                 immediate dominator; virtual root = nodeCount; not in tree = nodeCount+1
- *   retained      nodeCount u32                   retained bytes in units of 2^retainedShift bytes; 0xFFFFFFFF: see overflow
- *   overflow      overflowCount × (u64, u64)      ordinal and retained bytes of the objects that retain 2^32 units or more, by ordinal
- *   reachability  nodeCount × 2 bits              {@link Reachability} ordinal, four objects a byte, lowest bits first
+ *   idom          nodeCount nodes                 immediate dominator + 1 (the virtual root: nodeCount + 1); 0: not in the tree
+ *   retained      nodeCount u32                   {@link Reachability} ordinal (2 high bits), retained bytes in units of
+ *                                                 2^retainedShift bytes (30 low bits; all ones: see overflow)
+ *   overflow      overflowCount × (u64, u64)      ordinal and retained bytes of the objects that retain 2^30 - 1 units or more, by ordinal
  *   listParents   listCount u64                   objects whose children are listed, ascending; the last is the virtual root
  *   listStart     listCount+1 u64                 children of listParents[i] are listChildren[listStart[i] .. listStart[i+1])
  *   listChildren  listedChildren nodes            ascending ordinal within each list
@@ -23,8 +23,8 @@ import org.hprofdiff.index.analysis.offheap.PackedArray;
  * </pre>
  * Children are listed for the virtual root and for every object that retains at least {@code listThreshold}
  * bytes (chosen when the tree is computed so that the lists stay small); the children of other objects are
- * found by a scan of {@code idom}. Retained sizes and 2-bit groups: about 8.25 bytes per object with 4-byte
- * ordinals. The unit is the largest power of two (at most 8) that divides every shallow size, so sizes stay exact.
+ * found by a scan of {@code idom}. With 4-byte ordinals, 8 bytes per object and the lists. The unit is the largest power of two (at most 8) that divides every shallow size, so sizes stay exact.
+ * Zero means "not in the tree" in every column, so objects outside the tree are never written.
  * Numbers are in native byte order, packed nodes little-endian; the magic number, read in another order,
  * tells a foreign file apart. Written under a temporary name and renamed into place when complete.
  */
@@ -32,8 +32,10 @@ final class DominatorFile {
     static final long MAGIC = 0x48504454_444F4D31L; // "HPDTDOM1"
     static final int VERSION = 2;
     static final long HEADER_BYTES = 4096;
-    /** A retained entry that does not hold the size: look in the overflow table. */
-    static final long RETAINED_OVERFLOW = 0xFFFF_FFFFL;
+    /** Retained units a retained entry holds below its 2 group bits. */
+    static final int UNIT_BITS = 30;
+    /** Units that say the size is in the overflow table. */
+    static final long RETAINED_OVERFLOW = (1L << UNIT_BITS) - 1;
 
     static final int FLAG_ALL_REFERENCES = 2;
     static final int FLAG_KEEP_UNREACHABLE = 4;
@@ -64,7 +66,6 @@ final class DominatorFile {
     final long idomAt;
     final long retainedAt;
     final long overflowAt;
-    final long reachabilityAt;
     final long listParentsAt;
     final long listStartAt;
     final long listChildrenAt;
@@ -78,16 +79,21 @@ final class DominatorFile {
         idomAt = HEADER_BYTES;
         retainedAt = page(idomAt + PackedArray.bytes(nodeCount, w));
         overflowAt = page(retainedAt + nodeCount * 4);
-        reachabilityAt = page(overflowAt + shape.overflowCount() * 16);
-        listParentsAt = page(reachabilityAt + reachabilityBytes(nodeCount));
+        listParentsAt = page(overflowAt + shape.overflowCount() * 16);
         listStartAt = page(listParentsAt + shape.listCount() * 8);
         listChildrenAt = page(listStartAt + (shape.listCount() + 1) * 8);
         classRetainedAt = page(listChildrenAt + PackedArray.bytes(shape.listedChildren(), w));
         fileSize = page(classRetainedAt + shape.classCount() * 8);
     }
 
-    static long reachabilityBytes(long nodes) {
-        return (nodes + 3) / 4;
+    /** What the idom column holds for an immediate dominator (an ordinal, or the virtual root {@code nodeCount}). */
+    static long encodeIdom(long dominator) {
+        return dominator + 1;
+    }
+
+    /** The immediate dominator an idom entry stands for: an ordinal, {@code nodeCount} (virtual root) or {@code nodeCount + 1} (not in the tree). */
+    static long decodeIdom(long stored, long nodeCount) {
+        return stored == 0 ? nodeCount + 1 : stored - 1;
     }
 
     private static long page(long offset) {
@@ -101,8 +107,6 @@ final class DominatorFile {
     MemorySegment retained(MemorySegment file) { return file.asSlice(retainedAt, nodeCount * 4); }
 
     MemorySegment overflow(MemorySegment file) { return file.asSlice(overflowAt, shape.overflowCount() * 16); }
-
-    MemorySegment reachability(MemorySegment file) { return file.asSlice(reachabilityAt, reachabilityBytes(nodeCount)); }
 
     MemorySegment listParents(MemorySegment file) { return file.asSlice(listParentsAt, shape.listCount() * 8); }
 

@@ -26,7 +26,6 @@ public final class DominatorTree implements AutoCloseable {
     private final DominatorFile layout;
     private final PackedArray idom;
     private final RetainedSizes retained;
-    private final MemorySegment reachability;
     private final MemorySegment classRetained;
     private final ChildLists children;
     private Workers workers;
@@ -39,7 +38,6 @@ public final class DominatorTree implements AutoCloseable {
         this.layout = layout;
         this.idom = layout.idom(file);
         this.retained = new RetainedSizes(layout.retained(file), layout.overflow(file), layout.shape.overflowCount(), layout.shape.retainedShift());
-        this.reachability = layout.reachability(file);
         this.classRetained = layout.classRetained(file);
         this.children = new ChildLists(idom, layout.nodeCount, layout.listParents(file), layout.listStart(file), layout.listChildren(file),
                 this::workers);
@@ -81,7 +79,7 @@ public final class DominatorTree implements AutoCloseable {
     public boolean keepsUnreachable() { return (flags & DominatorFile.FLAG_KEEP_UNREACHABLE) != 0; }
 
     /** Immediate dominator: an object, {@link #virtualRoot()}, or {@link #notInTree()}. */
-    public long immediateDominator(long node) { return idom.get(node); }
+    public long immediateDominator(long node) { return DominatorFile.decodeIdom(idom.get(node), layout.nodeCount); }
 
     /** Retained bytes of an object (0 when not in the tree), or of the whole tree for {@link #virtualRoot()}. */
     public long retainedSize(long node) {
@@ -89,8 +87,7 @@ public final class DominatorTree implements AutoCloseable {
     }
 
     public Reachability reachability(long node) {
-        int bits = reachability.get(ValueLayout.JAVA_BYTE, node >>> 2) >>> ((node & 3) * 2);
-        return Reachability.ofCode((byte) (bits & 3));
+        return retained.reachability(node);
     }
 
     /** Number of objects whose immediate dominator is {@code node} (an object or the virtual root). */
@@ -122,8 +119,18 @@ public final class DominatorTree implements AutoCloseable {
 
     public ReachabilitySummary summary() { return summary; }
 
-    /** Bytes the stored tree takes. */
-    public long storedBytes() { return layout.fileSize; }
+    /**
+     * How the tree is stored: the file's size, the retained size from which children are listed, how many
+     * objects (besides the virtual root) have their children listed and how many children that is, and how
+     * many retained sizes are in the overflow table.
+     */
+    public record Storage(long fileBytes, long listThreshold, long listedParents, long listedChildren, long overflowing) {}
+
+    public Storage storage() {
+        DominatorFile.Shape s = layout.shape;
+        long rootChildren = childCount(virtualRoot());
+        return new Storage(layout.fileSize, s.listThreshold(), s.listCount() - 1, s.listedChildren() - rootChildren, s.overflowCount());
+    }
 
     /**
      * Retained bytes per group of classes (a package, a class loader, ...): the retained bytes of objects in
@@ -164,14 +171,14 @@ public final class DominatorTree implements AutoCloseable {
         int parts = workers.threads();
         workers.run(parts, part -> {
             for (long x = Workers.split(n, parts, part, 1), to = Workers.split(n, parts, part + 1, 1); x < to; x++) {
-                long d = idom.get(x);
+                long d = immediateDominator(x);
                 if (d <= n) start.getAndAdd(d + 1, 1);
             }
         });
         for (long x = 1; x <= n + 1; x++) start.set(x, start.get(x) + start.get(x - 1)); // start[d+1]: end of d's list
         workers.run(parts, part -> {
             for (long x = Workers.split(n, parts, part, 1), to = Workers.split(n, parts, part + 1, 1); x < to; x++) {
-                long d = idom.get(x);
+                long d = immediateDominator(x);
                 if (d <= n) list.set(start.getAndAdd(d + 1, -1) - 1, x);
             }
         });

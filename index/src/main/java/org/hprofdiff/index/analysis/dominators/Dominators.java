@@ -3,6 +3,7 @@ package org.hprofdiff.index.analysis.dominators;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -86,23 +87,23 @@ public final class Dominators {
             num.rootPredecessor.close();
             steps.done(Step.SEMI_NCA);
 
-            try (PreorderTree tree = PreorderTree.accumulate(graph, num.parent, num.vertex, count, wide, scratch, workers)) {
+            long[] rangeEnds = {num.endStrong, num.endWeak, count};
+            try (PreorderTree tree = PreorderTree.accumulate(graph, num.parent, num.vertex, count, rangeEnds, wide, scratch, workers)) {
                 steps.done(Step.RETAINED);
                 long[] classRetained = tree.classRetained(graph.classCount(), scratch, workers);
                 steps.done(Step.CLASS_RETAINED);
                 PreorderTree.ListPlan plan = tree.plan(tuning.listBudget(), tuning.unitsLimit(), workers);
+                steps.done(Step.PLAN);
                 int nodeWidth = wide ? 8 : PackedArray.widthFor(n + 1);
                 DominatorFile layout = new DominatorFile(new DominatorFile.Shape(n, graph.classCount(), count - 1, nodeWidth,
                         tree.sizeShift, plan.overflow(), plan.parents() + 1, plan.children() + plan.rootChildren(), plan.threshold()));
                 return store(file, layout, tuning.durable(), out -> {
-                    try (NodeArray preOf = scratch.nodes(n, wide)) {
-                        invert(num.vertex, count, preOf, workers);
-                        TreeFileWriter writer = new TreeFileWriter(graph, num, tree, plan, layout, out, preOf, workers, scratch);
+                    try (TreeFileWriter writer = new TreeFileWriter(num, tree, plan, layout, out, workers, scratch)) {
                         ReachabilitySummary summary = writer.writeColumns(tuning.unitsLimit());
                         steps.done(Step.COLUMNS);
                         writer.writeChildLists();
                         MemorySegment classes = layout.classRetained(out);
-                        for (int c = 0; c < classRetained.length; c++) classes.setAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG, c, classRetained[c]);
+                        for (int c = 0; c < classRetained.length; c++) classes.setAtIndex(ValueLayout.JAVA_LONG, c, classRetained[c]);
                         int flags = (options.references() == References.ALL ? DominatorFile.FLAG_ALL_REFERENCES : 0)
                                 | (options.keepUnreachable() ? DominatorFile.FLAG_KEEP_UNREACHABLE : 0);
                         layout.writeHeader(out, flags, summary, tree.retained.get(0));
@@ -111,16 +112,6 @@ public final class Dominators {
                 }, () -> steps.done(Step.STORE));
             }
         }
-    }
-
-    /** {@code preOf[vertex[w]] = w} for every pre-order number; objects not numbered keep 0. */
-    private static void invert(NodeArray vertex, long count, NodeArray preOf, Workers workers) {
-        int parts = workers.threads();
-        workers.run(parts, part -> {
-            for (long w = Math.max(1, Workers.split(count, parts, part, 1)), to = Workers.split(count, parts, part + 1, 1); w < to; w++) {
-                preOf.set(vertex.get(w), w);
-            }
-        });
     }
 
     private interface Contents {
@@ -161,7 +152,8 @@ public final class Dominators {
         SEMI_NCA("semi-NCA", 0.18),
         RETAINED("retained sizes", 0.06),
         CLASS_RETAINED("class retained sizes", 0.10),
-        COLUMNS("stored columns", 0.10),
+        PLAN("what to store", 0.03),
+        COLUMNS("stored columns", 0.07),
         CHILD_LISTS("child lists", 0.05),
         STORE("store", 0.03);
 

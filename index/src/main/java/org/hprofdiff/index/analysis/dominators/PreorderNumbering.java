@@ -172,31 +172,15 @@ final class PreorderNumbering implements AutoCloseable {
         numbers.setPre(node, pre);
         vertex.set(pre, node);
         parent.set(pre, parentPre);
-        long first = graph.firstEdge(node);
-        cursors.push(first);
-        touchTargets(first, graph.firstEdge(node + 1));
+        // No loads of the targets ahead of the loop that visits them: measured on a generated 2 GB dump (35 M
+        // objects, whose references mostly point near their holder, as in real heaps) reading every target's
+        // number and edge offsets first cost 25 % more CPU; on a random graph without locality it saved 10 %.
+        cursors.push(graph.firstEdge(node));
         if ((pre & PROGRESS_EVERY) == 0) progress.numbered(pre);
         return pre;
     }
 
     private static final long PROGRESS_EVERY = (1 << 20) - 1;
-
-    /**
-     * Reads what visiting this object's edges will need, all at once: these loads do not depend on each other,
-     * so their cache misses overlap, where the search would take them one after another. Measured: 7 % off
-     * the numbering of a 10-million-object random graph.
-     */
-    private void touchTargets(long from, long to) {
-        long sum = 0;
-        for (long e = from; e < to; e++) {
-            long t = graph.edgeTarget(e);
-            sum += numbers.pre(t) + graph.firstEdge(t);
-        }
-        touched += sum;
-    }
-
-    /** Keeps the touching loads from being optimised away. */
-    private long touched;
 
     @Override
     public void close() {

@@ -29,9 +29,14 @@ final class PreorderTree implements AutoCloseable {
     private final NodeArray sizeThenEnd;
     /** Log2 of the largest power of two, at most 8, that divides every shallow size in the tree. */
     final int sizeShift;
+    /** Shallow bytes of the objects in each pre-order range (strong, weak, kept unreachable), and of all objects. */
+    final long[] rangeBytes;
+    final long allBytes;
 
     private PreorderTree(ObjectGraph graph, long count, NodeArray idom, NodeArray vertex, LongArray retained, Bits hasChildren,
-                         NodeArray sizes, int sizeShift) {
+                         NodeArray sizes, int sizeShift, long[] rangeBytes, long allBytes) {
+        this.rangeBytes = rangeBytes;
+        this.allBytes = allBytes;
         this.graph = graph;
         this.count = count;
         this.idom = idom;
@@ -43,11 +48,12 @@ final class PreorderTree implements AutoCloseable {
     }
 
     /**
-     * Retained sizes and subtree sizes: every object's shallow size (read on all threads), then, from the last
-     * pre-order number down, each added into its immediate dominator, which is always visited later.
+     * Retained sizes and subtree sizes: every object's shallow size (read on all threads, with the byte totals
+     * per range of {@code rangeEnds}, the ends of the strong, weak and kept pre-order ranges, and of all objects),
+     * then, from the last pre-order number down, each added into its immediate dominator, always visited later.
      */
-    static PreorderTree accumulate(ObjectGraph graph, NodeArray idom, NodeArray vertex, long count, boolean wide, Scratch scratch,
-                                   Workers workers) {
+    static PreorderTree accumulate(ObjectGraph graph, NodeArray idom, NodeArray vertex, long count, long[] rangeEnds, boolean wide,
+                                   Scratch scratch, Workers workers) {
         LongArray retained = scratch.longs(count);
         NodeArray sizes = null;
         Bits hasChildren = null;
@@ -56,17 +62,30 @@ final class PreorderTree implements AutoCloseable {
             hasChildren = scratch.bits(count);
             int parts = workers.threads();
             long[] sizeBits = new long[parts];
+            long[][] bytes = new long[parts][rangeEnds.length + 1];
+            long n = graph.nodeCount();
             workers.run(parts, part -> {
                 long bits = 0;
+                long[] mine = bytes[part];
+                int range = 0;
                 for (long p = Math.max(1, Workers.split(count, parts, part, 1)), to = Workers.split(count, parts, part + 1, 1); p < to; p++) {
+                    while (p >= rangeEnds[range]) range++;
                     long size = graph.shallowSize(vertex.get(p));
                     retained.set(p, size);
                     bits |= size;
+                    mine[range] += size;
                 }
+                long all = 0;
+                for (long node = Workers.split(n, parts, part, 1), to = Workers.split(n, parts, part + 1, 1); node < to; node++) {
+                    all += graph.shallowSize(node);
+                }
+                mine[rangeEnds.length] = all;
                 sizeBits[part] = bits;
             });
             long anySize = 0;
             for (long b : sizeBits) anySize |= b;
+            long[] total = new long[rangeEnds.length + 1];
+            for (long[] b : bytes) for (int r = 0; r < total.length; r++) total[r] += b[r];
             int shift = anySize == 0 ? 3 : Math.min(3, Long.numberOfTrailingZeros(anySize));
             for (long p = count - 1; p >= 1; p--) {
                 long d = idom.get(p);
@@ -76,7 +95,8 @@ final class PreorderTree implements AutoCloseable {
                 retained.add(d, retained.get(p));
                 hasChildren.set(d);
             }
-            return new PreorderTree(graph, count, idom, vertex, retained, hasChildren, sizes, shift);
+            return new PreorderTree(graph, count, idom, vertex, retained, hasChildren, sizes, shift,
+                    java.util.Arrays.copyOf(total, rangeEnds.length), total[rangeEnds.length]);
         } catch (RuntimeException | Error e) {
             retained.close();
             if (sizes != null) sizes.close();
@@ -157,52 +177,104 @@ final class PreorderTree implements AutoCloseable {
     }
 
     /**
-     * What the stored form needs to know before its file is made: the child-list threshold (the smallest
-     * power of two such that the objects retaining at least that much have at most {@code listBudget} children
-     * in all), how many such parents and children there are, how many objects the virtual root dominates
-     * directly, and how many retained sizes do not fit in 32 bits of units.
+     * What the stored form needs to know before its file is made: the child-list threshold, how many objects
+     * have listed children and how many children that is, how many objects the virtual root dominates directly,
+     * and how many retained sizes do not fit in 32 bits of units. The threshold is the smallest retained size
+     * such that the objects retaining at least that much have at most {@code listBudget} children in all (the
+     * virtual root's aside): the top of the tree, what reports show. Found by two histograms: by power of two,
+     * then within the power of two where the budget runs out, in 65,536 steps (a linked list of a million
+     * elements, each retaining the rest, is cut where the budget ends, not at a power of two).
      */
     ListPlan plan(long listBudget, long unitsLimit, Workers workers) {
+        Histogram coarse = histogram(workers, PreorderTree::bucket, 65);
+        long rootChildren = coarse.rootChildren;
+        long over = overflowing(unitsLimit, workers);
+        long children = 0;
+        long parents = 0;
+        int b = 64;
+        for (; b >= 0; b--) {
+            if (children + coarse.children[b] > listBudget) break;
+            children += coarse.children[b];
+            parents += coarse.parents[b];
+        }
+        if (b < 0) return new ListPlan(0, parents, children, rootChildren, over);
+        if (b == 0) return new ListPlan(1, parents, children, rootChildren, over);
+        // the budget ends inside [lo, 2 lo): split that range finely
+        int split = b;
+        long lo = 1L << (split - 1);
+        int shift = Math.max(0, split - 1 - FINE_BITS);
+        Histogram fine = histogram(workers, r -> bucket(r) == split ? (int) ((r - lo) >>> shift) : -1, 1 << FINE_BITS);
+        int step = (int) ((lo - 1) >>> shift); // the last step that holds values below 2 lo
+        long threshold = 2 * lo;
+        for (; step >= 0; step--) {
+            if (children + fine.children[step] > listBudget) break;
+            children += fine.children[step];
+            parents += fine.parents[step];
+            threshold = lo + ((long) step << shift);
+        }
+        return new ListPlan(threshold, parents, children, rootChildren, over);
+    }
+
+    private static final int FINE_BITS = 16;
+
+    /** Objects whose retained size in units exceeds {@code unitsLimit}: the overflow table's size. */
+    private long overflowing(long unitsLimit, Workers workers) {
         int parts = workers.threads();
-        long[][] children = new long[parts][65];
-        long[][] parents = new long[parts][65];
-        long[] rootChildren = new long[parts];
-        long[] overflow = new long[parts];
+        long[] over = new long[parts];
         workers.run(parts, part -> {
-            long[] ch = children[part];
-            long[] pa = parents[part];
             for (long w = Math.max(1, Workers.split(count, parts, part, 1)), to = Workers.split(count, parts, part + 1, 1); w < to; w++) {
-                long d = idom.get(w);
-                if (d == 0) rootChildren[part]++;
-                else ch[bucket(retained.get(d))]++;
-                long r = retained.get(w);
-                if (hasChildren.get(w)) pa[bucket(r)]++;
-                if ((r >>> sizeShift) > unitsLimit) overflow[part]++;
+                if ((retained.get(w) >>> sizeShift) > unitsLimit) over[part]++;
             }
         });
-        long[] ch = new long[65];
-        long[] pa = new long[65];
-        long roots = 0;
-        long over = 0;
-        for (int p = 0; p < parts; p++) {
-            for (int b = 0; b < 65; b++) {
-                ch[b] += children[p][b];
-                pa[b] += parents[p][b];
+        long sum = 0;
+        for (long o : over) sum += o;
+        return sum;
+    }
+
+    /** Per class of retained size: children of parents in that class, and parents (objects with children) in it. */
+    private static final class Histogram {
+        final long[] children;
+        final long[] parents;
+        long rootChildren;
+
+        Histogram(int classes) {
+            children = new long[classes];
+            parents = new long[classes];
+        }
+
+        void add(Histogram o) {
+            for (int i = 0; i < children.length; i++) {
+                children[i] += o.children[i];
+                parents[i] += o.parents[i];
             }
-            roots += rootChildren[p];
-            over += overflow[p];
+            rootChildren += o.rootChildren;
         }
-        int chosen = 65;
-        long listedChildren = 0;
-        long listedParents = 0;
-        for (int b = 64; b >= 0; b--) {
-            if (listedChildren + ch[b] > listBudget) break;
-            listedChildren += ch[b];
-            listedParents += pa[b];
-            chosen = b;
-        }
-        long threshold = chosen == 0 ? 0 : chosen == 65 ? Long.MAX_VALUE : 1L << (chosen - 1);
-        return new ListPlan(threshold, listedParents, listedChildren, roots, over);
+    }
+
+    /** Counts children by their parent's class of retained size, and parents by their own ({@code classOf} -1: not counted). */
+    private Histogram histogram(Workers workers, java.util.function.LongToIntFunction classOf, int classes) {
+        int parts = workers.threads();
+        Histogram[] byPart = new Histogram[parts];
+        workers.run(parts, part -> {
+            Histogram h = new Histogram(classes);
+            for (long w = Math.max(1, Workers.split(count, parts, part, 1)), to = Workers.split(count, parts, part + 1, 1); w < to; w++) {
+                long d = idom.get(w);
+                if (d == 0) {
+                    h.rootChildren++;
+                } else {
+                    int c = classOf.applyAsInt(retained.get(d));
+                    if (c >= 0) h.children[c]++;
+                }
+                if (hasChildren.get(w)) {
+                    int c = classOf.applyAsInt(retained.get(w));
+                    if (c >= 0) h.parents[c]++;
+                }
+            }
+            byPart[part] = h;
+        });
+        Histogram all = new Histogram(classes);
+        for (Histogram h : byPart) all.add(h);
+        return all;
     }
 
     /** 0 for 0, else 1 + the position of the highest bit: bucket b ≥ 1 holds [2^(b-1), 2^b). */

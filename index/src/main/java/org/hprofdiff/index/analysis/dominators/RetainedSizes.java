@@ -4,10 +4,11 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The stored retained sizes: 4 bytes an object, in units of 2^shift bytes (the unit divides every shallow
- * size, so nothing is rounded); a size of 2^32 - 1 units or more is stored as {@link DominatorFile#RETAINED_OVERFLOW}
- * and found in the overflow table by binary search. Only objects that hold about 32 GiB or more overflow:
- * on a 40 GB heap, the few at the top of the tree.
+ * The stored retained sizes and reachability groups: 4 bytes an object, the group in the 2 high bits, the
+ * size in the 30 low bits in units of 2^shift bytes (the unit divides every shallow size, so nothing is
+ * rounded). A size of 2^30 - 1 units or more is stored as {@link DominatorFile#RETAINED_OVERFLOW} units and
+ * found in the overflow table by binary search: with 8-byte units, objects that retain 8 GiB or more, the
+ * few at the top of a large heap's tree. Zero: not in the tree ({@link Reachability#UNREACHABLE}, 0 bytes).
  */
 final class RetainedSizes {
     private final MemorySegment units;
@@ -23,8 +24,12 @@ final class RetainedSizes {
     }
 
     long get(long node) {
-        long u = Integer.toUnsignedLong(units.getAtIndex(ValueLayout.JAVA_INT, node));
+        long u = units.getAtIndex(ValueLayout.JAVA_INT, node) & DominatorFile.RETAINED_OVERFLOW;
         return u != DominatorFile.RETAINED_OVERFLOW ? u << shift : lookUp(node);
+    }
+
+    Reachability reachability(long node) {
+        return Reachability.ofCode((byte) (units.getAtIndex(ValueLayout.JAVA_INT, node) >>> DominatorFile.UNIT_BITS));
     }
 
     private long lookUp(long node) {
@@ -40,11 +45,11 @@ final class RetainedSizes {
         throw new IllegalStateException("object " + node + " has an overflowing retained size but no entry in the overflow table");
     }
 
-    /** Writes {@code bytes} for {@code node}; returns false when it must go to the overflow table instead. */
-    static boolean put(MemorySegment units, long node, long bytes, int shift, long unitsLimit) {
+    /** Writes {@code node}'s group and size; returns false when the size must go to the overflow table instead. */
+    static boolean put(MemorySegment units, long node, Reachability group, long bytes, int shift, long unitsLimit) {
         long u = bytes >>> shift;
         boolean fits = u <= unitsLimit;
-        units.setAtIndex(ValueLayout.JAVA_INT, node, (int) (fits ? u : DominatorFile.RETAINED_OVERFLOW));
+        units.setAtIndex(ValueLayout.JAVA_INT, node, group.code() << DominatorFile.UNIT_BITS | (int) (fits ? u : DominatorFile.RETAINED_OVERFLOW));
         return fits;
     }
 }

@@ -3,121 +3,135 @@ package org.hprofdiff.index.analysis.dominators;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.EnumMap;
-import org.hprofdiff.index.analysis.ObjectGraph;
 import org.hprofdiff.index.analysis.Workers;
+import org.hprofdiff.index.analysis.offheap.Bits;
 import org.hprofdiff.index.analysis.offheap.LongArray;
 import org.hprofdiff.index.analysis.offheap.LongStack;
-import org.hprofdiff.index.analysis.offheap.NodeArray;
 import org.hprofdiff.index.analysis.offheap.PackedArray;
+import org.hprofdiff.index.analysis.offheap.PairSort;
 import org.hprofdiff.index.analysis.offheap.Scratch;
 
 /**
  * Writes the object-ordinal sections of a stored dominator tree ({@link DominatorFile}) from its pre-order
- * form. Every pass goes through the objects in ordinal order on all threads, each thread a range: the stored
- * columns are written front to back, and what is read at random (the pre-order arrays) is in memory.
+ * form, on all threads. The columns are filled in pre-order, each thread a range: what is read comes front to
+ * back, and each object's entries are stored where its ordinal says (a store does not wait for memory as a
+ * load does). Objects outside the tree are not visited: a fresh file reads as "not in the tree" everywhere.
+ * The objects whose children are listed are marked in a bit set by ordinal, which then gives the sorted list
+ * directory and, by counting bits, each listed parent's slot without a search.
  */
-final class TreeFileWriter {
-    /** Objects a part starts at a multiple of: 64 objects are 16 whole bytes of 2-bit groups. */
-    private static final long ALIGN = 64;
+final class TreeFileWriter implements AutoCloseable {
     private static final Reachability[] BY_RANGE = {Reachability.STRONG, Reachability.WEAK, Reachability.UNREACHABLE_KEPT};
 
-    private final ObjectGraph graph;
     private final PreorderNumbering num;
     private final PreorderTree tree;
     private final PreorderTree.ListPlan plan;
     private final DominatorFile layout;
     private final MemorySegment out;
-    private final NodeArray preOf;
     private final Workers workers;
     private final Scratch scratch;
     private final long n;
+    /** By ordinal: objects whose children are listed (the virtual root aside). */
+    private final Bits listed;
+    /** Per 64 ordinals: listed objects before them, so that a listed object's slot is a count of bits. */
+    private LongArray listedBefore;
 
-    TreeFileWriter(ObjectGraph graph, PreorderNumbering num, PreorderTree tree, PreorderTree.ListPlan plan, DominatorFile layout,
-                   MemorySegment out, NodeArray preOf, Workers workers, Scratch scratch) {
-        this.graph = graph;
+    TreeFileWriter(PreorderNumbering num, PreorderTree tree, PreorderTree.ListPlan plan, DominatorFile layout, MemorySegment out,
+                   Workers workers, Scratch scratch) {
         this.num = num;
         this.tree = tree;
         this.plan = plan;
         this.layout = layout;
         this.out = out;
-        this.preOf = preOf;
         this.workers = workers;
         this.scratch = scratch;
         this.n = layout.nodeCount;
-    }
-
-    /** What one thread's range of objects found: overflowing sizes, listed parents, group totals. */
-    private record PartResult(LongStack overflow, LongStack listed, long[] objects, long[] bytes) implements AutoCloseable {
-        @Override
-        public void close() {
-            overflow.close();
-            listed.close();
-        }
+        this.listed = scratch.bits(n);
     }
 
     /** Immediate dominators, retained sizes, overflow table, groups and the list directory; returns the group totals. */
     ReachabilitySummary writeColumns(long unitsLimit) {
         PackedArray idomOut = layout.idom(out);
         MemorySegment retainedOut = layout.retained(out);
-        MemorySegment reach = layout.reachability(out);
         int shift = layout.shape.retainedShift();
+        long count = tree.count;
         int parts = workers.threads();
-        PartResult[] results = new PartResult[parts];
+        LongStack[] overflow = new LongStack[parts];
         try {
-            for (int p = 0; p < parts; p++) results[p] = new PartResult(new LongStack(scratch, 64), new LongStack(scratch, 64), new long[4], new long[4]);
+            for (int p = 0; p < parts; p++) overflow[p] = new LongStack(scratch, 64);
             workers.run(parts, part -> {
-                PartResult r = results[part];
-                for (long node = Workers.split(n, parts, part, ALIGN), to = Workers.split(n, parts, part + 1, ALIGN); node < to; node++) {
-                    long p = preOf.get(node);
-                    Reachability group;
-                    if (p == 0) {
-                        idomOut.set(node, n + 1);
-                        group = Reachability.UNREACHABLE;
-                    } else {
-                        long d = tree.idom.get(p);
-                        idomOut.set(node, d == 0 ? n : tree.vertex.get(d));
-                        long retained = tree.retained.get(p);
-                        if (!RetainedSizes.put(retainedOut, node, retained, shift, unitsLimit)) {
-                            r.overflow.push(node);
-                            r.overflow.push(retained);
-                        }
-                        if (plan.listed(retained, tree.hasChildren.get(p))) r.listed.push(node);
-                        group = BY_RANGE[num.rangeOf(p)];
+                for (long p = Math.max(1, Workers.split(count, parts, part, 1)), to = Workers.split(count, parts, part + 1, 1); p < to; p++) {
+                    long node = tree.vertex.get(p);
+                    long d = tree.idom.get(p);
+                    idomOut.set(node, DominatorFile.encodeIdom(d == 0 ? n : tree.vertex.get(d)));
+                    long retained = tree.retained.get(p);
+                    if (!RetainedSizes.put(retainedOut, node, BY_RANGE[num.rangeOf(p)], retained, shift, unitsLimit)) {
+                        overflow[part].push(node);
+                        overflow[part].push(retained);
                     }
-                    long at = node >>> 2;
-                    int bits = (int) (node & 3) * 2;
-                    reach.set(ValueLayout.JAVA_BYTE, at, (byte) (reach.get(ValueLayout.JAVA_BYTE, at) | group.code() << bits));
-                    r.objects[group.ordinal()]++;
-                    r.bytes[group.ordinal()] += graph.shallowSize(node);
+                    if (plan.listed(retained, tree.hasChildren.get(p))) listed.setAtomic(node);
                 }
             });
-            MemorySegment overflow = layout.overflow(out);
-            long pairs = 0;
-            for (PartResult r : results) {
-                for (long i = 0; i < r.overflow.size(); i++) overflow.setAtIndex(ValueLayout.JAVA_LONG, pairs++, r.overflow.get(i));
-            }
-            check(pairs / 2, layout.shape.overflowCount(), "overflowing retained sizes");
-            MemorySegment parents = layout.listParents(out);
-            long listed = 0;
-            for (PartResult r : results) {
-                for (long i = 0; i < r.listed.size(); i++) parents.setAtIndex(ValueLayout.JAVA_LONG, listed++, r.listed.get(i));
-            }
-            check(listed, plan.parents(), "objects with listed children");
-            parents.setAtIndex(ValueLayout.JAVA_LONG, listed, n); // the virtual root, last
-            EnumMap<Reachability, ReachabilitySummary.Totals> groups = new EnumMap<>(Reachability.class);
-            for (Reachability g : Reachability.values()) {
-                long objects = 0;
-                long bytes = 0;
-                for (PartResult r : results) {
-                    objects += r.objects[g.ordinal()];
-                    bytes += r.bytes[g.ordinal()];
-                }
-                groups.put(g, new ReachabilitySummary.Totals(objects, bytes));
-            }
-            return new ReachabilitySummary(groups);
+            writeOverflow(overflow);
         } finally {
-            for (PartResult r : results) if (r != null) r.close();
+            for (LongStack s : overflow) if (s != null) s.close();
         }
+        writeDirectory();
+        return summary();
+    }
+
+    /** The overflow table, sorted by ordinal. */
+    private void writeOverflow(LongStack[] byPart) {
+        long pairs = layout.shape.overflowCount();
+        long found = 0;
+        for (LongStack s : byPart) found += s.size() / 2;
+        check(found, pairs, "overflowing retained sizes");
+        if (pairs == 0) return;
+        try (LongArray table = scratch.longs(2 * pairs)) {
+            long at = 0;
+            for (LongStack s : byPart) for (long i = 0; i < s.size(); i++) table.set(at++, s.get(i));
+            PairSort.byKey(table, pairs);
+            MemorySegment target = layout.overflow(out);
+            for (long i = 0; i < 2 * pairs; i++) target.setAtIndex(ValueLayout.JAVA_LONG, i, table.get(i));
+        }
+    }
+
+    /** The listed parents in ascending order, the virtual root last, and the bit counts that give their slots. */
+    private void writeDirectory() {
+        long words = listed.wordCount();
+        listedBefore = scratch.longs(words + 1);
+        for (long w = 0; w < words; w++) listedBefore.set(w + 1, listedBefore.get(w) + Long.bitCount(listed.word(w)));
+        long total = listedBefore.get(words);
+        check(total, plan.parents(), "objects with listed children");
+        MemorySegment parents = layout.listParents(out);
+        int parts = workers.threads();
+        workers.run(parts, part -> {
+            for (long w = Workers.split(words, parts, part, 1), to = Workers.split(words, parts, part + 1, 1); w < to; w++) {
+                long bits = listed.word(w);
+                long slot = listedBefore.get(w);
+                while (bits != 0) {
+                    parents.setAtIndex(ValueLayout.JAVA_LONG, slot++, (w << 6) + Long.numberOfTrailingZeros(bits));
+                    bits &= bits - 1;
+                }
+            }
+        });
+        parents.setAtIndex(ValueLayout.JAVA_LONG, total, n); // the virtual root, last
+    }
+
+    private ReachabilitySummary summary() {
+        long[] ends = {num.endStrong, num.endWeak, tree.count};
+        EnumMap<Reachability, ReachabilitySummary.Totals> groups = new EnumMap<>(Reachability.class);
+        long inTree = 0;
+        long inTreeBytes = 0;
+        long start = 1;
+        for (int r = 0; r < BY_RANGE.length; r++) {
+            long objects = ends[r] - start;
+            groups.put(BY_RANGE[r], new ReachabilitySummary.Totals(objects, tree.rangeBytes[r]));
+            inTree += objects;
+            inTreeBytes += tree.rangeBytes[r];
+            start = ends[r];
+        }
+        groups.put(Reachability.UNREACHABLE, new ReachabilitySummary.Totals(n - inTree, tree.allBytes - inTreeBytes));
+        return new ReachabilitySummary(groups);
     }
 
     /**
@@ -126,14 +140,13 @@ final class TreeFileWriter {
      */
     void writeChildLists() {
         long lists = layout.shape.listCount();
-        MemorySegment parents = layout.listParents(out);
         MemorySegment start = layout.listStart(out);
         PackedArray children = layout.listChildren(out);
         int parts = workers.threads();
         LongArray[] next = new LongArray[parts];
         try {
             for (int p = 0; p < parts; p++) next[p] = scratch.longs(lists);
-            workers.run(parts, part -> forEachListedChild(part, parts, parents, lists, (slot, child) -> next[part].add(slot, 1)));
+            workers.run(parts, part -> forEachListedChild(part, parts, lists, (slot, child) -> next[part].add(slot, 1)));
             long at = 0;
             for (long slot = 0; slot < lists; slot++) {
                 start.setAtIndex(ValueLayout.JAVA_LONG, slot, at);
@@ -145,7 +158,7 @@ final class TreeFileWriter {
             }
             start.setAtIndex(ValueLayout.JAVA_LONG, lists, at);
             check(at, layout.shape.listedChildren(), "listed children");
-            workers.run(parts, part -> forEachListedChild(part, parts, parents, lists, (slot, child) -> {
+            workers.run(parts, part -> forEachListedChild(part, parts, lists, (slot, child) -> {
                 long i = next[part].get(slot);
                 next[part].set(slot, i + 1);
                 children.set(i, child);
@@ -159,35 +172,27 @@ final class TreeFileWriter {
         void accept(long slot, long child);
     }
 
-    private void forEachListedChild(int part, int parts, MemorySegment parents, long lists, ListedChild action) {
+    private void forEachListedChild(int part, int parts, long lists, ListedChild action) {
+        PackedArray idomOut = layout.idom(out);
         long rootSlot = lists - 1;
         for (long node = Workers.split(n, parts, part, 1), to = Workers.split(n, parts, part + 1, 1); node < to; node++) {
-            long p = preOf.get(node);
-            if (p == 0) continue;
-            long d = tree.idom.get(p);
-            if (d == 0) {
+            long d = DominatorFile.decodeIdom(idomOut.get(node), n);
+            if (d == n) {
                 action.accept(rootSlot, node);
-            } else if (plan.listed(tree.retained.get(d), true)) {
-                action.accept(slotOf(parents, rootSlot, tree.vertex.get(d)), node);
+            } else if (d < n && listed.get(d)) {
+                long w = d >>> 6;
+                action.accept(listedBefore.get(w) + Long.bitCount(listed.word(w) & ((1L << d) - 1)), node);
             }
         }
     }
 
-    /** The index of {@code parent} in the ascending directory of its first {@code size} entries. */
-    static long slotOf(MemorySegment parents, long size, long parent) {
-        long lo = 0;
-        long hi = size - 1;
-        while (lo <= hi) {
-            long mid = (lo + hi) >>> 1;
-            long v = parents.getAtIndex(ValueLayout.JAVA_LONG, mid);
-            if (v < parent) lo = mid + 1;
-            else if (v > parent) hi = mid - 1;
-            else return mid;
-        }
-        return -1;
-    }
-
     private static void check(long found, long planned, String what) {
         if (found != planned) throw new IllegalStateException(what + ": planned " + planned + ", found " + found);
+    }
+
+    @Override
+    public void close() {
+        listed.close();
+        if (listedBefore != null) listedBefore.close();
     }
 }
