@@ -43,13 +43,14 @@ public final class Dominators {
      * @param durable     false skips the fsync before the rename (tests that write thousands of tiny trees)
      * @param listBudget  at most this many children (of objects other than the virtual root) are listed
      * @param unitsLimit  retained sizes above this many units go to the overflow table
+     * @param threads     threads for the passes that split
      */
-    record Tuning(boolean wide, boolean durable, long listBudget, long unitsLimit) {
+    record Tuning(boolean wide, boolean durable, long listBudget, long unitsLimit, int threads) {
         static final long MAX_UNITS = DominatorFile.RETAINED_OVERFLOW - 1;
 
         /** Children listed: one per 32 objects (under half a byte per object), and any tree of a million objects in full. */
         static Tuning forGraph(ObjectGraph graph) {
-            return new Tuning(false, true, Math.max(graph.nodeCount() / 32, 1 << 20), MAX_UNITS);
+            return new Tuning(false, true, Math.max(graph.nodeCount() / 32, 1 << 20), MAX_UNITS, Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -62,7 +63,7 @@ public final class Dominators {
     static DominatorTree compute(ObjectGraph graph, Options options, Path file, Scratch scratch, PhaseListener listener,
                                  boolean wide, boolean durable) throws IOException {
         Tuning t = Tuning.forGraph(graph);
-        return compute(graph, options, file, scratch, listener, new Tuning(wide, durable, t.listBudget(), t.unitsLimit()));
+        return compute(graph, options, file, scratch, listener, new Tuning(wide, durable, t.listBudget(), t.unitsLimit(), t.threads()));
     }
 
     static DominatorTree compute(ObjectGraph graph, Options options, Path file, Scratch scratch, PhaseListener listener,
@@ -71,7 +72,7 @@ public final class Dominators {
         boolean wide = tuning.wide() || NodeArray.needsWide(n + 1);
         boolean wideOffsets = wide || NodeArray.needsWide(graph.firstEdge(n));
         Steps steps = new Steps(listener, n);
-        try (Workers workers = Workers.forMachine();
+        try (Workers workers = new Workers(tuning.threads());
              PreorderNumbering num = new PreorderNumbering(graph, options.references(), scratch, wide, wideOffsets,
                      count -> steps.within(Step.NUMBERING, (double) count / Math.max(1, n)))) {
             num.run(options.keepUnreachable());

@@ -14,9 +14,9 @@ import org.hprofdiff.index.analysis.offheap.Scratch;
  * {@link PreorderNumbering#rootPredecessor} flags it.
  *
  * <p>Both passes run on all threads. The fill walks the objects in ordinal order, so it reads the index's
- * edge columns front to back (the search read them in pre-order, at random); list slots are taken with an
- * atomic add, so the order within a list varies from run to run, which nothing depends on (a semidominator
- * is a minimum over the list).
+ * edge columns front to back (the search read them in pre-order, at random); a target's next slot sits beside
+ * its pre-order number, so an edge costs one look-up there, taken with an atomic add: the order within a list
+ * varies from run to run, which nothing depends on (a semidominator is a minimum over the list).
  */
 final class PredecessorLists implements AutoCloseable {
     /**
@@ -42,12 +42,12 @@ final class PredecessorLists implements AutoCloseable {
     static PredecessorLists build(ObjectGraph graph, References references, PreorderNumbering num, Scratch scratch,
                                   boolean wide, boolean wideOffsets, Workers workers, Runnable progress) {
         long count = num.count;
-        NodeArray slots = scratch.nodes(count, wideOffsets);
+        NodeArray end = scratch.nodes(count, wideOffsets);
         long total;
         try {
-            total = startOffsets(num, slots, workers);
+            total = offsets(num, end, workers);
         } catch (RuntimeException | Error e) {
-            slots.close();
+            end.close();
             throw e;
         }
         progress.run();
@@ -55,48 +55,54 @@ final class PredecessorLists implements AutoCloseable {
         boolean followWeak = references.followsWeakEdges();
         long n = graph.nodeCount();
         int parts = workers.threads();
+        boolean shared = parts > 1;
+        NumberAndDegree numbers = num.numbers;
         workers.run(parts, part -> {
             for (long node = Workers.split(n, parts, part, 1), to = Workers.split(n, parts, part + 1, 1); node < to; node++) {
-                long u = num.numbers.pre(node);
+                long u = numbers.pre(node);
                 if (u == 0) continue;
                 int ru = num.rangeOf(u);
                 for (long e = graph.firstEdge(node), last = graph.firstEdge(node + 1); e < last; e++) {
                     if (!followWeak && graph.isWeakEdge(e)) continue;
-                    long t = num.numbers.pre(graph.edgeTarget(e));
-                    if (ru > num.rangeOf(t)) continue;
-                    preds.set(slots.getAndAdd(t, 1), u);
+                    long target = graph.edgeTarget(e);
+                    if (ru > num.rangeOf(numbers.pre(target))) continue;
+                    preds.set(numbers.takeSlot(target, shared), u);
                 }
             }
         });
-        return new PredecessorLists(slots, preds);
+        return new PredecessorLists(end, preds);
     }
 
     /**
-     * Sets {@code slots[w]} to the first slot of w's list (the predecessor counts summed in pre-order) and
-     * returns the total. Each thread sums its own range of pre-order numbers, then adds the totals before it.
+     * The predecessor counts summed in pre-order: each object's first slot goes where its count was
+     * ({@link NumberAndDegree#setNextSlot}), its list's end into {@code end} by pre-order number; returns the
+     * total. Each thread takes a range of pre-order numbers: one pass sums its counts, a second writes the
+     * offsets, starting from the totals of the ranges before.
      */
-    private static long startOffsets(PreorderNumbering num, NodeArray slots, Workers workers) {
+    private static long offsets(PreorderNumbering num, NodeArray end, Workers workers) {
         long count = num.count;
         int parts = workers.threads();
         long[] sums = new long[parts];
         workers.run(parts, part -> {
             long sum = 0;
             for (long w = Math.max(1, Workers.split(count, parts, part, 1)), to = Workers.split(count, parts, part + 1, 1); w < to; w++) {
-                slots.set(w, sum);
                 sum += num.numbers.degree(num.vertex.get(w));
             }
             sums[part] = sum;
         });
-        long[] before = new long[parts];
-        for (int p = 1; p < parts; p++) before[p] = before[p - 1] + sums[p - 1];
+        long[] before = new long[parts + 1];
+        for (int p = 0; p < parts; p++) before[p + 1] = before[p] + sums[p];
         workers.run(parts, part -> {
-            long add = before[part];
-            if (add == 0) return;
+            long at = before[part];
             for (long w = Math.max(1, Workers.split(count, parts, part, 1)), to = Workers.split(count, parts, part + 1, 1); w < to; w++) {
-                slots.set(w, slots.get(w) + add);
+                long node = num.vertex.get(w);
+                long degree = num.numbers.degree(node);
+                num.numbers.setNextSlot(node, at);
+                at += degree;
+                end.set(w, at);
             }
         });
-        return before[parts - 1] + sums[parts - 1];
+        return before[parts];
     }
 
     @Override

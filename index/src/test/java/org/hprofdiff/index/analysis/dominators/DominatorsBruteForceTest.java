@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Immediate dominators, retained sizes, class-level retained sizes and reachability of thousands of random
  * small graphs, against {@link BruteForceDominators} (remove each object, see what becomes unreachable).
  * "tight" stores the trees as a dump of billions of objects would be: no child lists but the virtual root's
- * (children found by scanning) and retained sizes over a tiny limit in the overflow table.
+ * (children found by scanning) and retained sizes over a tiny limit in the overflow table. The passes that
+ * split run on one thread with "wide", on three (more than the parts some graphs have) with "tight".
  */
 class DominatorsBruteForceTest {
     @TempDir
@@ -40,7 +41,8 @@ class DominatorsBruteForceTest {
                 InMemoryGraph g = RandomSmallGraphs.create(seed);
                 BruteForceDominators expected = new BruteForceDominators(g, refs, keep);
                 Path file = dir.resolve("dom-" + seed);
-                Dominators.Tuning tuning = new Dominators.Tuning(wide, false, tight ? 0 : 1 << 20, tight ? 2 : Dominators.Tuning.MAX_UNITS);
+                Dominators.Tuning tuning = new Dominators.Tuning(wide, false, tight ? 0 : 1 << 20, tight ? 2 : Dominators.Tuning.MAX_UNITS,
+                        tight ? 3 : wide ? 1 : 2);
                 try (DominatorTree t = Dominators.compute(g, new Dominators.Options(refs, keep), file, scratch, PhaseListener.NONE, tuning)) {
                     check(g, expected, t, "seed " + seed, scratch);
                 }
