@@ -106,4 +106,24 @@ class OffHeapTest {
             assertEquals(9, narrow.get(0));
         }
     }
+
+    @Test
+    void largeArraysGivenBackAreReusedZeroed() {
+        try (Scratch scratch = Scratch.inMemory()) {
+            long address;
+            try (LongArray first = scratch.longs(1 << 20)) { // 8 MiB: a mapping of its own
+                first.fill(-1);
+                address = first.address();
+            }
+            assertEquals(0, scratch.memoryInUse());
+            try (LongArray again = scratch.longs(3 << 18)) { // 6 MiB fits in the 8 given back
+                assertEquals(address, again.address(), "the mapping given back is handed out again");
+                for (long i = 0; i < again.length(); i += 4099) assertEquals(0, again.get(i), "reused memory reads as zero at " + i);
+                assertEquals(8 << 20, scratch.memoryInUse(), "the whole reused mapping counts as in use");
+                try (LongArray other = scratch.longs(1 << 20)) {
+                    assertTrue(other.address() != address, "a mapping in use is not handed out twice");
+                }
+            }
+        }
+    }
 }
