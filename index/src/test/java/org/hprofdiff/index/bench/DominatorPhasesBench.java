@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.hprofdiff.index.DumpIndex;
+import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.IndexGraph;
 import org.hprofdiff.index.IndexOptions;
 import org.hprofdiff.index.analysis.PhaseListener;
@@ -17,7 +18,7 @@ import org.hprofdiff.index.analysis.offheap.Scratch;
 
 /**
  * Where the dominator computation's time goes, on a dump's built index (not a test; run by bench/dominators.sh):
- * {@code DominatorPhasesBench DUMP INDEX_DIR [rounds]}. Computes the tree {@code rounds} times in one JVM (the
+ * {@code DominatorPhasesBench DUMP INDEX_DIR [rounds [scratch memory MiB]]} (default: what {@link HeapAnalysis} uses). Computes the tree {@code rounds} times in one JVM (the
  * first round includes compiling the code) and prints each phase's wall time and the CPU time of the whole
  * process during it (both cores' work; on a shared machine the CPU figure is the one other jobs do not
  * distort), then the queries that read the stored tree: the top of the tree, a scan for an unlisted object's
@@ -30,6 +31,7 @@ public final class DominatorPhasesBench {
         Path dump = Path.of(args[0]);
         Path indexDir = Path.of(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        long scratchMemory = args.length > 3 ? Long.parseLong(args[3]) << 20 : -1;
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (DumpIndex index = DumpIndex.openExisting(dump, IndexOptions.defaults().withIndexDir(indexDir))
                 .orElseThrow(() -> new IllegalStateException("no index for " + dump + " in " + indexDir))) {
@@ -52,7 +54,7 @@ public final class DominatorPhasesBench {
                     last[1] = cpu;
                     last[2] = sys;
                 };
-                try (Scratch scratch = Scratch.preferMemory(index.location(), os.getTotalMemorySize() / 4);
+                try (Scratch scratch = Scratch.preferMemory(index.location(), scratchMemory >= 0 ? scratchMemory : HeapAnalysis.Options.DEFAULT.scratchMemoryBytes());
                      DominatorTree tree = Dominators.compute(graph, Dominators.Options.DEFAULT, file, scratch, listener)) {
                     long wall = (System.nanoTime() - wall0) / 1_000_000;
                     long cpu = (os.getProcessCpuTime() - cpu0) / 1_000_000;

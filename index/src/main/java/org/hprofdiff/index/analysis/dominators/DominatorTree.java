@@ -7,6 +7,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.function.IntUnaryOperator;
 import org.hprofdiff.index.analysis.ObjectGraph;
 import org.hprofdiff.index.analysis.References;
@@ -135,53 +136,79 @@ public final class DominatorTree implements AutoCloseable {
     /**
      * Retained bytes per group of classes (a package, a class loader, ...): the retained bytes of objects in
      * the group that no other object of the same group dominates. Builds the whole tree's child lists in
-     * {@code scratch} (8 bytes per object), then walks it once.
+     * {@code scratch} (8 bytes per object), then walks it once; {@link #retainedByGroups} answers several
+     * groupings with one walk.
      */
     public long[] retainedByGroup(ObjectGraph graph, IntUnaryOperator groupOfClass, int groupCount, Scratch scratch) {
-        long n = layout.nodeCount;
-        boolean wide = NodeArray.needsWide(n + 2);
-        long treeSize = summary.inTree().objects();
-        try (NodeArray start = scratch.nodes(n + 2, wide); NodeArray list = scratch.nodes(Math.max(1, treeSize), wide)) {
-            fillChildIndex(start, list);
-            long[] sums = new long[groupCount];
-            int[] open = new int[groupCount];
-            TreeWalk.below(n, start, list, treeSize, scratch, new TreeWalk.Visitor() {
-                @Override public void enter(long node) {
-                    int g = groupOfClass.applyAsInt(graph.classIndex(node));
-                    if (g < 0) return;
-                    if (open[g]++ == 0) sums[g] += retainedSize(node);
-                }
-
-                @Override public void exit(long node) {
-                    int g = groupOfClass.applyAsInt(graph.classIndex(node));
-                    if (g >= 0) open[g]--;
-                }
-            });
-            return sums;
-        }
+        return retainedByGroups(graph, List.of(new Grouping(groupOfClass, groupCount)), scratch).getFirst();
     }
 
     /**
-     * Every object's children in CSR form: {@code list[start[x] .. start[x+1])}, by counting on all threads (the
-     * order within a list is whatever the threads made: the walk does not care).
+     * A grouping of classes: {@code groupOfClass} maps a class index to its group, {@code 0 .. groupCount-1},
+     * or to -1 for classes in no group.
+     */
+    public record Grouping(IntUnaryOperator groupOfClass, int groupCount) {}
+
+    /** {@link #retainedByGroup} for several groupings at once, in one walk of the tree; one array per grouping. */
+    public List<long[]> retainedByGroups(ObjectGraph graph, List<Grouping> groupings, Scratch scratch) {
+        long n = layout.nodeCount;
+        boolean wide = NodeArray.needsWide(n + 2);
+        long treeSize = summary.inTree().objects();
+        int k = groupings.size();
+        int[][] groupOf = new int[k][graph.classCount()];
+        for (int g = 0; g < k; g++) {
+            for (int c = 0; c < graph.classCount(); c++) groupOf[g][c] = groupings.get(g).groupOfClass().applyAsInt(c);
+        }
+        long[][] sums = new long[k][];
+        int[][] open = new int[k][];
+        for (int g = 0; g < k; g++) {
+            sums[g] = new long[groupings.get(g).groupCount()];
+            open[g] = new int[groupings.get(g).groupCount()];
+        }
+        try (NodeArray start = scratch.nodes(n + 2, wide); NodeArray list = scratch.nodes(Math.max(1, treeSize), wide)) {
+            fillChildIndex(start, list);
+            TreeWalk.below(n, start, list, treeSize, scratch, new TreeWalk.Visitor() {
+                @Override public void enter(long node) {
+                    int c = graph.classIndex(node);
+                    long retained = -1;
+                    for (int g = 0; g < k; g++) {
+                        int group = groupOf[g][c];
+                        if (group < 0 || open[g][group]++ != 0) continue;
+                        if (retained < 0) retained = retainedSize(node);
+                        sums[g][group] += retained;
+                    }
+                }
+
+                @Override public void exit(long node) {
+                    int c = graph.classIndex(node);
+                    for (int g = 0; g < k; g++) {
+                        int group = groupOf[g][c];
+                        if (group >= 0) open[g][group]--;
+                    }
+                }
+            });
+        }
+        return List.of(sums);
+    }
+
+    /**
+     * Every object's children in CSR form, {@code list[start[x] .. start[x+1])}, by a counting sort on one thread
+     * (atomic counts on two threads were slower, see {@link PredecessorLists}).
      */
     private void fillChildIndex(NodeArray start, NodeArray list) {
         long n = layout.nodeCount;
-        Workers workers = workers();
-        int parts = workers.threads();
-        workers.run(parts, part -> {
-            for (long x = Workers.split(n, parts, part, 1), to = Workers.split(n, parts, part + 1, 1); x < to; x++) {
-                long d = immediateDominator(x);
-                if (d <= n) start.getAndAdd(d + 1, 1);
-            }
-        });
+        for (long x = 0; x < n; x++) {
+            long d = immediateDominator(x);
+            if (d <= n) start.set(d + 1, start.get(d + 1) + 1);
+        }
         for (long x = 1; x <= n + 1; x++) start.set(x, start.get(x) + start.get(x - 1)); // start[d+1]: end of d's list
-        workers.run(parts, part -> {
-            for (long x = Workers.split(n, parts, part, 1), to = Workers.split(n, parts, part + 1, 1); x < to; x++) {
-                long d = immediateDominator(x);
-                if (d <= n) list.set(start.getAndAdd(d + 1, -1) - 1, x);
-            }
-        });
+        for (long x = n - 1; x >= 0; x--) {
+            long d = immediateDominator(x);
+            if (d > n) continue;
+            long at = start.get(d + 1) - 1;
+            list.set(at, x);
+            start.set(d + 1, at);
+        }
         // start[d+1] fell to the beginning of d's list: move every entry down one
         for (long x = 0; x <= n; x++) start.set(x, start.get(x + 1));
         start.set(n + 1, summary.inTree().objects());

@@ -40,17 +40,11 @@ final class NumberAndDegree implements AutoCloseable {
         else slots.set(node, (slots.get(node) & LOW) | slot << 32);
     }
 
-    /** Takes the object's next list slot; atomically when {@code shared} (threads filling the lists together). */
-    long takeSlot(long node, boolean shared) {
+    /** Takes the object's next list slot. */
+    long takeSlot(long node) {
         long at = wide ? 2 * node + 1 : node;
-        long one = wide ? 1 : 1L << 32;
-        long before;
-        if (shared) {
-            before = slots.getAndAdd(at, one);
-        } else {
-            before = slots.get(at);
-            slots.set(at, before + one);
-        }
+        long before = slots.get(at);
+        slots.set(at, before + (wide ? 1 : 1L << 32));
         return wide ? before : before >>> 32;
     }
 

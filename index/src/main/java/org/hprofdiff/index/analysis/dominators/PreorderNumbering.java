@@ -51,15 +51,20 @@ final class PreorderNumbering implements AutoCloseable {
         void numbered(long count);
     }
 
-    PreorderNumbering(ObjectGraph graph, References references, Scratch scratch, boolean wide, boolean wideDegrees, Progress progress) {
+    /**
+     * @param sequentialInFiles put {@link #vertex} and {@link #parent}, written front to back and read mostly so,
+     *                          in mapped files, leaving the memory budget to the arrays read at random
+     */
+    PreorderNumbering(ObjectGraph graph, References references, Scratch scratch, boolean wide, boolean wideDegrees,
+                      boolean sequentialInFiles, Progress progress) {
         this.progress = progress;
         this.graph = graph;
         this.references = references;
         this.scratch = scratch;
         long n = graph.nodeCount();
         numbers = new NumberAndDegree(scratch, n, wideDegrees);
-        vertex = scratch.nodes(n + 1, wide);
-        parent = scratch.nodes(n + 1, wide);
+        vertex = scratch.nodes(n + 1, wide, sequentialInFiles);
+        parent = scratch.nodes(n + 1, wide, sequentialInFiles);
         rootPredecessor = scratch.bits(n + 1);
         weakTargets = new LongStack(scratch, 1024);
         cursors = new LongStack(scratch, 1024);

@@ -2,12 +2,10 @@ package org.hprofdiff.index.analysis.offheap;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.VarHandle;
 
 /** An off-heap array of longs with 64-bit indexes (sizes, edge offsets, counters). */
 public final class LongArray implements AutoCloseable {
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
-    private static final VarHandle ATOMIC = LONG.varHandle();
     private final MemorySegment segment;
     private final long length;
     private final AutoCloseable owner;
@@ -28,9 +26,6 @@ public final class LongArray implements AutoCloseable {
     public void set(long index, long value) { segment.setAtIndex(LONG, index, value); }
 
     public void add(long index, long delta) { segment.setAtIndex(LONG, index, segment.getAtIndex(LONG, index) + delta); }
-
-    /** Adds {@code delta} atomically and returns the value before: for arrays several threads update at once. */
-    public long getAndAdd(long index, long delta) { return (long) ATOMIC.getAndAdd(segment, index * Long.BYTES, delta); }
 
     public void fill(long value) {
         if (value == 0) segment.fill((byte) 0);

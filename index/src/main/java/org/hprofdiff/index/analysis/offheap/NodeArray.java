@@ -2,7 +2,6 @@ package org.hprofdiff.index.analysis.offheap;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.VarHandle;
 
 /**
  * An off-heap array of node numbers (object ordinals, pre-order numbers, edge targets). Four bytes an
@@ -33,9 +32,6 @@ public sealed interface NodeArray extends AutoCloseable permits NodeArray.Narrow
 
     void set(long index, long value);
 
-    /** Adds {@code delta} atomically and returns the value before: for arrays several threads update at once. */
-    long getAndAdd(long index, long delta);
-
     void fill(long value);
 
     @Override
@@ -43,7 +39,6 @@ public sealed interface NodeArray extends AutoCloseable permits NodeArray.Narrow
 
     final class Narrow implements NodeArray {
         private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
-        private static final VarHandle ATOMIC = INT.varHandle();
         private final MemorySegment segment;
         private final long length;
         private final AutoCloseable owner;
@@ -60,10 +55,6 @@ public sealed interface NodeArray extends AutoCloseable permits NodeArray.Narrow
 
         @Override public void set(long index, long value) { segment.setAtIndex(INT, index, (int) value); }
 
-        @Override public long getAndAdd(long index, long delta) {
-            return Integer.toUnsignedLong((int) ATOMIC.getAndAdd(segment, index * Integer.BYTES, (int) delta));
-        }
-
         @Override public void fill(long value) {
             if (value == 0) segment.fill((byte) 0);
             else for (long i = 0; i < length; i++) segment.setAtIndex(INT, i, (int) value);
@@ -74,7 +65,6 @@ public sealed interface NodeArray extends AutoCloseable permits NodeArray.Narrow
 
     final class Wide implements NodeArray {
         private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
-        private static final VarHandle ATOMIC = LONG.varHandle();
         private final MemorySegment segment;
         private final long length;
         private final AutoCloseable owner;
@@ -90,10 +80,6 @@ public sealed interface NodeArray extends AutoCloseable permits NodeArray.Narrow
         @Override public long get(long index) { return segment.getAtIndex(LONG, index); }
 
         @Override public void set(long index, long value) { segment.setAtIndex(LONG, index, value); }
-
-        @Override public long getAndAdd(long index, long delta) {
-            return (long) ATOMIC.getAndAdd(segment, index * Long.BYTES, delta);
-        }
 
         @Override public void fill(long value) {
             if (value == 0) segment.fill((byte) 0);

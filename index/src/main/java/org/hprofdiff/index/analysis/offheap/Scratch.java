@@ -68,8 +68,17 @@ public final class Scratch implements AutoCloseable {
     }
 
     /** A zeroed segment of {@code bytes} bytes, 8-byte aligned. */
-    public synchronized Allocation allocate(long bytes) {
-        boolean memory = directory == null || memoryInUse + bytes <= memoryBudget;
+    public Allocation allocate(long bytes) {
+        return allocate(bytes, false);
+    }
+
+    /**
+     * A zeroed segment; with {@code inFile}, in a mapped file whenever this scratch has a directory, whatever the
+     * memory budget: for arrays read and written front to back, which the page cache serves about as well as
+     * memory, so that the budget stays for the arrays read at random.
+     */
+    public synchronized Allocation allocate(long bytes, boolean inFile) {
+        boolean memory = directory == null || !inFile && memoryInUse + bytes <= memoryBudget;
         if (memory) {
             Pooled reused = takePooled(bytes);
             if (reused != null) {
@@ -120,8 +129,18 @@ public final class Scratch implements AutoCloseable {
     }
 
     public NodeArray nodes(long length, boolean wide) {
-        Allocation a = allocate(length * (wide ? Long.BYTES : Integer.BYTES));
+        return nodes(length, wide, false);
+    }
+
+    /** Node numbers; {@code inFile}: see {@link #allocate(long, boolean)}. */
+    public NodeArray nodes(long length, boolean wide, boolean inFile) {
+        Allocation a = allocate(length * (wide ? Long.BYTES : Integer.BYTES), inFile);
         return NodeArray.over(a.segment(), length, wide, a);
+    }
+
+    /** Native memory the temporary arrays may hold before they go to files (unbounded without a directory). */
+    public long memoryBudget() {
+        return directory == null ? Long.MAX_VALUE : memoryBudget;
     }
 
     public LongArray longs(long length) {

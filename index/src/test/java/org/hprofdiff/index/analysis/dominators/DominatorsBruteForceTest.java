@@ -89,12 +89,16 @@ class DominatorsBruteForceTest {
             bytes[expected.reachability[v].ordinal()] += g.shallowSize(v);
         }
         assertEquals(expected.treeBytes, t.retainedSize(t.virtualRoot()), what + " virtual root retained");
-        long[] byClass = t.retainedByGroup(g, c -> c, g.classCount(), scratch);
+        // one walk for three groupings: each class on its own, all in one group, class 0 in no group and the rest in one
+        java.util.List<long[]> grouped = t.retainedByGroups(g, java.util.List.of(new DominatorTree.Grouping(c -> c, g.classCount()),
+                new DominatorTree.Grouping(c -> 0, 1), new DominatorTree.Grouping(c -> c == 0 ? -1 : 0, 1)), scratch);
         for (int c = 0; c < g.classCount(); c++) {
             assertEquals(expected.classRetained[c], t.classRetained(c), what + " class " + c + " retained");
-            assertEquals(expected.classRetained[c], byClass[c], what + " class " + c + " retained, as a group of its own");
+            assertEquals(expected.classRetained[c], grouped.get(0)[c], what + " class " + c + " retained, as a group of its own");
         }
-        assertEquals(expected.treeBytes, t.retainedByGroup(g, c -> 0, 1, scratch)[0], what + " every class in one group");
+        assertEquals(expected.treeBytes, grouped.get(1)[0], what + " every class in one group");
+        assertEquals(expected.retainedByClassesOtherThanTheFirst(g), grouped.get(2)[0], what + " every class but the first in one group");
+        assertEquals(expected.classRetained[0], t.retainedByGroup(g, c -> c == 0 ? 0 : -1, 1, scratch)[0], what + " the first class alone");
         for (Reachability r : Reachability.values()) {
             assertEquals(objects[r.ordinal()], t.summary().of(r).objects(), what + " " + r + " objects");
             assertEquals(bytes[r.ordinal()], t.summary().of(r).bytes(), what + " " + r + " bytes");

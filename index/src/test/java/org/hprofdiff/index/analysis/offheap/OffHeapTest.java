@@ -27,6 +27,11 @@ class OffHeapTest {
                     assertEquals(0, files.count(), "scratch files are deleted as soon as they are mapped");
                 }
             }
+            try (NodeArray sequential = scratch.nodes(1024, false, true)) { // asked for a file though memory is left
+                assertEquals(512 << 10, scratch.memoryInUse());
+                sequential.set(1023, 7);
+                assertEquals(7, sequential.get(1023));
+            }
             small.close();
             assertEquals(0, scratch.memoryInUse());
         }
@@ -80,30 +85,6 @@ class OffHeapTest {
             assertEquals(4, PackedArray.widthFor(700_000_001L), "an ordinal of a 700-million-object dump");
             assertEquals(5, PackedArray.widthFor(5_000_000_000L));
             assertEquals(1, PackedArray.widthFor(0));
-        }
-    }
-
-    @Test
-    void nodeArraysAddAtomicallyFromSeveralThreads() throws Exception {
-        try (Scratch scratch = Scratch.inMemory(); NodeArray narrow = scratch.nodes(4, false); NodeArray wide = scratch.nodes(4, true)) {
-            Thread[] threads = new Thread[4];
-            for (int t = 0; t < threads.length; t++) {
-                threads[t] = new Thread(() -> {
-                    for (int i = 0; i < 100_000; i++) {
-                        narrow.getAndAdd(i & 3, 1);
-                        wide.getAndAdd(i & 3, 3_000_000_000L);
-                    }
-                });
-                threads[t].start();
-            }
-            for (Thread t : threads) t.join();
-            for (int i = 0; i < 4; i++) {
-                assertEquals(100_000, narrow.get(i));
-                assertEquals(100_000 * 3_000_000_000L, wide.get(i));
-            }
-            narrow.set(0, 10);
-            assertEquals(10, narrow.getAndAdd(0, -1), "the value before");
-            assertEquals(9, narrow.get(0));
         }
     }
 
