@@ -119,11 +119,11 @@ public final class Dominators {
     /**
      * Temporary bytes the computation holds at its peak, while the predecessor lists are filled and read: the
      * search's numbers and counts (8 per object, 16 wide), pre-order vertex and parent, list ends (4 each, 8 wide),
-     * and the lists (4 or 8 per edge). When that is over the memory budget, the arrays that are written and read
-     * front to back (vertex, parent, list ends) go to mapped files from the start: spilled memory costs little
-     * where it is read in order, and much where the fill writes at random (on a 20 GB dump, 348 M objects, with
-     * a 6 GB budget, the lists spilled and their phase took 46 s; on a 2 GB dump with the budget cut to 600 MB,
-     * this choice took 7 % less time than spilling whatever came last).
+     * and the lists (4 or 8 per edge). When that is over the memory budget, the arrays written and read front to
+     * back (vertex, list ends) go to mapped files from the start, so that less of what is written at random
+     * spills. Measured on a 20 GB dump (348 M objects) with a 6 GB budget: with the lists spilled their phase took
+     * 46 s; with the DFS parents in a file too, the nearest-common-ancestor pass, which climbs them at random,
+     * took semi-NCA from 27 to 71 s; hence parents stay in memory.
      */
     static long peakScratch(long nodes, long edges, boolean wide) {
         long node = wide ? 8 : 4;

@@ -52,8 +52,9 @@ final class PreorderNumbering implements AutoCloseable {
     }
 
     /**
-     * @param sequentialInFiles put {@link #vertex} and {@link #parent}, written front to back and read mostly so,
-     *                          in mapped files, leaving the memory budget to the arrays read at random
+     * @param sequentialInFiles put {@link #vertex}, written front to back and read mostly so, in a mapped file,
+     *                          leaving the memory budget to the arrays read at random ({@link #parent} is not one:
+     *                          the nearest-common-ancestor pass climbs it at random)
      */
     PreorderNumbering(ObjectGraph graph, References references, Scratch scratch, boolean wide, boolean wideDegrees,
                       boolean sequentialInFiles, Progress progress) {
@@ -64,7 +65,7 @@ final class PreorderNumbering implements AutoCloseable {
         long n = graph.nodeCount();
         numbers = new NumberAndDegree(scratch, n, wideDegrees);
         vertex = scratch.nodes(n + 1, wide, sequentialInFiles);
-        parent = scratch.nodes(n + 1, wide, sequentialInFiles);
+        parent = scratch.nodes(n + 1, wide);
         rootPredecessor = scratch.bits(n + 1);
         weakTargets = new LongStack(scratch, 1024);
         cursors = new LongStack(scratch, 1024);
