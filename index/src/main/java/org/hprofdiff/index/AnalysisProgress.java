@@ -12,5 +12,8 @@ public interface AnalysisProgress extends BuildProgress, PhaseListener {
     @Override
     default void phaseDone(String phase, long millis) {}
 
+    @Override
+    default void advance(long done) {}
+
     AnalysisProgress SILENT = new AnalysisProgress() {};
 }

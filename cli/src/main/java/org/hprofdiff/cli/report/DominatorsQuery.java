@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,10 @@ public final class DominatorsQuery {
         return switch (query.by()) {
             case OBJECT -> {
                 int limit = query.top() == null ? (int) Math.min(topLevel, Integer.MAX_VALUE - 8) : query.top();
+                long[] tops = tree.largestChildren(root, limit);
+                Map<Long, long[]> below = childrenBelow(tree, tops, query);
                 List<Row> rows = new ArrayList<>();
-                for (long node : tree.largestChildren(root, limit)) subtree(analysis.graph(), tree, facts, node, query, heap.treeBytes(), rows);
+                for (long node : tops) subtree(analysis.graph(), tree, facts, node, below, query, heap.treeBytes(), rows);
                 long shown = rows.stream().filter(r -> r.level() == 0).count();
                 yield new DominatorsReport(heap, query, rows, topLevel - shown);
             }
@@ -38,8 +41,28 @@ public final class DominatorsQuery {
         };
     }
 
+    /**
+     * The largest children of every object shown above the last level, asked level by level: the tree stores
+     * the children of the objects that retain much, and finds the others' by a scan, which one call shares.
+     */
+    private static Map<Long, long[]> childrenBelow(DominatorTree tree, long[] tops, Query q) {
+        Map<Long, long[]> below = new HashMap<>();
+        long[] level = tops;
+        for (int depth = 0; depth < q.depth() && level.length > 0; depth++) {
+            long[][] children = tree.largestChildren(level, q.children());
+            List<Long> next = new ArrayList<>();
+            for (int i = 0; i < level.length; i++) {
+                below.put(level[i], children[i]);
+                for (long c : children[i]) next.add(c);
+            }
+            level = next.stream().mapToLong(Long::longValue).toArray();
+        }
+        return below;
+    }
+
     /** The object's row and, down to the asked depth, its largest children's, in pre-order. */
-    private static void subtree(IndexGraph g, DominatorTree tree, GraphFacts facts, long top, Query q, long heap, List<Row> rows) {
+    private static void subtree(IndexGraph g, DominatorTree tree, GraphFacts facts, long top, Map<Long, long[]> below, Query q, long heap,
+                                List<Row> rows) {
         Deque<long[]> stack = new ArrayDeque<>(); // {node, level}
         stack.push(new long[] {top, 0});
         while (!stack.isEmpty()) {
@@ -50,7 +73,7 @@ public final class DominatorsQuery {
             rows.add(new Row(level, facts.classOf(node), facts.objectId(node), 1, g.shallowSize(node), retained, GraphFacts.percent(retained, heap),
                     tree.reachability(node) == Reachability.UNREACHABLE_KEPT));
             if (level < q.depth()) {
-                long[] children = tree.largestChildren(node, q.children());
+                long[] children = below.get(node);
                 for (int i = children.length - 1; i >= 0; i--) stack.push(new long[] {children[i], level + 1});
             }
         }

@@ -50,8 +50,10 @@ public final class RetainedColumn {
         for (ClassStats row : summary.classes()) {
             classes.add(new ClassStats(row.name(), row.loader(), row.kind(), row.instances(), row.shallowBytes(), retainedOfKey.get(row.key())));
         }
-        Map<String, Long> packages = groups(analysis, tree, graph.classCount(), c -> HistogramQuery.packageOf(graph.className(c)));
-        Map<String, Long> loaders = groups(analysis, tree, graph.classCount(), c -> loaderLabel[c]);
+        List<Map<String, Long>> byLabel = groups(analysis, tree, graph.classCount(),
+                List.of(c -> HistogramQuery.packageOf(graph.className(c)), c -> loaderLabel[c]));
+        Map<String, Long> packages = byLabel.get(0);
+        Map<String, Long> loaders = byLabel.get(1);
         DumpSummary withRetained = summary.withClasses(classes);
         return new Applied(withRetained, new RetainedColumn(packages, loaders, ReachabilityCounts.of(tree.summary())));
     }
@@ -78,25 +80,39 @@ public final class RetainedColumn {
         return out;
     }
 
-    /** Retained bytes per group label (objects dominated by another object of the same group counted once). */
-    private static Map<String, Long> groups(HeapAnalysis analysis, DominatorTree tree, int classes, java.util.function.IntFunction<String> label) {
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> names = new ArrayList<>();
-        int[] groupOf = new int[classes];
-        for (int c = 0; c < classes; c++) {
-            String l = label.apply(c);
-            if (l == null) {
-                groupOf[c] = -1;
-                continue;
+    /**
+     * Retained bytes per group label (objects dominated by another object of the same group counted once), for
+     * each labelling of the classes ({@code null}: in no group); all labellings in one walk of the tree.
+     */
+    private static List<Map<String, Long>> groups(HeapAnalysis analysis, DominatorTree tree, int classes,
+                                                  List<java.util.function.IntFunction<String>> labellings) {
+        List<DominatorTree.Grouping> groupings = new ArrayList<>();
+        List<List<String>> namesOf = new ArrayList<>();
+        for (java.util.function.IntFunction<String> label : labellings) {
+            Map<String, Integer> ids = new HashMap<>();
+            List<String> names = new ArrayList<>();
+            int[] groupOf = new int[classes];
+            for (int c = 0; c < classes; c++) {
+                String l = label.apply(c);
+                if (l == null) {
+                    groupOf[c] = -1;
+                    continue;
+                }
+                groupOf[c] = ids.computeIfAbsent(l, k -> {
+                    names.add(k);
+                    return names.size() - 1;
+                });
             }
-            groupOf[c] = ids.computeIfAbsent(l, k -> {
-                names.add(k);
-                return names.size() - 1;
-            });
+            groupings.add(new DominatorTree.Grouping(c -> groupOf[c], names.size()));
+            namesOf.add(names);
         }
-        long[] sums = tree.retainedByGroup(analysis.graph(), c -> groupOf[c], names.size(), analysis.scratch());
-        Map<String, Long> out = new HashMap<>();
-        for (int g = 0; g < names.size(); g++) out.put(names.get(g), sums[g]);
+        List<long[]> sums = tree.retainedByGroups(analysis.graph(), groupings, analysis.scratch());
+        List<Map<String, Long>> out = new ArrayList<>();
+        for (int i = 0; i < labellings.size(); i++) {
+            Map<String, Long> byName = new HashMap<>();
+            for (int g = 0; g < namesOf.get(i).size(); g++) byName.put(namesOf.get(i).get(g), sums.get(i)[g]);
+            out.add(byName);
+        }
         return out;
     }
 

@@ -12,41 +12,55 @@ import org.hprofdiff.index.analysis.offheap.Scratch;
  *
  * <p>No recursion: path compression reverses the ancestor pointers on the way up and restores them
  * (compressed) on the way down, so a path of any length needs no stack.
+ *
+ * <p>No array of its own for the semidominators: the pass goes from the last pre-order number down, and
+ * once w's predecessor list is read, its end offset ({@code preds.end[w]}) is never read again (w - 1's list
+ * ends where w's begins, and w + 1 is done), so w's semidominator takes its place.
  */
 final class SemiNca {
     private SemiNca() {}
 
+    /** Told how many pre-order numbers the semidominator pass has done, now and then. */
+    interface Progress {
+        void done(long numbers);
+    }
+
     /**
-     * Overwrites {@code parent} (DFS parents by pre-order number) with immediate dominators; entry 0 is
-     * the virtual root.
+     * Overwrites {@code parent} (DFS parents by pre-order number) with immediate dominators; entry 0 is the
+     * virtual root. Closes {@code preds} as soon as they are read.
      */
     static void computeInPlace(NodeArray parent, PredecessorLists preds, Bits rootPredecessor, long count, Scratch scratch,
-                               boolean wide) {
-        try (NodeArray semi = scratch.nodes(count, wide)) {
-            try (LinkAndLabel forest = new LinkAndLabel(scratch, count, wide)) {
-                semidominators(parent, preds, rootPredecessor, count, semi, forest);
-            }
+                               boolean wide, Progress progress) {
+        NodeArray semi = preds.end;
+        try (preds; LinkAndLabel forest = new LinkAndLabel(scratch, count, wide)) {
+            semidominators(parent, preds, rootPredecessor, count, forest, progress);
+            preds.preds.close();
+            forest.close();
             nearestCommonAncestors(parent, semi, count);
         }
     }
 
     private static void semidominators(NodeArray parent, PredecessorLists preds, Bits rootPredecessor, long count,
-                                       NodeArray semi, LinkAndLabel forest) {
+                                       LinkAndLabel forest, Progress progress) {
         NodeArray predList = preds.preds;
+        NodeArray endThenSemi = preds.end;
         for (long w = count - 1; w >= 1; w--) {
             long s = 0; // the virtual root: nothing can be smaller
             if (!rootPredecessor.get(w)) {
                 s = parent.get(w);
-                for (long k = preds.begin(w), end = preds.end.get(w); k < end; k++) {
+                for (long k = preds.begin(w), end = endThenSemi.get(w); k < end; k++) {
                     long v = predList.get(k);
                     long candidate = v <= w ? v : eval(v, w, forest);
                     if (candidate < s) s = candidate;
                 }
             }
-            semi.set(w, s);
+            endThenSemi.set(w, s);
             forest.set(w, parent.get(w), s); // link(parent(w), w), label = semi
+            if ((w & PROGRESS_EVERY) == 0) progress.done(count - w);
         }
     }
+
+    private static final long PROGRESS_EVERY = (1 << 20) - 1;
 
     /**
      * The smallest semidominator on the forest path from processed node {@code v} up to (excluding) the

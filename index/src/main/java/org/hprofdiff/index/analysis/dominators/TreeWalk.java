@@ -5,7 +5,7 @@ import org.hprofdiff.index.analysis.offheap.NodeArray;
 import org.hprofdiff.index.analysis.offheap.Scratch;
 
 /**
- * Depth-first walk of the stored dominator tree with enter and exit events, without recursion: the stack
+ * Depth-first walk of a dominator tree in CSR form with enter and exit events, without recursion: the stack
  * holds, per depth, the slot in the parent's child list being explored, so its size is the tree's depth
  * (a 10-million-long chain needs 80 MB off-heap, not a thread stack).
  */
@@ -13,7 +13,7 @@ final class TreeWalk {
     private TreeWalk() {}
 
     /** Visits every node below {@code root} (excluding the root itself). */
-    static void below(long root, LongArray childStart, NodeArray children, long maxDepth, Scratch scratch, TreeVisitor visitor) {
+    static void below(long root, NodeArray childStart, NodeArray children, long maxDepth, Scratch scratch, TreeVisitor visitor) {
         try (LongArray slot = scratch.longs(maxDepth + 1)) {
             long depth = 0;
             slot.set(0, childStart.get(root) - 1);

@@ -18,6 +18,9 @@ public final class LongArray implements AutoCloseable {
 
     public long length() { return length; }
 
+    /** Where the array starts in memory (to tell allocations apart). */
+    public long address() { return segment.address(); }
+
     public long get(long index) { return segment.getAtIndex(LONG, index); }
 
     public void set(long index, long value) { segment.setAtIndex(LONG, index, value); }

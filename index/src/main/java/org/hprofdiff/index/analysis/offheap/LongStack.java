@@ -30,6 +30,12 @@ public final class LongStack implements AutoCloseable {
 
     public long get(long index) { return items.get(index); }
 
+    /** The value on top; the stack must not be empty. */
+    public long peek() { return items.get(size - 1); }
+
+    /** Replaces the value on top; the stack must not be empty. */
+    public void replaceTop(long value) { items.set(size - 1, value); }
+
     public void clear() { size = 0; }
 
     private void grow() {

@@ -21,7 +21,8 @@ import java.util.Locale;
  */
 final class NativeMemory {
     private static final long HUGE_PAGE = 2L << 20;
-    private static final long WORTH_MAPPING = 4L << 20;
+    /** Below this, plain {@code Arena.allocate}; from this size on, a mapping of its own (and worth reusing). */
+    static final long WORTH_MAPPING = 4L << 20;
     private static final int PROT_READ_WRITE = 0x1 | 0x2;
     private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
     private static final int MADV_HUGEPAGE = 14;

@@ -100,6 +100,21 @@ final class BruteForceDominators {
         }
     }
 
+    /**
+     * The retained bytes of the objects of every class but class 0 that no object of such a class dominates
+     * (set retained size of "all classes but the first", by definition).
+     */
+    long retainedByClassesOtherThanTheFirst(ObjectGraph g) {
+        long sum = 0;
+        for (int v = 0; v < reachability.length; v++) {
+            if (!reachability[v].inTree() || g.classIndex(v) == 0) continue;
+            boolean nested = false;
+            for (int d = idom[v]; d >= 0; d = idom[d]) if (g.classIndex(d) != 0) nested = true;
+            if (!nested) sum += retained[v];
+        }
+        return sum;
+    }
+
     private static int rank(Reachability r) {
         return switch (r) {
             case STRONG -> 0;

@@ -15,29 +15,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Immediate dominators, retained sizes, class-level retained sizes and reachability of thousands of random
  * small graphs, against {@link BruteForceDominators} (remove each object, see what becomes unreachable).
+ * "tight" stores the trees as a dump of billions of objects would be: no child lists but the virtual root's
+ * (children found by scanning) and retained sizes over a tiny limit in the overflow table. The passes that
+ * split run on one thread with "wide", on three (more than the parts some graphs have) with "tight".
  */
 class DominatorsBruteForceTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0}, keepUnreachable={1}, wide={2}")
+    @ParameterizedTest(name = "{0}, keepUnreachable={1}, wide={2}, tight={3}")
     @CsvSource({
-            "STRONG, false, false",
-            "STRONG, true, false",
-            "ALL, false, false",
-            "ALL, true, false",
-            "STRONG, true, true",
+            "STRONG, false, false, false",
+            "STRONG, true, false, false",
+            "ALL, false, false, false",
+            "ALL, true, false, false",
+            "STRONG, true, true, false",
+            "STRONG, true, false, true",
+            "ALL, false, true, true",
     })
-    void randomGraphsMatchBruteForce(References refs, boolean keep, boolean wide) throws Exception {
-        int graphs = wide ? 300 : 1000;
+    void randomGraphsMatchBruteForce(References refs, boolean keep, boolean wide, boolean tight) throws Exception {
+        int graphs = wide || tight ? 300 : 1000;
         long[] seen = new long[4]; // weakly reachable objects, kept unreachable objects, deep dominators, nested classes
         try (Scratch scratch = Scratch.inMemory()) {
             for (long seed = 1; seed <= graphs; seed++) {
                 InMemoryGraph g = RandomSmallGraphs.create(seed);
                 BruteForceDominators expected = new BruteForceDominators(g, refs, keep);
                 Path file = dir.resolve("dom-" + seed);
-                try (DominatorTree t = Dominators.compute(g, new Dominators.Options(refs, keep), file, scratch, PhaseListener.NONE, wide, false)) {
-                    check(g, expected, t, "seed " + seed);
+                Dominators.Tuning tuning = new Dominators.Tuning(wide, false, tight ? 0 : 1 << 20, tight ? 2 : Dominators.Tuning.MAX_UNITS,
+                        tight ? 3 : wide ? 1 : 2);
+                try (DominatorTree t = Dominators.compute(g, new Dominators.Options(refs, keep), file, scratch, PhaseListener.NONE, tuning)) {
+                    check(g, expected, t, "seed " + seed, scratch);
                 }
                 countShapes(g, expected, seen);
             }
@@ -64,7 +71,7 @@ class DominatorsBruteForceTest {
         }
     }
 
-    static void check(InMemoryGraph g, BruteForceDominators expected, DominatorTree t, String what) {
+    static void check(InMemoryGraph g, BruteForceDominators expected, DominatorTree t, String what, Scratch scratch) {
         long n = g.nodeCount();
         long[] objects = new long[Reachability.values().length];
         long[] bytes = new long[Reachability.values().length];
@@ -82,17 +89,28 @@ class DominatorsBruteForceTest {
             bytes[expected.reachability[v].ordinal()] += g.shallowSize(v);
         }
         assertEquals(expected.treeBytes, t.retainedSize(t.virtualRoot()), what + " virtual root retained");
+        // one walk for three groupings: each class on its own, all in one group, class 0 in no group and the rest in one
+        java.util.List<long[]> grouped = t.retainedByGroups(g, java.util.List.of(new DominatorTree.Grouping(c -> c, g.classCount()),
+                new DominatorTree.Grouping(c -> 0, 1), new DominatorTree.Grouping(c -> c == 0 ? -1 : 0, 1)), scratch);
         for (int c = 0; c < g.classCount(); c++) {
             assertEquals(expected.classRetained[c], t.classRetained(c), what + " class " + c + " retained");
+            assertEquals(expected.classRetained[c], grouped.get(0)[c], what + " class " + c + " retained, as a group of its own");
         }
+        assertEquals(expected.treeBytes, grouped.get(1)[0], what + " every class in one group");
+        assertEquals(expected.retainedByClassesOtherThanTheFirst(g), grouped.get(2)[0], what + " every class but the first in one group");
+        assertEquals(expected.classRetained[0], t.retainedByGroup(g, c -> c == 0 ? 0 : -1, 1, scratch)[0], what + " the first class alone");
         for (Reachability r : Reachability.values()) {
             assertEquals(objects[r.ordinal()], t.summary().of(r).objects(), what + " " + r + " objects");
             assertEquals(bytes[r.ordinal()], t.summary().of(r).bytes(), what + " " + r + " bytes");
         }
         long children = 0;
         for (long x = 0; x <= n; x++) {
+            long[] largest = t.largestChildren(x, Integer.MAX_VALUE);
+            assertEquals(t.childCount(x), largest.length, what + " largest children of " + x);
             for (long i = 0; i < t.childCount(x); i++) {
                 assertEquals(x, t.immediateDominator(t.child(x, i)), what + " child list of " + x);
+                if (i > 0) assertTrue(t.child(x, i - 1) < t.child(x, i), what + " child list of " + x + " ascending");
+                if (i > 0) assertTrue(t.retainedSize(largest[(int) i - 1]) >= t.retainedSize(largest[(int) i]), what + " largest first under " + x);
                 children++;
             }
         }

@@ -192,6 +192,14 @@ class DominatorsHandExamplesTest {
         Path truncated = dir.resolve("truncated.dom");
         Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(file), 5000));
         assertThrows(IOException.class, () -> DominatorTree.open(truncated));
+        // a tree stored by an earlier version (format 1: 8-byte retained sizes, a child list for every object)
+        // is refused, so HeapAnalysis computes it again instead of misreading it
+        Path older = dir.resolve("older.dom");
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.nativeOrder()).putInt(8, 1);
+        Files.write(older, bytes);
+        IOException v = assertThrows(IOException.class, () -> DominatorTree.open(older));
+        assertEquals(older + ": at byte 8: expected format version 2, found 1", v.getMessage());
     }
 
     @Test

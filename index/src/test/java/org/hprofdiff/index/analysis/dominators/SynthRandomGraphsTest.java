@@ -48,7 +48,7 @@ class SynthRandomGraphsTest {
                     for (int v = 0; v < rg.size(); v++) {
                         assertEquals(strong[v], t.reachability(v) == Reachability.STRONG, "seed " + seed + ", object " + v);
                     }
-                    DominatorsBruteForceTest.check(g, new BruteForceDominators(g, References.STRONG, false), t, "seed " + seed);
+                    DominatorsBruteForceTest.check(g, new BruteForceDominators(g, References.STRONG, false), t, "seed " + seed, scratch);
                 }
             }
         }

@@ -27,6 +27,11 @@ class OffHeapTest {
                     assertEquals(0, files.count(), "scratch files are deleted as soon as they are mapped");
                 }
             }
+            try (NodeArray sequential = scratch.nodes(1024, false, true)) { // asked for a file though memory is left
+                assertEquals(512 << 10, scratch.memoryInUse());
+                sequential.set(1023, 7);
+                assertEquals(7, sequential.get(1023));
+            }
             small.close();
             assertEquals(0, scratch.memoryInUse());
         }
@@ -58,6 +63,48 @@ class OffHeapTest {
             assertEquals(100_000, stack.size());
             for (long i = 99_999; i >= 0; i--) assertEquals(i * 3, stack.pop());
             assertTrue(stack.isEmpty());
+        }
+    }
+
+    @Test
+    void packedArraysHoldEveryWidthWithoutTouchingNeighbours() {
+        try (Scratch scratch = Scratch.inMemory()) {
+            for (int width = 1; width <= 8; width++) {
+                long max = width == 8 ? -1L : (1L << (8 * width)) - 1;
+                int n = 37;
+                PackedArray a = new PackedArray(scratch.allocate(PackedArray.bytes(n, width)).segment(), n, width);
+                for (int i = 0; i < n; i++) a.set(i, i % 3 == 0 ? max : i * 0x0102_0304_0506_0708L & max);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(i % 3 == 0 ? max : i * 0x0102_0304_0506_0708L & max, a.get(i), "width " + width + ", entry " + i);
+                }
+                a.set(5, 0);
+                assertEquals(0, a.get(5));
+                assertEquals(4 * 0x0102_0304_0506_0708L & max, a.get(4), "width " + width + ": the entry before is unchanged");
+                assertEquals(max, a.get(6), "width " + width + ": the entry after is unchanged");
+            }
+            assertEquals(4, PackedArray.widthFor(700_000_001L), "an ordinal of a 700-million-object dump");
+            assertEquals(5, PackedArray.widthFor(5_000_000_000L));
+            assertEquals(1, PackedArray.widthFor(0));
+        }
+    }
+
+    @Test
+    void largeArraysGivenBackAreReusedZeroed() {
+        try (Scratch scratch = Scratch.inMemory()) {
+            long address;
+            try (LongArray first = scratch.longs(1 << 20)) { // 8 MiB: a mapping of its own
+                first.fill(-1);
+                address = first.address();
+            }
+            assertEquals(0, scratch.memoryInUse());
+            try (LongArray again = scratch.longs(3 << 18)) { // 6 MiB fits in the 8 given back
+                assertEquals(address, again.address(), "the mapping given back is handed out again");
+                for (long i = 0; i < again.length(); i += 4099) assertEquals(0, again.get(i), "reused memory reads as zero at " + i);
+                assertEquals(8 << 20, scratch.memoryInUse(), "the whole reused mapping counts as in use");
+                try (LongArray other = scratch.longs(1 << 20)) {
+                    assertTrue(other.address() != address, "a mapping in use is not handed out twice");
+                }
+            }
         }
     }
 }
