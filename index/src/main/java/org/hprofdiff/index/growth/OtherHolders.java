@@ -72,7 +72,8 @@ final class OtherHolders {
                 RootFamily family = RootFamily.of(graph.rootKind(r));
                 if (family != leading && !found.containsKey(family)) found.put(family, chain(PathStep.Root.of(graph, r), v, toward));
             }
-            for (long i = inbound.start(v), end = inbound.end(v); i < end; i++) {
+            // the bounds hold inside one object's references too: a class object or a shared constant has millions
+            for (long i = inbound.start(v), end = inbound.end(v); i < end && toward.size() < MAX_VISITED && edgesRead < MAX_EDGES; i++) {
                 edgesRead++;
                 long s = inbound.target(i);
                 if (toward.containsKey(s)) continue;
