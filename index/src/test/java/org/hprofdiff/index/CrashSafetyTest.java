@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.hprofdiff.index.bench.IndexMain;
 import org.hprofdiff.index.store.Commit;
 import org.hprofdiff.index.testprograms.BulkGraph;
 import org.junit.jupiter.api.Test;

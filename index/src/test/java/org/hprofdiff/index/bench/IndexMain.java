@@ -1,14 +1,18 @@
-package org.hprofdiff.index;
+package org.hprofdiff.index.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.hprofdiff.core.read.DumpFormatException;
+import org.hprofdiff.index.BuildProgress;
+import org.hprofdiff.index.DumpIndex;
+import org.hprofdiff.index.IndexOptions;
 
 /**
- * A picocli-free entry point for building and checking an index ({@code hprof-diff index} wraps the
- * same calls): {@code java -cp ... org.hprofdiff.index.IndexMain [--verify] [--no-cache]
+ * A picocli-free entry point for building and checking an index, for the bench scripts and for tests that
+ * build in a child JVM ({@code hprof-diff index} is the product's command and makes the same calls); it lives
+ * in the test sources so that the product has one command line: {@code java -cp ... org.hprofdiff.index.bench.IndexMain [--verify] [--no-cache]
  * [--index-dir DIR] [--threads N] DUMP}. Prints the manifest's counts and build times on stdout, notes
  * on stderr; exit 0 when the index is usable (and, with --verify, intact), 1 when verify finds
  * problems, 2 on bad arguments or an unreadable dump, 3 on I/O errors.
