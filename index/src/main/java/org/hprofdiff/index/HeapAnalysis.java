@@ -171,7 +171,7 @@ public final class HeapAnalysis implements AutoCloseable {
 
     /**
      * Opens the dump's index, building it first when there is none or it is stale (see
-     * {@link DumpIndex#openOrBuild}). Nothing else is computed until asked for.
+     * {@link IndexCache#openOrBuild}). Nothing else is computed until asked for.
      */
     public static HeapAnalysis open(Path dump, IndexOptions indexOptions, Options options, AnalysisProgress progress)
             throws IOException, DumpFormatException {
@@ -182,7 +182,7 @@ public final class HeapAnalysis implements AutoCloseable {
             @Override public void note(String line) { progress.note(line); }
             @Override public void plan(java.util.List<String> phases) { progress.plan(phases); }
         };
-        DumpIndex index = DumpIndex.openOrBuild(dump, indexOptions, watching);
+        DumpIndex index = IndexCache.openOrBuild(dump, indexOptions, watching);
         try {
             return new HeapAnalysis(index, options, progress, built[0]);
         } catch (IOException | RuntimeException e) {

@@ -22,7 +22,7 @@ class IndexGraphDominatorsTest {
 
     @Test
     void chainHeadRetainsItsNodesAndPayloads() throws Exception {
-        try (DumpIndex index = DumpIndex.openOrBuild(TestDumps.knownGraph(), IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir),
+        try (DumpIndex index = IndexCache.openOrBuild(TestDumps.knownGraph(), IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir),
                 BuildProgress.SILENT);
              Scratch scratch = Scratch.inMemory()) {
             IndexGraph graph = new IndexGraph(index);

@@ -29,7 +29,7 @@ class KnownGraphShapeTest {
 
     @BeforeAll
     static void build() throws Exception {
-        index = DumpIndex.openOrBuild(TestDumps.knownGraph(), IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir), BuildProgress.SILENT);
+        index = IndexCache.openOrBuild(TestDumps.knownGraph(), IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir), BuildProgress.SILENT);
     }
 
     @AfterAll

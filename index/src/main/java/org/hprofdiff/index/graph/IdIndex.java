@@ -1,6 +1,5 @@
 package org.hprofdiff.index.graph;
 
-import org.hprofdiff.index.store.Manifest;
 import org.hprofdiff.index.store.PackedColumn;
 
 /**
@@ -28,17 +27,6 @@ public final class IdIndex {
      * @param entries     number of distinct ids
      */
     public record Params(long minId, int alignShift, long maxKey, int bucketShift, int ordinalBits, long buckets, long entries) {
-        public void writeTo(Manifest m) {
-            m.put("id.min", minId).put("id.alignShift", alignShift).put("id.maxKey", maxKey).put("id.bucketShift", bucketShift)
-                    .put("id.ordinalBits", ordinalBits).put("id.buckets", buckets).put("id.entries", entries);
-        }
-
-        public static Params readFrom(Manifest m, java.nio.file.Path path) throws org.hprofdiff.index.store.IndexCorruptException {
-            return new Params(m.requireLong("id.min", path), (int) m.requireLong("id.alignShift", path), m.requireLong("id.maxKey", path),
-                    (int) m.requireLong("id.bucketShift", path), (int) m.requireLong("id.ordinalBits", path),
-                    m.requireLong("id.buckets", path), m.requireLong("id.entries", path));
-        }
-
         /** Bytes per entry. */
         public int entryWidth() {
             return PackedColumn.widthFor(bucketShift + ordinalBits >= 64 ? -1 : (1L << (bucketShift + ordinalBits)) - 1);

@@ -2,11 +2,14 @@ package org.hprofdiff.index.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hprofdiff.core.read.DumpFormatException;
 import org.hprofdiff.index.BuildProgress;
 import org.hprofdiff.index.DumpIndex;
+import org.hprofdiff.index.IndexCache;
+import org.hprofdiff.index.IndexManifest;
 import org.hprofdiff.index.IndexOptions;
 
 /**
@@ -58,19 +61,24 @@ public final class IndexMain {
             @Override
             public void note(String line) { err.println("index: " + line); }
         };
-        try (DumpIndex index = DumpIndex.openOrBuild(dump, options, progress)) {
-            Map<String, String> m = index.manifest().entries();
+        try (DumpIndex index = IndexCache.openOrBuild(dump, options, progress)) {
+            IndexManifest m = index.manifest();
+            IndexManifest.Counts c = m.counts();
             out.println("index     " + index.location());
-            for (String key : List.of("objects", "edges", "classes", "roots", "threads", "missingReferences", "duplicateIds", "layoutMismatches")) {
-                out.printf("%-18s %s%n", key, m.get(key));
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("objects", c.objects());
+            counts.put("edges", c.edges());
+            counts.put("classes", (long) c.classes());
+            counts.put("roots", c.roots());
+            counts.put("threads", (long) c.threads());
+            counts.put("missingReferences", c.missingReferences());
+            counts.put("duplicateIds", c.duplicateIds());
+            counts.put("layoutMismatches", c.layoutMismatches());
+            counts.forEach((name, value) -> out.printf("%-18s %s%n", name, value));
+            for (IndexManifest.PhaseTime p : m.phases()) {
+                out.printf("%-18s %7s ms  (cpu %s ms, of which system %s ms)%n", p.name(), p.wallMillis(), p.cpuMillis(),
+                        p.systemMillis() < 0 ? "?" : p.systemMillis());
             }
-            m.forEach((k, v) -> {
-                if (k.startsWith("build.ms.")) {
-                    String phase = k.substring("build.ms.".length());
-                    out.printf("%-18s %7s ms  (cpu %s ms, of which system %s ms)%n", phase, v, m.getOrDefault("build.cpu.ms." + phase, "?"),
-                            m.getOrDefault("build.sys.ms." + phase, "?"));
-                }
-            });
             if (verify) {
                 List<String> problems = index.verify();
                 problems.forEach(p -> out.println("problem: " + p));
