@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.hprofdiff.core.read.HprofFile;
+import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.summary.DumpSummary;
@@ -55,6 +56,7 @@ public final class DumpIndex implements AutoCloseable {
     private final ThreadTable threads;
     private final ObjectFields fields;
     private final HprofInput dumpInput;
+    private final HeapRecordAt records;
     private final PackedColumn weakBits;
     private final SizeModel sizeModel;
     private volatile EdgeOrigins origins;
@@ -87,6 +89,7 @@ public final class DumpIndex implements AutoCloseable {
         this.classes = ClassTable.read(dir.data(IndexFiles.CLASSES), dir.path().resolve(IndexFiles.CLASSES));
         this.threads = ThreadTable.read(dir.data(IndexFiles.THREADS), dir.path().resolve(IndexFiles.THREADS));
         this.dumpInput = dump.newInput();
+        this.records = new HeapRecordAt(dumpInput);
         this.fields = new ObjectFields(dumpInput, positions, classOf, classes, ids);
         this.weakBits = dir.column(IndexFiles.OUT_WEAK, (edges + 63) / 64);
         this.sizeModel = manifest.sizeModel();
@@ -108,7 +111,7 @@ public final class DumpIndex implements AutoCloseable {
     public long idOf(long ordinal) {
         long pos = positions.get(ordinal);
         if (pos == ObjectPositions.NONE) return positions.noData().idOf(ordinal);
-        return dumpInput.idAt(pos + 1);
+        return records.id(pos);
     }
 
     public int classIndexOf(long ordinal) { return (int) classOf.get(ordinal); }

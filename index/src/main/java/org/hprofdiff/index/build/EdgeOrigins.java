@@ -1,6 +1,7 @@
 package org.hprofdiff.index.build;
 
 import org.hprofdiff.core.format.HeapTag;
+import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.index.graph.ClassInfo;
@@ -16,13 +17,13 @@ import org.hprofdiff.index.graph.ObjectPositions;
  * k-th edge here is the k-th edge the index stored. For labels (paths print a few), not bulk work.
  */
 public final class EdgeOrigins {
-    private final HprofInput dump;
+    private final HeapRecordAt records;
     private final ClassTable classes;
     private final ClassResolver resolver;
     private final ObjectDecoder decoder;
 
     public EdgeOrigins(HprofInput dump, IdIndex ids, ClassTable classes, SizeModel model) {
-        this.dump = dump;
+        this.records = new HeapRecordAt(dump);
         this.classes = classes;
         this.resolver = new ClassResolver(classes);
         this.decoder = new ObjectDecoder(dump, ids, classes, resolver, model, new NoDataArrays(java.lang.foreign.MemorySegment.NULL, 0));
@@ -46,7 +47,7 @@ public final class EdgeOrigins {
         if (origin == EdgeSink.LOADER) return EdgeOrigin.LOADER;
         if (origin == EdgeSink.SIGNERS) return EdgeOrigin.SIGNERS;
         if (origin == EdgeSink.PROTECTION_DOMAIN) return EdgeOrigin.PROTECTION_DOMAIN;
-        int tag = dump.u1At(pos);
+        int tag = records.tagCode(pos);
         if (tag == HeapTag.OBJ_ARRAY_DUMP.code) return new EdgeOrigin.ArrayElement(origin);
         if (tag == HeapTag.CLASS_DUMP.code) {
             ClassInfo c = classes.get(resolver.classOfClassObject(ordinal));

@@ -2,7 +2,7 @@ package org.hprofdiff.index.graph;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hprofdiff.core.format.HeapTag;
+import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.index.store.IndexCorruptException;
 import org.hprofdiff.index.store.IndexDirectory;
@@ -29,7 +29,7 @@ public final class IndexVerifier {
     private final Edges out;
     private final Edges in;
     private final RootTable roots;
-    private final HprofInput dump;
+    private final HeapRecordAt records;
     private final long dumpSize;
     private final List<String> problems = new ArrayList<>();
 
@@ -44,7 +44,7 @@ public final class IndexVerifier {
         this.out = out;
         this.in = in;
         this.roots = roots;
-        this.dump = dump;
+        this.records = new HeapRecordAt(dump);
         this.dumpSize = dumpSize;
     }
 
@@ -162,7 +162,7 @@ public final class IndexVerifier {
             if (i % step == 0) {
                 long pos = positions.get(ordinal);
                 if (pos != 0) {
-                    if (pos >= dumpSize || !isObjectTag(dump.u1At(pos)) || dump.idAt(pos + 1) != id) {
+                    if (pos >= dumpSize || !records.isObject(pos) || records.id(pos) != id) {
                         problem(IndexFiles.ID_ENTRIES, "object " + ordinal + " with id 0x" + Long.toHexString(id) + " is not at byte " + pos
                                 + " of the dump; expected its record there");
                         failed[0] = true;
@@ -176,11 +176,6 @@ public final class IndexVerifier {
             }
         });
         if (!failed[0] && count[0] != ids.size()) problem(IndexFiles.ID_DIR, "directory covers " + count[0] + " entries; expected " + ids.size());
-    }
-
-    private static boolean isObjectTag(int tag) {
-        return tag == HeapTag.INSTANCE_DUMP.code || tag == HeapTag.OBJ_ARRAY_DUMP.code || tag == HeapTag.PRIM_ARRAY_DUMP.code
-                || tag == HeapTag.CLASS_DUMP.code;
     }
 
     private void roots() {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.format.HeapTag;
+import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.index.store.PackedColumn;
 
@@ -17,6 +18,7 @@ public final class ObjectFields {
     public static final int MAX_STRING = 1 << 16;
 
     private final HprofInput dump;
+    private final HeapRecordAt records;
     private final int idSize;
     private final ObjectPositions positions;
     private final PackedColumn classOf;
@@ -25,6 +27,7 @@ public final class ObjectFields {
 
     public ObjectFields(HprofInput dump, ObjectPositions positions, PackedColumn classOf, ClassTable classes, IdIndex ids) {
         this.dump = dump;
+        this.records = new HeapRecordAt(dump);
         this.idSize = dump.idSize();
         this.positions = positions;
         this.classOf = classOf;
@@ -35,9 +38,9 @@ public final class ObjectFields {
     /** The raw value of the instance field {@code name} (the nearest declaration wins), if the object is an instance with that field. */
     public OptionalLong field(long ordinal, String name) {
         long pos = positions.get(ordinal);
-        if (pos == 0 || dump.u1At(pos) != HeapTag.INSTANCE_DUMP.code) return OptionalLong.empty();
-        long length = dump.u4At(pos + 1 + 2L * idSize + 4) & 0xFFFF_FFFFL;
-        long fields = pos + 1 + 2L * idSize + 8;
+        if (pos == 0 || records.tagCode(pos) != HeapTag.INSTANCE_DUMP.code) return OptionalLong.empty();
+        long length = records.instanceFieldBytes(pos);
+        long fields = records.instanceFieldsStart(pos);
         int cls = (int) classOf.get(ordinal);
         for (ClassTable.FieldSlot f : classes.layout(cls)) {
             if (f.name().equals(name)) {
@@ -66,10 +69,10 @@ public final class ObjectFields {
         long value = referenceField(ordinal, "value");
         if (value < 0) return null;
         long pos = positions.get(value);
-        if (pos == 0 || dump.u1At(pos) != HeapTag.PRIM_ARRAY_DUMP.code) return null;
-        long length = dump.u4At(pos + 1 + idSize + 4) & 0xFFFF_FFFFL;
-        BasicType type = BasicType.of(dump.u1At(pos + 1 + idSize + 8));
-        long data = pos + 1 + idSize + 9;
+        if (pos == 0 || records.tagCode(pos) != HeapTag.PRIM_ARRAY_DUMP.code) return null;
+        long length = records.arrayLength(pos);
+        BasicType type = records.primitiveArrayType(pos);
+        long data = records.primitiveArrayElementsStart(pos);
         if (type == BasicType.CHAR) {
             int n = (int) Math.min(length, MAX_STRING);
             char[] chars = new char[n];

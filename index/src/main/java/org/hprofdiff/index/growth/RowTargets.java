@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hprofdiff.core.format.BasicType;
-import org.hprofdiff.core.format.HeapTag;
+import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.index.DumpIndex;
@@ -60,11 +60,11 @@ final class RowTargets {
         Map<Long, Integer> rowOfArray = new HashMap<>();
         if (!byClass.isEmpty()) {
             try (HprofInput dump = random ? index.dump().newInput() : null) {
-                int idSize = index.dump().header().idSize();
+                HeapRecordAt records = dump == null ? null : new HeapRecordAt(dump);
                 for (long node = 0, n = index.objectCount(); node < n; node++) {
                     Map<Long, Integer> lengths = byClass.get(index.classIndexOf(node));
                     if (lengths == null) continue;
-                    long by = dump != null ? lengthInRecord(dump, idSize, index.position(node)) : index.shallowSize(node);
+                    long by = records != null ? lengthInRecord(records, index.position(node)) : index.shallowSize(node);
                     Integer r = lengths.get(by);
                     if (r != null) rowOfArray.put(node, r);
                 }
@@ -98,11 +98,8 @@ final class RowTargets {
         return match;
     }
 
-    /** The element count of an array record (object or primitive: both have id, stack serial, then length); -1 otherwise. */
-    private static long lengthInRecord(HprofInput dump, int idSize, long position) {
-        if (position == 0) return -1;
-        int tag = dump.u1At(position);
-        if (tag != HeapTag.OBJ_ARRAY_DUMP.code && tag != HeapTag.PRIM_ARRAY_DUMP.code) return -1;
-        return dump.u4At(position + 1 + idSize + 4) & 0xFFFF_FFFFL;
+    /** The element count of the array record at {@code position}; -1 for another record or none. */
+    private static long lengthInRecord(HeapRecordAt records, long position) {
+        return position != 0 && records.isArray(position) ? records.arrayLength(position) : -1;
     }
 }
