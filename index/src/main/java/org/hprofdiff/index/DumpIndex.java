@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.hprofdiff.core.read.HprofFile;
 import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
@@ -60,7 +59,7 @@ public final class DumpIndex implements AutoCloseable {
     private final PackedColumn weakBits;
     private final SizeModel sizeModel;
     private volatile EdgeOrigins origins;
-    private volatile Map<Long, Integer> classByObject;
+    private volatile org.hprofdiff.core.collect.LongIntMap classByObject;
     private volatile StoredSummary summary;
 
     /** Maps the files of a checked index directory; {@code afterClose} runs once they are unmapped (deletes a temporary index). */
@@ -148,13 +147,14 @@ public final class DumpIndex implements AutoCloseable {
 
     /** For a class object (a CLASS_DUMP record): the class index of the class it stands for; otherwise -1. */
     public int classObjectIndex(long ordinal) {
-        Map<Long, Integer> m = classByObject;
+        // asked for every step of every path merged: a map without boxing
+        org.hprofdiff.core.collect.LongIntMap m = classByObject;
         if (m == null) {
-            Map<Long, Integer> built = new java.util.HashMap<>();
+            org.hprofdiff.core.collect.LongIntMap built = new org.hprofdiff.core.collect.LongIntMap(classes.size());
             for (ClassInfo c : classes.all()) if (c.ordinal() >= 0) built.putIfAbsent(c.ordinal(), c.index());
             classByObject = m = built;
         }
-        return m.getOrDefault(ordinal, -1);
+        return m.get(ordinal);
     }
 
     /**

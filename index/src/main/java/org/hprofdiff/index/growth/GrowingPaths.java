@@ -198,11 +198,14 @@ public final class GrowingPaths {
         return byRow;
     }
 
-    /** Each row's paths in one dump, described, in the order of {@code rows}: all the rows of a kind in one pass. */
+    /** Each row's paths in one dump, described, in the order of {@code rows}: every row of every kind in one pass. */
     static List<Map<String, KeptPaths.Seen>> pathsIn(HeapAnalysis analysis, List<Sought> rows) throws IOException {
         List<Map<String, KeptPaths.Seen>> found = new ArrayList<>(java.util.Collections.nCopies(rows.size(), Map.of()));
         DumpPaths dumpPaths = new DumpPaths(analysis);
         try (PathTrie trie = new PathTrie(analysis.graph(), analysis.shortestPaths(), MergedPaths.Options.DEFAULT.collapseChains(), analysis.scratch())) {
+            List<Kind> kinds = new ArrayList<>();
+            List<List<Integer>> rowsOfKind = new ArrayList<>();
+            List<RowLeaves.Rows> targets = new ArrayList<>();
             for (Kind kind : Kind.values()) {
                 List<Integer> ofKind = new ArrayList<>();
                 for (int r = 0; r < rows.size(); r++) if (rows.get(r).kind() == kind) ofKind.add(r);
@@ -213,8 +216,16 @@ public final class GrowingPaths {
                     case ARRAY -> RowTargets.arrays(keys, analysis.index());
                     case LOADER -> RowTargets.loaders(ofKind.stream().map(r -> rows.get(r).loaderClass()).toList(), analysis.index());
                 };
-                List<List<RowLeaves.Leaf>> leaves = RowLeaves.of(analysis, trie, rowOf, ofKind.size());
-                for (int i = 0; i < ofKind.size(); i++) found.set(ofKind.get(i), KeptPaths.described(dumpPaths.of(leaves.get(i)), kind == Kind.ARRAY));
+                kinds.add(kind);
+                rowsOfKind.add(ofKind);
+                targets.add(new RowLeaves.Rows(rowOf, ofKind.size()));
+            }
+            List<List<List<RowLeaves.Leaf>>> leaves = RowLeaves.of(analysis, trie, targets);
+            for (int k = 0; k < kinds.size(); k++) {
+                List<Integer> ofKind = rowsOfKind.get(k);
+                for (int i = 0; i < ofKind.size(); i++) {
+                    found.set(ofKind.get(i), KeptPaths.described(dumpPaths.of(leaves.get(k).get(i)), kinds.get(k) == Kind.ARRAY));
+                }
             }
         }
         return found;

@@ -55,61 +55,94 @@ final class RowLeaves {
 
     private RowLeaves() {}
 
-    /** Every row's paths, row by row ({@code rowCount} rows), each row's in signature order. */
-    static List<List<Leaf>> of(HeapAnalysis analysis, PathTrie trie, RowOf rows, int rowCount) throws IOException {
+    /** The rows of one kind: each object's row among them ({@link RowOf}) and how many there are. */
+    record Rows(RowOf rowOf, int count) {}
+
+    /**
+     * Every row's paths, kind by kind (as {@code kinds}) and row by row, each row's in signature order. One walk of
+     * the dominator tree and one pass over the objects serve every kind: an object may be in a row of each kind
+     * (a {@code HashMap$Node[16384]} is in its class row and its length row), and its path is merged once.
+     */
+    static List<List<List<Leaf>>> of(HeapAnalysis analysis, PathTrie trie, List<Rows> kinds) throws IOException {
         IndexGraph graph = analysis.graph();
         ShortestPaths paths = analysis.shortestPaths();
         DominatorTree tree = analysis.dominators();
         long n = graph.nodeCount();
-        List<Map<Integer, Sum>> byRow = new ArrayList<>(rowCount);
-        for (int r = 0; r < rowCount; r++) byRow.add(new HashMap<>());
-        try (Bits top = topOfRow(analysis, tree, rows, rowCount)) {
+        int k = kinds.size();
+        List<List<Map<Integer, Sum>>> byRow = new ArrayList<>(k);
+        for (Rows rows : kinds) {
+            List<Map<Integer, Sum>> ofKind = new ArrayList<>(rows.count());
+            for (int r = 0; r < rows.count(); r++) ofKind.add(new HashMap<>());
+            byRow.add(ofKind);
+        }
+        List<Bits> top = topOfRow(analysis, tree, kinds);
+        try {
+            int[] rowIn = new int[k];
             for (long node = 0; node < n; node++) {
-                int r = rows.rowOf(node);
-                if (r < 0 || !paths.hasPath(node)) continue;
+                boolean any = false;
+                for (int i = 0; i < k; i++) any |= (rowIn[i] = kinds.get(i).rowOf().rowOf(node)) >= 0;
+                if (!any || !paths.hasPath(node)) continue;
                 boolean loader = graph.definesClasses(node);
                 String loaderName = loader ? PathStep.Loader.fold(graph.loaderName(node)) : null;
                 int leaf = trie.child(trie.prefixOf(node), new PathStep.Target(trie.className(graph.classIndex(node)), loaderName));
-                Sum sum = byRow.get(r).computeIfAbsent(leaf, k -> new Sum());
-                sum.objects++;
-                if (top.get(node) && tree.reachability(node).inTree()) sum.retained += tree.retainedSize(node);
-                if (sum.samples.length < PathNode.SAMPLES) {
-                    sum.samples = Arrays.copyOf(sum.samples, sum.samples.length + 1);
-                    sum.samples[sum.samples.length - 1] = node;
-                }
                 long pinned = trie.firstLoader(node);
-                if (pinned != PathTrie.NO_LOADER) sum.loaders.add(pinned);
-                else if (loader) sum.loaders.add(node);
+                for (int i = 0; i < k; i++) {
+                    if (rowIn[i] < 0) continue;
+                    Sum sum = byRow.get(i).get(rowIn[i]).computeIfAbsent(leaf, x -> new Sum());
+                    sum.objects++;
+                    if (top.get(i).get(node) && tree.reachability(node).inTree()) sum.retained += tree.retainedSize(node);
+                    if (sum.samples.length < PathNode.SAMPLES) {
+                        sum.samples = Arrays.copyOf(sum.samples, sum.samples.length + 1);
+                        sum.samples[sum.samples.length - 1] = node;
+                    }
+                    if (pinned != PathTrie.NO_LOADER) sum.loaders.add(pinned);
+                    else if (loader) sum.loaders.add(node);
+                }
             }
+        } finally {
+            top.forEach(Bits::close);
         }
-        List<List<Leaf>> out = new ArrayList<>(rowCount);
-        for (Map<Integer, Sum> row : byRow) {
-            List<Leaf> leaves = new ArrayList<>(row.size());
-            row.forEach((id, sum) -> leaves.add(new Leaf(trie.steps(id), sum.objects, sum.retained, sum.samples, sum.loaders)));
-            leaves.sort(Comparator.comparing(l -> DumpPaths.signature(l.steps())));
-            out.add(leaves);
+        List<List<List<Leaf>>> out = new ArrayList<>(k);
+        for (List<Map<Integer, Sum>> ofKind : byRow) {
+            List<List<Leaf>> rows = new ArrayList<>(ofKind.size());
+            for (Map<Integer, Sum> row : ofKind) {
+                List<Leaf> leaves = new ArrayList<>(row.size());
+                row.forEach((id, sum) -> leaves.add(new Leaf(trie.steps(id), sum.objects, sum.retained, sum.samples, sum.loaders)));
+                leaves.sort(Comparator.comparing(l -> DumpPaths.signature(l.steps())));
+                rows.add(leaves);
+            }
+            out.add(rows);
         }
         return out;
     }
 
-    /** The objects no other object of their own row dominates: one depth-first walk of the dominator tree. */
-    private static Bits topOfRow(HeapAnalysis analysis, DominatorTree tree, RowOf rows, int rowCount) {
-        Bits top = analysis.scratch().bits(Math.max(1, analysis.graph().nodeCount()));
-        int[] open = new int[rowCount];
+    /** Per kind, the objects no other object of their own row dominates: one depth-first walk of the dominator tree. */
+    private static List<Bits> topOfRow(HeapAnalysis analysis, DominatorTree tree, List<Rows> kinds) {
+        int k = kinds.size();
+        List<Bits> top = new ArrayList<>(k);
+        int[][] open = new int[k][];
         try {
+            for (int i = 0; i < k; i++) {
+                top.add(analysis.scratch().bits(Math.max(1, analysis.graph().nodeCount())));
+                open[i] = new int[kinds.get(i).count()];
+            }
             tree.walk(analysis.scratch(), new TreeVisitor() {
                 @Override public void enter(long node) {
-                    int r = rows.rowOf(node);
-                    if (r >= 0 && open[r]++ == 0) top.set(node);
+                    for (int i = 0; i < k; i++) {
+                        int r = kinds.get(i).rowOf().rowOf(node);
+                        if (r >= 0 && open[i][r]++ == 0) top.get(i).set(node);
+                    }
                 }
 
                 @Override public void exit(long node) {
-                    int r = rows.rowOf(node);
-                    if (r >= 0) open[r]--;
+                    for (int i = 0; i < k; i++) {
+                        int r = kinds.get(i).rowOf().rowOf(node);
+                        if (r >= 0) open[i][r]--;
+                    }
                 }
             });
         } catch (RuntimeException | Error e) {
-            top.close();
+            top.forEach(Bits::close);
             throw e;
         }
         return top;

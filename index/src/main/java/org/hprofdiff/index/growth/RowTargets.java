@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hprofdiff.core.collect.LongIntMap;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
@@ -57,7 +58,7 @@ final class RowTargets {
                 byClass.computeIfAbsent(c, k -> new HashMap<>()).putIfAbsent(by, r);
             }
         }
-        Map<Long, Integer> rowOfArray = new HashMap<>();
+        LongIntMap rowOfArray = new LongIntMap(16);
         if (!byClass.isEmpty()) {
             try (HprofInput dump = random ? index.dump().newInput() : null) {
                 HeapRecordAt records = dump == null ? null : new HeapRecordAt(dump);
@@ -70,21 +71,21 @@ final class RowTargets {
                 }
             }
         }
-        return node -> rowOfArray.getOrDefault(node, -1);
+        return rowOfArray::get; // ABSENT is -1
     }
 
     /** Each class loader's row among the loader classes {@code loaderClasses} (Java names), or -1: only loaders that define classes. */
     static RowLeaves.RowOf loaders(List<String> loaderClasses, DumpIndex index) {
         Map<String, Integer> rowOfClass = new HashMap<>();
         for (int r = 0; r < loaderClasses.size(); r++) rowOfClass.putIfAbsent(loaderClasses.get(r), r);
-        Map<Long, Integer> rowOfLoader = new HashMap<>();
+        LongIntMap rowOfLoader = new LongIntMap(16);
         for (ClassInfo c : index.classes().all()) {
             long loader = c.loaderOrdinal();
             if (loader < 0) continue;
             Integer r = rowOfClass.get(index.classOf(loader).javaName());
             if (r != null) rowOfLoader.putIfAbsent(loader, r);
         }
-        return node -> rowOfLoader.getOrDefault(node, -1);
+        return rowOfLoader::get; // ABSENT is -1
     }
 
     /** The classes whose objects a row counts in this dump, by the index's class key for the row's name and loader. */

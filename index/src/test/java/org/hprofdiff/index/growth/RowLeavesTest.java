@@ -50,9 +50,21 @@ class RowLeavesTest {
         IndexOptions options = IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir.resolve("idx"));
         try (HeapAnalysis a = HeapAnalysis.open(run.dumps().getFirst(), options, HeapAnalysis.Options.DEFAULT, AnalysisProgress.SILENT)) {
             List<RowTargets.Key> keys = CLASSES.stream().map(c -> new RowTargets.Key(c, loaderOf(c), null)).toList();
+            // the class rows share the pass with an arrays-by-length row whose arrays are also in a class row
+            List<RowTargets.Key> arrayKey = List.of(new RowTargets.Key("java.util.HashMap$Node[]", ClassStats.BOOTSTRAP, 16384));
             List<List<RowLeaves.Leaf>> together;
+            List<RowLeaves.Leaf> arraysTogether;
             try (PathTrie trie = new PathTrie(a.graph(), a.shortestPaths(), true, a.scratch())) {
-                together = RowLeaves.of(a, trie, RowTargets.classes(keys, a.index()), keys.size());
+                var both = RowLeaves.of(a, trie, List.of(new RowLeaves.Rows(RowTargets.classes(keys, a.index()), keys.size()),
+                        new RowLeaves.Rows(RowTargets.arrays(arrayKey, a.index()), 1)));
+                together = both.get(0);
+                arraysTogether = both.get(1).getFirst();
+            }
+            try (PathTrie trie = new PathTrie(a.graph(), a.shortestPaths(), true, a.scratch())) {
+                var arraysAlone = RowLeaves.of(a, trie, List.of(new RowLeaves.Rows(RowTargets.arrays(arrayKey, a.index()), 1))).getFirst().getFirst();
+                assertTrue(!arraysAlone.isEmpty(), "the leak's HashMap$Node[16384] arrays have paths");
+                assertEquals(arraysAlone.stream().map(l -> line(l.steps(), l.objects(), l.retainedBytes(), l.samples(), l.loaders())).toList(),
+                        arraysTogether.stream().map(l -> line(l.steps(), l.objects(), l.retainedBytes(), l.samples(), l.loaders())).toList());
             }
             for (int r = 0; r < keys.size(); r++) {
                 List<String> expected = merged(a, CLASSES.get(r));
@@ -61,7 +73,7 @@ class RowLeavesTest {
                 assertEquals(expected, got, CLASSES.get(r));
                 List<List<RowLeaves.Leaf>> alone;
                 try (PathTrie trie = new PathTrie(a.graph(), a.shortestPaths(), true, a.scratch())) {
-                    alone = RowLeaves.of(a, trie, RowTargets.classes(List.of(keys.get(r)), a.index()), 1);
+                    alone = RowLeaves.of(a, trie, List.of(new RowLeaves.Rows(RowTargets.classes(List.of(keys.get(r)), a.index()), 1))).getFirst();
                 }
                 assertEquals(got, alone.getFirst().stream().map(l -> line(l.steps(), l.objects(), l.retainedBytes(), l.samples(), l.loaders())).sorted().toList(),
                         CLASSES.get(r) + " alone");

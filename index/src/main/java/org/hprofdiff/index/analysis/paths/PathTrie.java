@@ -35,13 +35,14 @@ public final class PathTrie implements AutoCloseable {
     private final List<PathStep> steps = new ArrayList<>();
     private final List<Integer> parents = new ArrayList<>();
     private final Map<Key, Integer> ids = new HashMap<>();
-    private final Map<Integer, String> classNames = new HashMap<>();
+    private final String[] classNames; // by class index, filled on first use (asked for every step merged)
 
     /** @param collapseChains one or more steps through the same field of the same class become one step marked {@code +} */
     public PathTrie(ObjectGraph graph, ShortestPaths paths, boolean collapseChains, Scratch scratch) {
         this.graph = graph;
         this.paths = paths;
         this.collapseChains = collapseChains;
+        this.classNames = new String[graph.classCount()];
         long n = Math.max(1, graph.nodeCount());
         NodeArray m = scratch.nodes(n, NodeArray.needsWide(n + 2));
         try {
@@ -85,7 +86,9 @@ public final class PathTrie implements AutoCloseable {
 
     /** The class's Java name, cached. */
     public String className(int classIndex) {
-        return classNames.computeIfAbsent(classIndex, graph::className);
+        String name = classNames[classIndex];
+        if (name == null) classNames[classIndex] = name = graph.className(classIndex);
+        return name;
     }
 
     /** Trie id of the path signature up to and including {@code node} (not the target step); {@code node} must have a path. */

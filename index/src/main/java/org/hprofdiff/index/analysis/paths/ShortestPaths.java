@@ -99,7 +99,7 @@ public final class ShortestPaths implements AutoCloseable {
             out.set(ValueLayout.JAVA_LONG, 16, n);
             out.set(ValueLayout.JAVA_INT, 24, width);
             ShortestPaths paths = new ShortestPaths(arena, out, n, width, references);
-            new Search(graph, paths.entries, references, reachable, n).run(scratch);
+            new Search(graph, paths.entries, references, reachable, n, listener).run(scratch);
             out.force();
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             listener.phaseDone("paths: breadth-first search", (System.nanoTime() - started) / 1_000_000);
@@ -149,8 +149,12 @@ public final class ShortestPaths implements AutoCloseable {
         private long tail;
         /** The objects of live threads (retaining thread roots): static fields' paths stop short of them. */
         private Bits threads;
+        /** Told the objects whose edges were followed so far, every {@link #REPORT_EVERY} (a 40 GB dump's search takes a minute). */
+        private final PhaseListener listener;
+        private static final long REPORT_EVERY = 1 << 20;
 
-        Search(ObjectGraph graph, Entries entries, References references, NodeFilter reachable, long nodes) {
+        Search(ObjectGraph graph, Entries entries, References references, NodeFilter reachable, long nodes, PhaseListener listener) {
+            this.listener = listener;
             this.graph = graph;
             this.entries = entries;
             this.references = references;
@@ -216,6 +220,7 @@ public final class ShortestPaths implements AutoCloseable {
          */
         private long expand(long head, boolean stopAtThreads) {
             for (; head < tail; head++) {
+                if ((head & (REPORT_EVERY - 1)) == 0) listener.advance(head);
                 long u = queue.get(head);
                 for (long e = graph.firstEdge(u), end = graph.firstEdge(u + 1); e < end; e++) {
                     if (!followWeak && graph.isWeakEdge(e)) continue;
