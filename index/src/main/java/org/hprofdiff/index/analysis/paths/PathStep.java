@@ -65,11 +65,11 @@ public sealed interface PathStep {
 
         @Override
         public String display() {
-            String where = (thread == null ? "" : "thread \"" + thread + "\" ") + (frame == null ? "" : "in " + ClassNames.simpleMethod(frame) + " ");
+            String where = (thread == null ? "" : "thread \"" + thread + "\" ") + (frame == null ? "" : "in " + SimpleNames.simpleMethod(frame) + " ");
             return switch (kind) {
-                case THREAD_OBJECT -> thread == null ? "thread " + ClassNames.simple(objectClass) : "thread \"" + thread + "\"";
-                case JAVA_FRAME -> (thread == null ? "" : "thread \"" + thread + "\" ") + "local" + (frame == null ? "" : " in " + ClassNames.simpleMethod(frame));
-                default -> kind.label + " " + where + ClassNames.simple(objectClass);
+                case THREAD_OBJECT -> thread == null ? "thread " + SimpleNames.simple(objectClass) : "thread \"" + thread + "\"";
+                case JAVA_FRAME -> (thread == null ? "" : "thread \"" + thread + "\" ") + "local" + (frame == null ? "" : " in " + SimpleNames.simpleMethod(frame));
+                default -> kind.label + " " + where + SimpleNames.simple(objectClass);
             };
         }
     }
@@ -78,21 +78,21 @@ public sealed interface PathStep {
     record Static(String declaringClass, String field) implements PathStep {
         @Override public String signature() { return "static " + declaringClass + "." + field; }
 
-        @Override public String display() { return "static " + ClassNames.simple(declaringClass) + "." + field; }
+        @Override public String display() { return "static " + SimpleNames.simple(declaringClass) + "." + field; }
     }
 
     /** An instance field; {@code repeated}: one or more steps through the same field of the same class (a chain). */
     record Field(String holderClass, String field, boolean repeated) implements PathStep {
         @Override public String signature() { return holderClass + "." + field + (repeated ? "+" : ""); }
 
-        @Override public String display() { return ClassNames.simple(holderClass) + "." + field + (repeated ? "+" : ""); }
+        @Override public String display() { return SimpleNames.simple(holderClass) + "." + field + (repeated ? "+" : ""); }
     }
 
     /** Any element of an object array; {@code repeated}: nested arrays of the same type. */
     record Element(String arrayClass, boolean repeated) implements PathStep {
         @Override public String signature() { return arrayClass + " [*]" + (repeated ? "+" : ""); }
 
-        @Override public String display() { return ClassNames.simple(arrayClass) + " [*]" + (repeated ? "+" : ""); }
+        @Override public String display() { return SimpleNames.simple(arrayClass) + " [*]" + (repeated ? "+" : ""); }
     }
 
     /**
@@ -118,7 +118,7 @@ public sealed interface PathStep {
         }
 
         @Override public String display() {
-            return ClassNames.simple(holderClass) + "." + EDGE + (loaderName == null ? "" : " \"" + loaderName + "\"");
+            return SimpleNames.simple(holderClass) + "." + EDGE + (loaderName == null ? "" : " \"" + loaderName + "\"");
         }
 
         /** How the loader is named in words: {@code report-plugin-v# (java.net.URLClassLoader)}, or its class alone. */
@@ -131,7 +131,7 @@ public sealed interface PathStep {
     record Internal(String holderClass, String name) implements PathStep {
         @Override public String signature() { return holderClass + "." + name; }
 
-        @Override public String display() { return ClassNames.simple(holderClass) + "." + name; }
+        @Override public String display() { return SimpleNames.simple(holderClass) + "." + name; }
     }
 
     /**
@@ -145,6 +145,6 @@ public sealed interface PathStep {
 
         @Override public String signature() { return targetClass + (loaderName == null ? "" : " \"" + loaderName + "\""); }
 
-        @Override public String display() { return ClassNames.simple(targetClass) + (loaderName == null ? "" : " \"" + loaderName + "\""); }
+        @Override public String display() { return SimpleNames.simple(targetClass) + (loaderName == null ? "" : " \"" + loaderName + "\""); }
     }
 }

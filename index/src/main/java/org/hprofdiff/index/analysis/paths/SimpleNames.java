@@ -5,8 +5,8 @@ package org.hprofdiff.index.analysis.paths;
  * for the name ({@code IdleConnectionReaper$ReaperTask}, {@code ConcurrentHashMap$Node[]}); a lambda or other
  * hidden class names the class it was made in ({@code Foo$$Lambda}), without the address the JVM appends.
  */
-final class ClassNames {
-    private ClassNames() {}
+final class SimpleNames {
+    private SimpleNames() {}
 
     static String simple(String javaName) {
         int arrays = javaName.indexOf('[');

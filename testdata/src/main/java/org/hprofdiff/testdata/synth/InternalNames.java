@@ -1,8 +1,12 @@
 package org.hprofdiff.testdata.synth;
 
-/** Converts class names between Java form ({@code java.lang.String}, {@code int[]}) and the dump's internal form. */
-public final class ClassNames {
-    private ClassNames() {
+/**
+ * Converts class names between Java form ({@code java.lang.String}, {@code int[]}) and the dump's internal form, for
+ * the writer. Apart from core's {@code ClassNames} (internal form to what people read) on purpose: testdata depends on
+ * nothing of the reader, so a mistake in the reader's naming cannot also be in the dumps that test it.
+ */
+public final class InternalNames {
+    private InternalNames() {
     }
 
     /**

@@ -12,7 +12,7 @@ import org.hprofdiff.core.size.MirrorSizes;
  * object). A slot is made when the id is first seen: by its LOAD_CLASS, its CLASS_DUMP, or an object
  * of the class, whichever comes first (JDK 22+ dumps may deliver instances before their class).
  */
-final class ClassTable {
+final class ClassSlots {
     static final int NONE = -1;
 
     private final LongIntMap slots = new LongIntMap(4096);
@@ -78,13 +78,13 @@ final class ClassTable {
      * is the same, or one part saw no instance: only then do their mismatch counts add up to what one pass
      * in file order counts.
      */
-    boolean sameFieldBytes(int slot, ClassTable part, int partSlot) {
+    boolean sameFieldBytes(int slot, ClassSlots part, int partSlot) {
         int mine = fieldBytesInFile[slot], theirs = part.fieldBytesInFile[partSlot];
         return mine == NONE || theirs == NONE || mine == theirs;
     }
 
     /** Adds what another part of the dump counted for the same class (instances, field bytes, gaps, arrays). */
-    void absorbObjects(int slot, ClassTable part, int partSlot) {
+    void absorbObjects(int slot, ClassSlots part, int partSlot) {
         instances[slot] += part.instances[partSlot];
         if (fieldBytesInFile[slot] == NONE) fieldBytesInFile[slot] = part.fieldBytesInFile[partSlot];
         fieldBytesMismatches[slot] += part.fieldBytesMismatches[partSlot];
@@ -97,7 +97,7 @@ final class ClassTable {
     }
 
     /** Takes the class dump another part read for the same class, as the class's {@code order}-th class dump. */
-    void takeClassDump(int slot, ClassTable part, int partSlot, int order) {
+    void takeClassDump(int slot, ClassSlots part, int partSlot, int order) {
         dumpOrder[slot] = order;
         superId[slot] = part.superId[partSlot];
         loaderId[slot] = part.loaderId[partSlot];
