@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.summary.DumpSummary;
-import org.hprofdiff.index.graph.IdIndex;
+import org.hprofdiff.index.table.IdIndex;
 import org.hprofdiff.index.store.DumpIdentity;
 import org.hprofdiff.index.store.IndexCorruptException;
 import org.hprofdiff.index.store.Manifest;

@@ -20,7 +20,7 @@ import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.core.summary.Summarizer;
 import org.hprofdiff.core.summary.SummaryJson;
-import org.hprofdiff.index.graph.StoredSummary;
+import org.hprofdiff.index.table.StoredSummary;
 import org.hprofdiff.testdata.synth.BasicType;
 import org.hprofdiff.testdata.synth.HeapObject;
 import org.hprofdiff.testdata.synth.HeapOptions;

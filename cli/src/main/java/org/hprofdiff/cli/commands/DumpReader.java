@@ -22,7 +22,7 @@ import org.hprofdiff.core.summary.Summarizer;
 import org.hprofdiff.index.DumpIndex;
 import org.hprofdiff.index.IndexCache;
 import org.hprofdiff.index.IndexOptions;
-import org.hprofdiff.index.graph.StoredSummary;
+import org.hprofdiff.index.table.StoredSummary;
 
 /**
  * A dump's summary, as the dump and size-model options ask, read once: from the dump's index when there is one

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.hprofdiff.index.DumpIndex;
-import org.hprofdiff.index.graph.ClassInfo;
+import org.hprofdiff.index.table.ClassInfo;
 
 /** How the graph reports name objects and classes of one index. */
 final class ObjectLabels {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.hprofdiff.cli.report.PathsReport.Branch;
 import org.hprofdiff.index.HeapAnalysis;
-import org.hprofdiff.index.analysis.paths.PathStep;
+import org.hprofdiff.index.graph.paths.PathStep;
 import org.hprofdiff.index.query.ClassPaths;
 import org.hprofdiff.index.query.HeapTotals;
 

@@ -9,7 +9,7 @@ import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.IndexGraph;
-import org.hprofdiff.index.graph.StoredSummary;
+import org.hprofdiff.index.table.StoredSummary;
 import org.hprofdiff.index.query.RetainedSums;
 
 /**

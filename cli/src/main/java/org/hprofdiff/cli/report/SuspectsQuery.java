@@ -7,7 +7,7 @@ import org.hprofdiff.cli.report.SuspectsReport.Accumulation;
 import org.hprofdiff.cli.report.SuspectsReport.Path;
 import org.hprofdiff.cli.report.SuspectsReport.Suspect;
 import org.hprofdiff.index.HeapAnalysis;
-import org.hprofdiff.index.analysis.suspects.LeakSuspects;
+import org.hprofdiff.index.graph.suspects.LeakSuspects;
 import org.hprofdiff.index.query.HeapTotals;
 import org.hprofdiff.index.query.SuspectsWithPaths;
 

@@ -4,12 +4,12 @@ import org.hprofdiff.core.format.HeapTag;
 import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.size.SizeModel;
-import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.ClassTable;
-import org.hprofdiff.index.graph.EdgeOrigin;
-import org.hprofdiff.index.graph.IdIndex;
-import org.hprofdiff.index.graph.NoDataArrays;
-import org.hprofdiff.index.graph.ObjectPositions;
+import org.hprofdiff.index.table.ClassInfo;
+import org.hprofdiff.index.table.ClassTable;
+import org.hprofdiff.index.table.EdgeOrigin;
+import org.hprofdiff.index.table.IdIndex;
+import org.hprofdiff.index.table.NoDataArrays;
+import org.hprofdiff.index.table.ObjectPositions;
 
 /**
  * Where one outbound edge of an object comes from (a field, an array slot, a static, or an implied

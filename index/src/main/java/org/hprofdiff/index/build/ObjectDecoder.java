@@ -5,11 +5,11 @@ import org.hprofdiff.core.format.HeapTag;
 import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.size.SizeModel;
-import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.ClassTable;
-import org.hprofdiff.index.graph.IdIndex;
-import org.hprofdiff.index.graph.NoDataArrays;
-import org.hprofdiff.index.graph.ObjectPositions;
+import org.hprofdiff.index.table.ClassInfo;
+import org.hprofdiff.index.table.ClassTable;
+import org.hprofdiff.index.table.IdIndex;
+import org.hprofdiff.index.table.NoDataArrays;
+import org.hprofdiff.index.table.ObjectPositions;
 
 /**
  * Decodes one object record at a known position into its class index, shallow size and outbound

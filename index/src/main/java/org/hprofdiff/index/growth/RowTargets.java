@@ -11,7 +11,7 @@ import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.index.DumpIndex;
-import org.hprofdiff.index.graph.ClassInfo;
+import org.hprofdiff.index.table.ClassInfo;
 
 /**
  * The objects of one dump that growth rows stand for, found again by the rows' keys and never by ids: the classes

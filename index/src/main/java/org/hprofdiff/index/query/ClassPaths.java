@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.hprofdiff.index.HeapAnalysis;
-import org.hprofdiff.index.analysis.paths.PathNode;
-import org.hprofdiff.index.analysis.paths.PathTree;
+import org.hprofdiff.index.graph.paths.PathNode;
+import org.hprofdiff.index.graph.paths.PathTree;
 
 /** The merged shortest paths of the instances of the classes a pattern matches, cut for display. */
 public final class ClassPaths {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.index.HeapAnalysis;
-import org.hprofdiff.index.analysis.References;
-import org.hprofdiff.index.analysis.dominators.DominatorTree;
-import org.hprofdiff.index.analysis.dominators.ReachabilitySummary;
+import org.hprofdiff.index.graph.References;
+import org.hprofdiff.index.graph.dominators.DominatorTree;
+import org.hprofdiff.index.graph.dominators.ReachabilitySummary;
 
 /**
  * What every graph answer is about: the index, the options the dominator tree was computed with, and the heap the

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.IndexGraph;
-import org.hprofdiff.index.analysis.dominators.DominatorTree;
-import org.hprofdiff.index.analysis.dominators.Reachability;
+import org.hprofdiff.index.graph.dominators.DominatorTree;
+import org.hprofdiff.index.graph.dominators.Reachability;
 
 /** The objects directly below the GC roots in the dominator tree, most retained first: one by one with the tree below them, or summed per class. */
 public final class LargestDominators {

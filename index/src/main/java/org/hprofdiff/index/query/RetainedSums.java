@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.hprofdiff.index.HeapAnalysis;
-import org.hprofdiff.index.analysis.dominators.DominatorTree;
+import org.hprofdiff.index.graph.dominators.DominatorTree;
 
 /**
  * Retained bytes of sets of classes, by MAT's class-level rule (objects dominated by another object of the same set

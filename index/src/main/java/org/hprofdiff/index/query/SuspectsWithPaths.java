@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hprofdiff.index.HeapAnalysis;
-import org.hprofdiff.index.analysis.paths.MergedPaths;
-import org.hprofdiff.index.analysis.paths.PathNode;
-import org.hprofdiff.index.analysis.paths.PathTree;
-import org.hprofdiff.index.analysis.suspects.LeakSuspects;
+import org.hprofdiff.index.graph.paths.MergedPaths;
+import org.hprofdiff.index.graph.paths.PathNode;
+import org.hprofdiff.index.graph.paths.PathTree;
+import org.hprofdiff.index.graph.suspects.LeakSuspects;
 
 /** Leak suspects as Eclipse MAT finds them, each with the path that holds it. */
 public final class SuspectsWithPaths {

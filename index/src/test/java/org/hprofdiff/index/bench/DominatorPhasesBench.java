@@ -12,10 +12,10 @@ import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.IndexCache;
 import org.hprofdiff.index.IndexGraph;
 import org.hprofdiff.index.IndexOptions;
-import org.hprofdiff.index.analysis.PhaseListener;
-import org.hprofdiff.index.analysis.dominators.DominatorTree;
-import org.hprofdiff.index.analysis.dominators.Dominators;
-import org.hprofdiff.index.analysis.offheap.Scratch;
+import org.hprofdiff.index.graph.PhaseListener;
+import org.hprofdiff.index.graph.dominators.DominatorTree;
+import org.hprofdiff.index.graph.dominators.Dominators;
+import org.hprofdiff.index.graph.offheap.Scratch;
 
 /**
  * Where the dominator computation's time goes, on a dump's built index (not a test; run by bench/dominators.sh):
