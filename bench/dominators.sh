@@ -42,7 +42,7 @@ if [ -z "$dump" ]; then
 fi
 echo "== $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM; $("$java" -version 2>&1 | head -1)"
 echo "dump: $dump ($(stat -c %s "$dump") bytes)"
-"$java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$cp" org.hprofdiff.index.IndexMain --index-dir "$work/idx" "$dump" > /dev/null
+"$java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$cp" org.hprofdiff.index.bench.IndexMain --index-dir "$work/idx" "$dump" > /dev/null
 busy0=$(busy_ticks)
 /usr/bin/time -f "%e %U %S" -o "$work/time" "$java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$cp" \
   org.hprofdiff.index.bench.DominatorPhasesBench "$dump" "$work/idx" "$rounds"

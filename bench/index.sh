@@ -79,7 +79,7 @@ for size in $sizes; do
   mb=$(python3 -c "import os,sys;print(round(os.path.getsize(sys.argv[1])/1e6))" "$dump")
   echo "== indexing $size ($mb MB), dump dropped from the page cache" >&2
   drop_cache "$dump"
-  read -r wall cpu heap rss anon others <<<"$(measure_java org.hprofdiff.index.IndexMain --threads "$threads" "$dump")"
+  read -r wall cpu heap rss anon others <<<"$(measure_java org.hprofdiff.index.bench.IndexMain --threads "$threads" "$dump")"
   idx="$dump.hdidx"
   objects=$(manifest "$idx" objects); edges=$(manifest "$idx" edges)
   idxbytes=$(du -sb "$idx" | cut -f1)
@@ -90,7 +90,7 @@ for size in $sizes; do
     phases+=("$row"); echo "$row" >&2
   done
   echo "== second command on the built index" >&2
-  read -r owall ocpu oheap orss oanon oothers <<<"$(measure_java org.hprofdiff.index.IndexMain "$dump")"
+  read -r owall ocpu oheap orss oanon oothers <<<"$(measure_java org.hprofdiff.index.bench.IndexMain "$dump")"
   grep -q "pass 1" "$tmp/err.txt" && { echo "bench: the second command rebuilt the index" >&2; exit 1; }
   row=$(awk -v s="$size" -v mb="$mb" -v o="$objects" -v e="$edges" -v w="$wall" -v c="$cpu" -v h="$heap" -v r="$rss" -v a="$anon" \
             -v ib="$idxbytes" -v ow="$owall" -v oth="$others" \

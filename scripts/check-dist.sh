@@ -2,8 +2,8 @@
 # Checks a release archive from `./build dist` the way a user meets it (CI runs it after the tests):
 # unpacked somewhere new, run with an empty environment and a PATH without Maven or a JDK 25 (the machine's
 # `java` is whatever /usr/bin has, JDK 17 here), it must run the demo (a child JVM from its own runtime), the
-# histogram, a graph command, JSON and a saved summary; its completion must complete and its man page render;
-# and it must stay under 80 MB. Prints one line per check; exits 1 at the first that fails.
+# histogram, a graph command, JSON and a saved summary; its jar must hold no testdata class the demo does not
+# load; its completion must complete and its man page render; and it must stay under 80 MB. Prints one line per check; exits 1 at the first that fails.
 set -euo pipefail
 archive=${1:?usage: check-dist.sh dist/hprof-diff-VERSION-linux-x64.tar.gz}
 max_bytes=$((80 * 1024 * 1024))
@@ -40,9 +40,20 @@ case "$version" in "hprof-diff "*) ok "$version (the java on that PATH, not used
   *) fail "--version printed '$version'" ;; esac
 
 cd "$work"
-run demo --keep demo --top 3 > demo.txt 2> demo.err || fail "demo (exit $?): $(tail -n 3 demo.err)"
+# The demo, with class loading logged in this JVM and in the child it starts (which inherits JAVA_TOOL_OPTIONS).
+env -i HOME="$work/home" PATH="$tools" JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/classes-%p.log" \
+  "$home/bin/hprof-diff" demo --keep demo --top 3 > demo.txt 2> demo.err || fail "demo (exit $?): $(tail -n 3 demo.err)"
 grep -q '^Leak suspected: ' demo.txt || fail "the demo found no leak: $(head -n 5 demo.txt)"
 ok "demo: $(grep -m 1 '^Leak suspected: ' demo.txt | cut -c1-100)..."
+
+# The jar ships of testdata only what the demo runs (cli's pom filters it): every testdata class in it was loaded.
+command -v unzip >/dev/null 2>&1 || fail "unzip is needed to list the jar (apt-get install unzip)"
+loaded=$(cat "$work"/classes-*.log | grep -o 'org\.hprofdiff\.testdata\.[A-Za-z0-9_.$]*' | sort -u)
+shipped=$(unzip -Z1 "$home/lib/hprof-diff.jar" | grep '^org/hprofdiff/testdata/.*\.class$' | sed 's|\.class$||; s|/|.|g' | sort -u)
+[ -n "$shipped" ] || fail "the jar holds no testdata class: the demo cannot run"
+unneeded=$(comm -13 <(echo "$loaded") <(echo "$shipped"))
+[ -z "$unneeded" ] || fail "the jar holds testdata classes the demo never loads (cli/pom.xml's filter): $(echo $unneeded)"
+ok "jar: $(wc -l <<< "$shipped") testdata classes, each loaded by the demo (no synthetic writer, no other scenario)"
 
 dump=demo/connection-reaper-3.hprof
 # exactly the issue's command line: the system's PATH (where java is JDK 17 here), nothing else set

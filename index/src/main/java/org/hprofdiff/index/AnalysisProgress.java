@@ -1,6 +1,6 @@
 package org.hprofdiff.index;
 
-import org.hprofdiff.index.analysis.PhaseListener;
+import org.hprofdiff.index.graph.PhaseListener;
 
 /**
  * What {@link HeapAnalysis} reports while it works: the index build's phases and notes

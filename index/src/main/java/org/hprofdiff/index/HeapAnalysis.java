@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.hprofdiff.core.read.DumpFormatException;
-import org.hprofdiff.index.analysis.NodeFilter;
-import org.hprofdiff.index.analysis.References;
-import org.hprofdiff.index.analysis.dominators.DominatorTree;
-import org.hprofdiff.index.analysis.dominators.Dominators;
-import org.hprofdiff.index.analysis.dominators.Reachability;
-import org.hprofdiff.index.analysis.dominators.ReachabilitySummary;
-import org.hprofdiff.index.analysis.offheap.Scratch;
-import org.hprofdiff.index.analysis.paths.MergedPaths;
-import org.hprofdiff.index.analysis.paths.PathTree;
-import org.hprofdiff.index.analysis.paths.ShortestPaths;
-import org.hprofdiff.index.analysis.suspects.LeakSuspects;
+import org.hprofdiff.index.graph.NodeFilter;
+import org.hprofdiff.index.graph.References;
+import org.hprofdiff.index.graph.dominators.DominatorTree;
+import org.hprofdiff.index.graph.dominators.Dominators;
+import org.hprofdiff.index.graph.dominators.Reachability;
+import org.hprofdiff.index.graph.dominators.ReachabilitySummary;
+import org.hprofdiff.index.graph.offheap.Scratch;
+import org.hprofdiff.index.graph.paths.MergedPaths;
+import org.hprofdiff.index.graph.paths.PathTree;
+import org.hprofdiff.index.graph.paths.ShortestPaths;
+import org.hprofdiff.index.graph.suspects.LeakSuspects;
 
 /**
  * One dump's graph analyses in one place: opens (or builds) the dump's index, then computes the dominator
@@ -171,7 +171,7 @@ public final class HeapAnalysis implements AutoCloseable {
 
     /**
      * Opens the dump's index, building it first when there is none or it is stale (see
-     * {@link DumpIndex#openOrBuild}). Nothing else is computed until asked for.
+     * {@link IndexCache#openOrBuild}). Nothing else is computed until asked for.
      */
     public static HeapAnalysis open(Path dump, IndexOptions indexOptions, Options options, AnalysisProgress progress)
             throws IOException, DumpFormatException {
@@ -182,7 +182,7 @@ public final class HeapAnalysis implements AutoCloseable {
             @Override public void note(String line) { progress.note(line); }
             @Override public void plan(java.util.List<String> phases) { progress.plan(phases); }
         };
-        DumpIndex index = DumpIndex.openOrBuild(dump, indexOptions, watching);
+        DumpIndex index = IndexCache.openOrBuild(dump, indexOptions, watching);
         try {
             return new HeapAnalysis(index, options, progress, built[0]);
         } catch (IOException | RuntimeException e) {
@@ -198,7 +198,7 @@ public final class HeapAnalysis implements AutoCloseable {
 
     public DumpIndex index() { return index; }
 
-    /** The index as the analyses read it (an {@link org.hprofdiff.index.analysis.ObjectGraph}). */
+    /** The index as the analyses read it (an {@link org.hprofdiff.index.graph.ObjectGraph}). */
     public IndexGraph graph() { return graph; }
 
     /** The options the analyses use: as asked, except that a partial dump always keeps unreachable objects. */

@@ -1,18 +1,18 @@
 package org.hprofdiff.index;
 
-import org.hprofdiff.index.graph.ClassInfo;
+import org.hprofdiff.index.table.ClassInfo;
 import java.util.List;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.core.summary.ClassNames;
-import org.hprofdiff.index.analysis.EdgeLabel;
-import org.hprofdiff.index.analysis.ObjectGraph;
-import org.hprofdiff.index.analysis.RootContext;
-import org.hprofdiff.index.graph.ClassTable;
-import org.hprofdiff.index.graph.EdgeOrigin;
-import org.hprofdiff.index.graph.Edges;
-import org.hprofdiff.index.graph.GcRoot;
-import org.hprofdiff.index.graph.RootTable;
-import org.hprofdiff.index.graph.ThreadInfo;
+import org.hprofdiff.index.graph.EdgeLabel;
+import org.hprofdiff.index.graph.ObjectGraph;
+import org.hprofdiff.index.graph.RootContext;
+import org.hprofdiff.index.table.ClassTable;
+import org.hprofdiff.index.table.EdgeOrigin;
+import org.hprofdiff.index.table.Edges;
+import org.hprofdiff.index.table.GcRoot;
+import org.hprofdiff.index.table.RootTable;
+import org.hprofdiff.index.table.ThreadInfo;
 
 /**
  * A {@link DumpIndex} seen as the {@link ObjectGraph} the analyses read: nodes are the index's ordinals,

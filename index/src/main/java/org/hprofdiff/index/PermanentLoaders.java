@@ -5,9 +5,9 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 import org.hprofdiff.core.format.BasicType;
-import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.ObjectFields;
-import org.hprofdiff.index.graph.ThreadInfo;
+import org.hprofdiff.index.table.ClassInfo;
+import org.hprofdiff.index.table.ObjectFields;
+import org.hprofdiff.index.table.ThreadInfo;
 
 /**
  * Which class loaders of a dump live as long as the JVM (docs/semantics.md, section 9): their classes cannot be

@@ -1,9 +1,9 @@
 package org.hprofdiff.index;
 
 import java.util.Arrays;
-import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.ClassTable;
-import org.hprofdiff.index.graph.RootTable;
+import org.hprofdiff.index.table.ClassInfo;
+import org.hprofdiff.index.table.ClassTable;
+import org.hprofdiff.index.table.RootTable;
 
 /**
  * What stands in for the GC roots a partial dump lost (docs/semantics.md, section 14). HotSpot writes a

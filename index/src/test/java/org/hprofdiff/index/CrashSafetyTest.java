@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.hprofdiff.index.bench.IndexMain;
 import org.hprofdiff.index.store.Commit;
 import org.hprofdiff.index.testprograms.BulkGraph;
 import org.junit.jupiter.api.Test;
@@ -49,13 +50,13 @@ class CrashSafetyTest {
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             if (hasTemporary(indexDir)) interruptedMidBuild++;
             // whatever is under the final name must be complete
-            Optional<DumpIndex> committed = DumpIndex.openExisting(dump, options);
+            Optional<DumpIndex> committed = IndexCache.openExisting(dump, options);
             if (committed.isPresent()) {
                 try (DumpIndex index = committed.get()) {
                     assertEquals(List.of(), index.verify(), "kill " + k + " at " + at / 1_000_000 + " ms left a committed index that does not verify");
                 }
             }
-            try (DumpIndex index = DumpIndex.openOrBuild(dump, options, BuildProgress.SILENT)) {
+            try (DumpIndex index = IndexCache.openOrBuild(dump, options, BuildProgress.SILENT)) {
                 assertEquals(List.of(), index.verify(), "after kill " + k);
             }
             assertFalse(hasTemporary(indexDir), "the rebuild removed the killed build's temporary files");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.hprofdiff.index.bench.IndexMain;
 import org.hprofdiff.index.testprograms.BulkGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,7 @@ class FilesystemLimitsTest {
             }
         }
         // with room, the same build succeeds
-        try (DumpIndex index = DumpIndex.openOrBuild(dump, IndexOptions.defaults().withEnvironment(Map.of()), BuildProgress.SILENT)) {
+        try (DumpIndex index = IndexCache.openOrBuild(dump, IndexOptions.defaults().withEnvironment(Map.of()), BuildProgress.SILENT)) {
             assertEquals(List.of(), index.verify());
         }
     }
@@ -56,13 +57,13 @@ class FilesystemLimitsTest {
             Path cache = dir.resolve("cache");
             IndexCacheTest.Recorder r = new IndexCacheTest.Recorder();
             IndexOptions options = IndexOptions.defaults().withEnvironment(Map.of("XDG_CACHE_HOME", cache.toString()));
-            try (DumpIndex index = DumpIndex.openOrBuild(dump, options, r)) {
+            try (DumpIndex index = IndexCache.openOrBuild(dump, options, r)) {
                 assertTrue(index.location().startsWith(cache.resolve("hprof-diff")), index.location().toString());
                 assertEquals(List.of(), index.verify());
             }
             assertTrue(r.notes.stream().anyMatch(n -> n.contains("not writable") && n.contains("user cache")), r.notes.toString());
             IndexCacheTest.Recorder again = new IndexCacheTest.Recorder();
-            try (DumpIndex index = DumpIndex.openOrBuild(dump, options, again)) {
+            try (DumpIndex index = IndexCache.openOrBuild(dump, options, again)) {
                 assertFalse(again.built(), "the cached index is found again");
             }
         }

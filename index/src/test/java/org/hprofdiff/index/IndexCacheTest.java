@@ -54,7 +54,7 @@ class IndexCacheTest {
 
     private static Recorder open(Path dump, IndexOptions options) throws Exception {
         Recorder r = new Recorder();
-        try (DumpIndex index = DumpIndex.openOrBuild(dump, options, r)) {
+        try (DumpIndex index = IndexCache.openOrBuild(dump, options, r)) {
             assertEquals(List.of(), index.verify());
         }
         return r;
@@ -122,7 +122,7 @@ class IndexCacheTest {
             f.seek(200);
             f.write(b ^ 1);
         }
-        try (DumpIndex index = DumpIndex.openOrBuild(dump, options(), BuildProgress.SILENT)) {
+        try (DumpIndex index = IndexCache.openOrBuild(dump, options(), BuildProgress.SILENT)) {
             List<String> problems = index.verify();
             assertTrue(problems.stream().anyMatch(p -> p.contains(IndexFiles.IN_SOURCES) && p.contains("checksum")), problems.toString());
         }
@@ -210,7 +210,7 @@ class IndexCacheTest {
             recorders.add(r);
             results.add(pool.submit(() -> {
                 start.await();
-                try (DumpIndex index = DumpIndex.openOrBuild(dump, options(), r)) {
+                try (DumpIndex index = IndexCache.openOrBuild(dump, options(), r)) {
                     return index.objectCount();
                 }
             }));
@@ -225,7 +225,7 @@ class IndexCacheTest {
     @Test
     void derivedFilesArePublishedAtomicallyAndCheckedOnRead() throws Exception {
         Path dump = dump();
-        try (DumpIndex index = DumpIndex.openOrBuild(dump, options(), BuildProgress.SILENT)) {
+        try (DumpIndex index = IndexCache.openOrBuild(dump, options(), BuildProgress.SILENT)) {
             assertTrue(index.directory().derived("dom.test.v1").isEmpty());
             org.hprofdiff.index.store.MappedWriter w = index.directory().createDerived("dom.test.v1", 8, 8 * index.objectCount());
             for (long o = 0; o < index.objectCount(); o++) w.data().setAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG, o, o * 3);
@@ -233,14 +233,14 @@ class IndexCacheTest {
             index.directory().publishDerived(w);
         }
         Path derived = dir.resolve(dump.getFileName() + ".hdidx").resolve("dom.test.v1");
-        try (DumpIndex index = DumpIndex.openOrBuild(dump, options(), BuildProgress.SILENT)) {
+        try (DumpIndex index = IndexCache.openOrBuild(dump, options(), BuildProgress.SILENT)) {
             var seg = index.directory().derived("dom.test.v1").orElseThrow();
             assertEquals(3 * 5, seg.get(java.lang.foreign.ValueLayout.JAVA_LONG, org.hprofdiff.index.store.IndexFormat.HEADER_BYTES + 5 * 8));
         }
         try (RandomAccessFile f = new RandomAccessFile(derived.toFile(), "rw")) {
             f.setLength(f.length() - 1); // cut short: as after a crash during a copy
         }
-        try (DumpIndex index = DumpIndex.openOrBuild(dump, options(), BuildProgress.SILENT)) {
+        try (DumpIndex index = IndexCache.openOrBuild(dump, options(), BuildProgress.SILENT)) {
             assertTrue(index.directory().derived("dom.test.v1").isEmpty(), "an incomplete derived file is not used");
         }
     }
@@ -252,8 +252,8 @@ class IndexCacheTest {
         try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
             Files.copy(plain, out);
         }
-        try (DumpIndex a = DumpIndex.openOrBuild(plain, options(), BuildProgress.SILENT);
-             DumpIndex b = DumpIndex.openOrBuild(gz, options(), BuildProgress.SILENT)) {
+        try (DumpIndex a = IndexCache.openOrBuild(plain, options(), BuildProgress.SILENT);
+             DumpIndex b = IndexCache.openOrBuild(gz, options(), BuildProgress.SILENT)) {
             assertEquals(List.of(), b.verify());
             assertEquals(a.objectCount(), b.objectCount());
             assertEquals(a.edgeCount(), b.edgeCount());
@@ -270,7 +270,7 @@ class IndexCacheTest {
     @Test
     void unreadableDumpFailsWithOneLine() {
         Path missing = dir.resolve("missing.hprof");
-        Exception e = assertThrows(Exception.class, () -> DumpIndex.openOrBuild(missing, options(), BuildProgress.SILENT));
+        Exception e = assertThrows(Exception.class, () -> IndexCache.openOrBuild(missing, options(), BuildProgress.SILENT));
         assertTrue(e.getMessage().contains("missing.hprof") && !e.getMessage().contains("\n"), e.getMessage());
     }
 

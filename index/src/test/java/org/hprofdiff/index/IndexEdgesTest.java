@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.hprofdiff.core.read.HprofFile;
 import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.Summarizer;
-import org.hprofdiff.index.graph.EdgeOrigin;
-import org.hprofdiff.index.graph.Edges;
+import org.hprofdiff.index.table.EdgeOrigin;
+import org.hprofdiff.index.table.Edges;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +39,7 @@ class IndexEdgesTest {
     static synchronized DumpIndex index(Path dump) throws Exception {
         if (!INDEXES.containsKey(dump)) {
             IndexOptions options = IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir);
-            INDEXES.put(dump, DumpIndex.openOrBuild(dump, options, BuildProgress.SILENT));
+            INDEXES.put(dump, IndexCache.openOrBuild(dump, options, BuildProgress.SILENT));
             DECODED.put(dump, new ReferenceDecoder(dump));
         }
         return INDEXES.get(dump);
@@ -95,7 +95,7 @@ class IndexEdgesTest {
             edges += actual.size();
         }
         assertEquals(edges, index.edgeCount());
-        assertEquals(expected.missingReferences, Long.parseLong(index.manifest().get("missingReferences")));
+        assertEquals(expected.missingReferences, index.manifest().counts().missingReferences());
     }
 
     @ParameterizedTest
@@ -117,7 +117,7 @@ class IndexEdgesTest {
             assertEquals(expected.labels.get(id), labels, "origins of the edges of 0x" + Long.toHexString(id));
             assertEquals(expected.weak.get(id), weak, "weak edges of 0x" + Long.toHexString(id));
         }
-        assertEquals(weakEdges, Long.parseLong(index.manifest().get("weakEdges")));
+        assertEquals(weakEdges, index.manifest().counts().weakEdges());
     }
 
     private static String label(EdgeOrigin origin) {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.hprofdiff.index.analysis.EdgeLabel;
-import org.hprofdiff.index.analysis.PhaseListener;
-import org.hprofdiff.index.analysis.dominators.DominatorTree;
-import org.hprofdiff.index.analysis.dominators.Dominators;
-import org.hprofdiff.index.analysis.offheap.Scratch;
-import org.hprofdiff.index.graph.ClassInfo;
+import org.hprofdiff.index.graph.EdgeLabel;
+import org.hprofdiff.index.graph.PhaseListener;
+import org.hprofdiff.index.graph.dominators.DominatorTree;
+import org.hprofdiff.index.graph.dominators.Dominators;
+import org.hprofdiff.index.graph.offheap.Scratch;
+import org.hprofdiff.index.table.ClassInfo;
 import org.hprofdiff.index.testprograms.KnownGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +22,7 @@ class IndexGraphDominatorsTest {
 
     @Test
     void chainHeadRetainsItsNodesAndPayloads() throws Exception {
-        try (DumpIndex index = DumpIndex.openOrBuild(TestDumps.knownGraph(), IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir),
+        try (DumpIndex index = IndexCache.openOrBuild(TestDumps.knownGraph(), IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir),
                 BuildProgress.SILENT);
              Scratch scratch = Scratch.inMemory()) {
             IndexGraph graph = new IndexGraph(index);

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hprofdiff.core.format.GcRootKind;
-import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.Edges;
-import org.hprofdiff.index.graph.GcRoot;
-import org.hprofdiff.index.graph.ThreadInfo;
+import org.hprofdiff.index.table.ClassInfo;
+import org.hprofdiff.index.table.Edges;
+import org.hprofdiff.index.table.GcRoot;
+import org.hprofdiff.index.table.ThreadInfo;
 import org.hprofdiff.index.testprograms.KnownGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +29,7 @@ class KnownGraphShapeTest {
 
     @BeforeAll
     static void build() throws Exception {
-        index = DumpIndex.openOrBuild(TestDumps.knownGraph(), IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir), BuildProgress.SILENT);
+        index = IndexCache.openOrBuild(TestDumps.knownGraph(), IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir), BuildProgress.SILENT);
     }
 
     @AfterAll

@@ -66,7 +66,7 @@ class ParallelBuildTest {
             Path where = dir.resolve(dump.getFileName() + "-" + dumpNumber + "-" + threads);
             IndexOptions options = IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(where).withThreads(threads).withDumpNumber(dumpNumber);
             Path location;
-            try (DumpIndex index = DumpIndex.openOrBuild(dump, options, BuildProgress.SILENT)) {
+            try (DumpIndex index = IndexCache.openOrBuild(dump, options, BuildProgress.SILENT)) {
                 assertEquals(List.of(), index.verify(), "index of " + dump + " on " + threads + " threads");
                 location = index.location();
             }

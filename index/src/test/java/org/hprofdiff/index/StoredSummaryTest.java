@@ -20,7 +20,7 @@ import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.core.summary.Summarizer;
 import org.hprofdiff.core.summary.SummaryJson;
-import org.hprofdiff.index.graph.StoredSummary;
+import org.hprofdiff.index.table.StoredSummary;
 import org.hprofdiff.testdata.synth.BasicType;
 import org.hprofdiff.testdata.synth.HeapObject;
 import org.hprofdiff.testdata.synth.HeapOptions;
@@ -88,7 +88,7 @@ class StoredSummaryTest {
         SizeModelOverrides given = new SizeModelOverrides(16, 8, null);
         Path dump = TestDumps.copy(TestDumps.knownGraph(), dir);
         check(dump, 1, given);
-        try (DumpIndex index = DumpIndex.openOrBuild(dump, options(1).withSizeOverrides(given), BuildProgress.SILENT)) {
+        try (DumpIndex index = IndexCache.openOrBuild(dump, options(1).withSizeOverrides(given), BuildProgress.SILENT)) {
             assertEquals(given, index.summary().overrides());
         }
     }
@@ -110,7 +110,7 @@ class StoredSummaryTest {
             unknown = r.read().unknownRecords();
         }
         Map<String, int[]> keys = new LinkedHashMap<>();
-        try (DumpIndex index = DumpIndex.openOrBuild(dump, options(dumpNumber).withSizeOverrides(overrides), BuildProgress.SILENT);
+        try (DumpIndex index = IndexCache.openOrBuild(dump, options(dumpNumber).withSizeOverrides(overrides), BuildProgress.SILENT);
              HprofFile f = HprofFile.open(dump)) {
             StoredSummary stored = index.summary();
             assertEquals(SummaryJson.toJson(expected), SummaryJson.toJson(stored.summaryOf(f)), dump + ": the kept summary");

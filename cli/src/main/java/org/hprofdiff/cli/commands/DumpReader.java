@@ -20,8 +20,9 @@ import org.hprofdiff.core.read.HprofReader;
 import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.core.summary.Summarizer;
 import org.hprofdiff.index.DumpIndex;
+import org.hprofdiff.index.IndexCache;
 import org.hprofdiff.index.IndexOptions;
-import org.hprofdiff.index.graph.StoredSummary;
+import org.hprofdiff.index.table.StoredSummary;
 
 /**
  * A dump's summary, as the dump and size-model options ask, read once: from the dump's index when there is one
@@ -53,7 +54,7 @@ final class DumpReader {
     Read read(Path path) throws DumpFormatException, IOException {
         if (!indexOptions.noCache()) {
             long started = System.nanoTime();
-            Optional<DumpIndex> found = DumpIndex.openExisting(path, indexOptions);
+            Optional<DumpIndex> found = IndexCache.openExisting(path, indexOptions);
             if (found.isPresent()) {
                 try (DumpIndex index = found.get()) {
                     Optional<Read> read = fromIndex(path, index, started);
@@ -74,7 +75,7 @@ final class DumpReader {
         IndexProgress building = progress.forDump(path.getFileName().toString());
         DumpIndex index;
         try {
-            index = DumpIndex.openOrBuild(path, indexOptions, building);
+            index = IndexCache.openOrBuild(path, indexOptions, building);
         } catch (IOException e) {
             output.warn("could not index " + path + " (" + e.getMessage() + "); reading it without an index");
             return fromDump(path);

@@ -16,7 +16,7 @@ import org.hprofdiff.cli.options.OutputOptions;
 import org.hprofdiff.cli.options.SizeModelOptions;
 import org.hprofdiff.cli.report.IndexReport;
 import org.hprofdiff.index.HeapAnalysis;
-import org.hprofdiff.index.store.Manifest;
+import org.hprofdiff.index.IndexManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,23 +69,17 @@ public final class IndexCommand implements Callable<Integer> {
                 List<String> problems = analysis.verify();
                 checked = new IndexReport.Verify(problems.isEmpty(), problems);
             }
-            Manifest m = analysis.index().manifest();
+            IndexManifest m = analysis.index().manifest();
             Map<String, Long> phases = new LinkedHashMap<>();
-            m.entries().forEach((k, v) -> {
-                if (k.startsWith("build.ms.")) phases.put(k.substring("build.ms.".length()), Long.parseLong(v));
-            });
+            m.phases().forEach(p -> phases.put(p.name(), p.wallMillis()));
             Path dir = analysis.index().location();
             IndexReport report = new IndexReport(path.toString(), Files.size(path), dir.toString(), analysis.indexBuilt(), millis,
                     analysis.index().objectCount(), analysis.index().edgeCount(), analysis.index().classes().size(), analysis.index().roots().size(),
-                    number(m, "missingReferences"), analysis.indexBytes(), phases, analysis.storedResults(), checked, analysis.index().completeness());
+                    m.counts().missingReferences(), analysis.indexBytes(), phases, analysis.storedResults(), checked, analysis.index().completeness());
             out.write(report);
             if (checked != null && !checked.ok()) return ExitCode.BAD_INPUT.code;
             return ExitCode.of(false, report.completeness().partial()).code;
         }
     }
 
-    private static long number(Manifest m, String key) {
-        String v = m.entries().get(key);
-        return v == null ? 0 : Long.parseLong(v);
-    }
 }

@@ -1,7 +1,7 @@
 package org.hprofdiff.cli.options;
 
 import org.hprofdiff.index.HeapAnalysis;
-import org.hprofdiff.index.analysis.References;
+import org.hprofdiff.index.graph.References;
 import picocli.CommandLine.Option;
 
 /** Which references keep objects alive, and what happens to garbage, for dominators, retained sizes and paths. */

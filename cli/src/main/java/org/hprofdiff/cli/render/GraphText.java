@@ -14,6 +14,7 @@ import org.hprofdiff.cli.report.PathsReport;
 import org.hprofdiff.cli.report.ReachabilityCounts;
 import org.hprofdiff.cli.report.SuspectsReport;
 import org.hprofdiff.core.summary.diff.Units;
+import org.hprofdiff.index.query.ClassPaths;
 
 /**
  * The graph commands' reports for a terminal: the answer first, then the tables; numbers as the other reports
@@ -169,7 +170,7 @@ public final class GraphText {
             branch(children.get(i), childLead + (last ? "└─ " : "├─ "), childLead + (last ? "   " : "│  "));
         }
         if (at.hidden() != null) {
-            PathsReport.Hidden h = at.hidden();
+            ClassPaths.Hidden h = at.hidden();
             out.println(String.format(Locale.ROOT, "%10s %14s  %s%s", count(h.objects()), count(h.retainedBytes()), childLead + "└─ ",
                     style.dim("… " + count(h.branches()) + " more branch(es) (--top N or --all)")));
         }

@@ -1,8 +1,10 @@
 package org.hprofdiff.cli.report;
 
 import java.util.List;
+import java.util.Locale;
 import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.core.summary.diff.Units;
+import org.hprofdiff.index.query.HeapTotals;
 
 /**
  * Which dump a graph report is about and the heap the percentages are of.
@@ -22,6 +24,18 @@ import org.hprofdiff.core.summary.diff.Units;
  */
 public record GraphHeap(String dump, int dumpNumber, String index, String references, boolean keepUnreachable, long treeBytes,
                         ReachabilityCounts reachability, DumpSummary.Completeness completeness, long standInRoots) {
+
+    /** The head of a report on {@code dump} (as given) from the analysis's totals. */
+    static GraphHeap of(String dump, int dumpNumber, HeapTotals totals) {
+        return new GraphHeap(dump, dumpNumber, totals.index().toString(), totals.references().name().toLowerCase(Locale.ROOT),
+                totals.keepUnreachable(), totals.treeBytes(), ReachabilityCounts.of(totals.reachability()), totals.completeness(),
+                totals.standInRoots());
+    }
+
+    /** A share of the bytes in the dominator tree in percent, rounded to 0.01. */
+    double percent(long bytes) {
+        return treeBytes == 0 ? 0 : Math.round(10_000.0 * bytes / treeBytes) / 100.0;
+    }
 
     /** The report's warning for a partial dump: one line, what was read and what stands in for what was lost. */
     public List<String> warnings() {

@@ -1,6 +1,7 @@
 package org.hprofdiff.cli.report;
 
 import java.util.List;
+import org.hprofdiff.index.query.ClassPaths;
 
 /**
  * The merged shortest paths from the GC roots to all instances of the classes a pattern matches
@@ -30,10 +31,8 @@ public record PathsReport(GraphHeap heap, String pattern, List<String> classes, 
      * @param children      the steps that follow, most retained first (cut to {@code --top})
      * @param hidden        branches cut by {@code --top}, or null when none were
      */
-    public record Branch(String step, String signature, long objects, long retainedBytes, boolean target, List<Branch> children, Hidden hidden) {}
-
-    /** Branches not shown and what they hold together. */
-    public record Hidden(long branches, long objects, long retainedBytes) {}
+    public record Branch(String step, String signature, long objects, long retainedBytes, boolean target, List<Branch> children,
+                         ClassPaths.Hidden hidden) {}
 
     @Override
     public String kind() { return "paths"; }

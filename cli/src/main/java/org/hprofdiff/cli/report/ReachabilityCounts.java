@@ -1,6 +1,6 @@
 package org.hprofdiff.cli.report;
 
-import org.hprofdiff.index.analysis.dominators.ReachabilitySummary;
+import org.hprofdiff.index.graph.dominators.ReachabilitySummary;
 
 /**
  * A dump's objects by how they are reachable from the GC roots (docs/semantics.md, section 5); the four
@@ -17,13 +17,13 @@ public record ReachabilityCounts(Count strong, Count weak, Count unreachable, Co
     public record Count(long objects, long bytes) {}
 
     public static ReachabilityCounts of(ReachabilitySummary s) {
-        return new ReachabilityCounts(count(s, org.hprofdiff.index.analysis.dominators.Reachability.STRONG),
-                count(s, org.hprofdiff.index.analysis.dominators.Reachability.WEAK),
-                count(s, org.hprofdiff.index.analysis.dominators.Reachability.UNREACHABLE),
-                count(s, org.hprofdiff.index.analysis.dominators.Reachability.UNREACHABLE_KEPT));
+        return new ReachabilityCounts(count(s, org.hprofdiff.index.graph.dominators.Reachability.STRONG),
+                count(s, org.hprofdiff.index.graph.dominators.Reachability.WEAK),
+                count(s, org.hprofdiff.index.graph.dominators.Reachability.UNREACHABLE),
+                count(s, org.hprofdiff.index.graph.dominators.Reachability.UNREACHABLE_KEPT));
     }
 
-    private static Count count(ReachabilitySummary s, org.hprofdiff.index.analysis.dominators.Reachability r) {
+    private static Count count(ReachabilitySummary s, org.hprofdiff.index.graph.dominators.Reachability r) {
         return new Count(s.of(r).objects(), s.of(r).bytes());
     }
 

@@ -9,6 +9,9 @@
  * {@code readHeap(plan, ...)} / {@code readRange(range, visitor)} for callers that parse the heap records
  * more than once ({@link org.hprofdiff.core.read.HeapPlan}, {@link org.hprofdiff.core.read.HeapRecordRange}).
  *
+ * <p>Random access: {@link org.hprofdiff.core.read.HeapRecordAt} reads one object record at a known position (what
+ * an index stores per object): tag, id, class id, array length and element type, where fields and elements start.
+ *
  * <p>Damage is data, not an exception: {@link org.hprofdiff.core.read.ReadResult} says where the data ended
  * (truncation), which heap records were cut short by an unknown or corrupt sub-record, and whether the chosen
  * dump's results are partial. Only a file that cannot be read at all (not an hprof, bad header, a directory)

@@ -19,7 +19,7 @@ import org.hprofdiff.core.size.SizeModelInference;
 final class GapTracker {
     private static final int NONE = 0, INSTANCE = 1, ARRAY = 2, MIRROR = 3, LATE_MIRROR = 4;
 
-    private final ClassTable classes;
+    private final ClassSlots classes;
     private final SizeModelInference inference;
 
     private long[] mirrors = new long[1024];
@@ -39,7 +39,7 @@ final class GapTracker {
     private BasicType previousElementType;
     private int previousLength;
 
-    GapTracker(ClassTable classes, SizeModelInference inference) {
+    GapTracker(ClassSlots classes, SizeModelInference inference) {
         this.classes = classes;
         this.inference = inference;
     }
@@ -49,7 +49,7 @@ final class GapTracker {
      * have started: the mirrors that came before them are {@code early}'s, shared read-only; every class dump
      * this one sees is a late mirror.
      */
-    GapTracker(ClassTable classes, SizeModelInference inference, GapTracker early) {
+    GapTracker(ClassSlots classes, SizeModelInference inference, GapTracker early) {
         if (!early.objectsStarted) throw new IllegalStateException("the mirrors before the first object are not all known yet");
         this.classes = classes;
         this.inference = inference;

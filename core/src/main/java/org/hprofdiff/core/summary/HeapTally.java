@@ -24,7 +24,7 @@ import org.hprofdiff.core.size.SizeModelInference;
  * its ordered lists starts, so that the merge can put everything back in file order.
  */
 public final class HeapTally implements HprofVisitor {
-    final ClassTable classes = new ClassTable();
+    final ClassSlots classes = new ClassSlots();
     final SizeModelInference inference;
     final GapTracker gaps;
     final ArrayTally[] primitiveArrays = new ArrayTally[BasicType.values().length];
@@ -75,7 +75,7 @@ public final class HeapTally implements HprofVisitor {
     @Override
     public void classDump(ClassDump d) {
         int s = classes.slot(d.classId());
-        if (classes.dumpOrder[s] != ClassTable.NONE) return; // the same class twice: count it once
+        if (classes.dumpOrder[s] != ClassSlots.NONE) return; // the same class twice: count it once
         gaps.classDump(d.classId());
         if (classDumps == classDumpSlots.length) classDumpSlots = Arrays.copyOf(classDumpSlots, classDumps * 2);
         classDumpSlots[classDumps] = s;

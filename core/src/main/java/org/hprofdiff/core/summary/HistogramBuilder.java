@@ -152,10 +152,10 @@ public final class HistogramBuilder implements HprofVisitor {
             for (int k = 0; k < tally.classDumps; k++) {
                 if (dumpedBy.putIfAbsent(tally.classes.classId[tally.classDumpSlots[k]], t) != t) return false;
             }
-            ClassTable table = tally.classes;
+            ClassSlots table = tally.classes;
             for (int s = 0; s < table.size(); s++) {
                 int bytes = table.fieldBytesInFile[s];
-                if (bytes != ClassTable.NONE && fieldBytes.putIfAbsent(table.classId[s], bytes) != bytes) return false;
+                if (bytes != ClassSlots.NONE && fieldBytes.putIfAbsent(table.classId[s], bytes) != bytes) return false;
             }
         }
         return true;
@@ -175,7 +175,7 @@ public final class HistogramBuilder implements HprofVisitor {
 
     @Override
     public void loadClass(int classSerial, long classId, int stackSerial, long nameId) {
-        ClassTable classes = heap.classes;
+        ClassSlots classes = heap.classes;
         int s = classes.slot(classId); // first: the slot may grow the columns
         classes.nameId[s] = nameId;
     }

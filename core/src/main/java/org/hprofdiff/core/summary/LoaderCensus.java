@@ -12,12 +12,12 @@ import java.util.Set;
 final class LoaderCensus {
     private LoaderCensus() {}
 
-    static ClassLoaders of(ClassTable t, String[] names, LoaderLabels labels) {
+    static ClassLoaders of(ClassSlots t, String[] names, LoaderLabels labels) {
         Map<String, Set<Long>> loadersByClass = new HashMap<>();
         Map<String, Long> classesByLoaderClass = new HashMap<>();
         Map<String, Set<Long>> definersByName = new HashMap<>();
         for (int s = 0; s < t.size(); s++) {
-            if (t.dumpOrder[s] == ClassTable.NONE) continue; // only classes the dump describes were defined
+            if (t.dumpOrder[s] == ClassSlots.NONE) continue; // only classes the dump describes were defined
             definersByName.computeIfAbsent(names[s], k -> new HashSet<>(2)).add(t.loaderId[s]);
             String loaderClass = labels.loaderClass(s);
             // the bootstrap loader is no object; a loader whose object a dump cut short lost has no class to count it by

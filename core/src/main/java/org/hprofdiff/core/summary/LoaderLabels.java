@@ -18,7 +18,7 @@ import java.util.Set;
  * reversed; it stays put as long as older loaders are not collected.
  */
 final class LoaderLabels {
-    private final ClassTable t;
+    private final ClassSlots t;
     private final LoaderTable loaders;
     private final String[] names;
     private final String[] loaderClass;
@@ -26,7 +26,7 @@ final class LoaderLabels {
     /** (class name, loader class) pairs defined by more than one loader. */
     private final Set<String> shared = new HashSet<>();
 
-    LoaderLabels(HistogramBuilder b, ClassTable t, String[] names) {
+    LoaderLabels(HistogramBuilder b, ClassSlots t, String[] names) {
         this.t = t;
         this.loaders = b.heap.loaders;
         this.names = names;
@@ -36,7 +36,7 @@ final class LoaderLabels {
         Map<String, List<Integer>> byClass = new HashMap<>();
         for (int i = 0; i < n; i++) {
             int cs = t.find(loaders.loaderClassId(i));
-            loaderClass[i] = cs == ClassTable.NONE ? ClassStats.UNKNOWN_LOADER : names[cs];
+            loaderClass[i] = cs == ClassSlots.NONE ? ClassStats.UNKNOWN_LOADER : names[cs];
             byClass.computeIfAbsent(loaderClass[i], k -> new ArrayList<>()).add(i);
         }
         for (List<Integer> same : byClass.values()) {

@@ -30,7 +30,7 @@ final class SummaryAssembler {
     private static final String JAVA_LANG_CLASS = "java.lang.Class";
 
     private final HistogramBuilder b;
-    private final ClassTable t;
+    private final ClassSlots t;
     private final List<String> problems = new ArrayList<>();
     private List<List<FieldLayout.OwnFields>> chains;
     private String[] names;
@@ -81,7 +81,7 @@ final class SummaryAssembler {
         }
         if (mirror[0] > 0) {
             add(rows, objects, bytes, new ClassStats(JAVA_LANG_CLASS, ClassStats.BOOTSTRAP, ClassStats.Kind.CLASS, mirror[0], mirror[1], null),
-                    new RowSource.ClassObjects(classSlot == ClassTable.NONE ? 0 : t.classId[classSlot]));
+                    new RowSource.ClassObjects(classSlot == ClassSlots.NONE ? 0 : t.classId[classSlot]));
         }
         rows.sort(Comparator.comparing(Row::stats, Comparator.comparingLong(ClassStats::shallowBytes).reversed().thenComparing(ClassStats::key)));
 
@@ -122,8 +122,8 @@ final class SummaryAssembler {
         long superId = t.superId[s];
         if (superId != 0) {
             int sup = t.find(superId);
-            if (sup == ClassTable.NONE || t.dumpOrder[sup] == ClassTable.NONE) {
-                if (t.dumpOrder[s] != ClassTable.NONE) {
+            if (sup == ClassSlots.NONE || t.dumpOrder[sup] == ClassSlots.NONE) {
+                if (t.dumpOrder[s] != ClassSlots.NONE) {
                     problems.add("superclass 0x" + Long.toHexString(superId) + " of " + names[s] + " has no class dump; its fields are not counted");
                 }
             } else {
@@ -145,7 +145,7 @@ final class SummaryAssembler {
     private SizeModel inferModel() {
         SizeModelInference inference = b.heap.inference.withoutClassGaps();
         for (int s = 0; s < t.size(); s++) {
-            if (t.instances[s] > 0 && t.dumpOrder[s] != ClassTable.NONE && t.smallestGap[s] != Long.MAX_VALUE) {
+            if (t.instances[s] > 0 && t.dumpOrder[s] != ClassSlots.NONE && t.smallestGap[s] != Long.MAX_VALUE) {
                 inference.classGap(chains.get(s), t.smallestGap[s]);
             }
         }
@@ -155,30 +155,30 @@ final class SummaryAssembler {
     /** Instance size of a class (see {@link InstanceSizes#recover}); superclasses first, for their additions. */
     long instanceSize(SizeModel model, int s) {
         if (sizes[s] != 0) return sizes[s];
-        if (t.dumpOrder[s] == ClassTable.NONE) {
+        if (t.dumpOrder[s] == ClassSlots.NONE) {
             // No layout: the field bytes in the file, references counted at the file's id size.
             return sizes[s] = model.instanceSize(Math.max(0, t.fieldBytesInFile[s]));
         }
         long declared = InstanceSizes.declared(model, chains.get(s));
         int sup = superSlot(s);
-        long inherited = sup == ClassTable.NONE ? 0 : addition(model, sup, 0);
+        long inherited = sup == ClassSlots.NONE ? 0 : addition(model, sup, 0);
         return sizes[s] = InstanceSizes.recover(model, new InstanceSizes.Evidence(declared, t.smallestGap[s], inherited, holder(s)));
     }
 
     /** Bytes the VM adds to a class's declared size, as established by its own instances or else its superclass's. */
     private long addition(SizeModel model, int s, int depth) {
-        if (t.dumpOrder[s] == ClassTable.NONE || depth > 10_000) return 0;
+        if (t.dumpOrder[s] == ClassSlots.NONE || depth > 10_000) return 0;
         if (t.instances[s] > 0 && t.smallestGap[s] != Long.MAX_VALUE) {
             return Math.max(0, instanceSize(model, s) - InstanceSizes.declared(model, chains.get(s)));
         }
         int sup = superSlot(s);
-        return sup == ClassTable.NONE ? 0 : addition(model, sup, depth + 1);
+        return sup == ClassSlots.NONE ? 0 : addition(model, sup, depth + 1);
     }
 
     /** Whether the class or a superclass is a (bootstrap) class the VM adds hidden bytes to. */
     private InstanceSizes.Holder holder(int s) {
         boolean injected = false, contended = false;
-        for (int c = s, depth = 0; c != ClassTable.NONE && depth < 10_000; c = superSlot(c), depth++) {
+        for (int c = s, depth = 0; c != ClassSlots.NONE && depth < 10_000; c = superSlot(c), depth++) {
             if (t.loaderId[c] != 0) continue;
             injected |= InstanceSizes.INJECTED_FIELD_HOLDERS.contains(names[c]);
             contended |= InstanceSizes.CONTENDED_HOLDERS.contains(names[c]);
@@ -188,9 +188,9 @@ final class SummaryAssembler {
 
     private int superSlot(int s) {
         long superId = t.superId[s];
-        if (superId == 0) return ClassTable.NONE;
+        if (superId == 0) return ClassSlots.NONE;
         int sup = t.find(superId);
-        return sup != ClassTable.NONE && t.dumpOrder[sup] != ClassTable.NONE && sup != s ? sup : ClassTable.NONE;
+        return sup != ClassSlots.NONE && t.dumpOrder[sup] != ClassSlots.NONE && sup != s ? sup : ClassSlots.NONE;
     }
 
     /**
@@ -205,13 +205,13 @@ final class SummaryAssembler {
     private MirrorSizes mirrorSizes(SizeModel model) {
         long[] addresses = b.heap.gaps.mirrorAddresses();
         long[] gaps = b.heap.gaps.mirrorGaps();
-        long smallest = classSlot == ClassTable.NONE ? Long.MAX_VALUE : t.smallestGap[classSlot];
+        long smallest = classSlot == ClassSlots.NONE ? Long.MAX_VALUE : t.smallestGap[classSlot];
         int n = 0;
         long[] withStatics = new long[addresses.length];
         long[] blocks = new long[addresses.length];
         for (int i = 0; i < addresses.length; i++) {
             int s = t.find(addresses[i]);
-            if (gaps[i] == Long.MAX_VALUE || s == ClassTable.NONE) continue;
+            if (gaps[i] == Long.MAX_VALUE || s == ClassSlots.NONE) continue;
             long block = MirrorSizes.staticBlock(model, t.statics(s));
             if (block == 0) {
                 smallest = Math.min(smallest, gaps[i]);
@@ -220,28 +220,28 @@ final class SummaryAssembler {
                 blocks[n++] = block;
             }
         }
-        long declared = classSlot == ClassTable.NONE ? model.instanceSize(0)
+        long declared = classSlot == ClassSlots.NONE ? model.instanceSize(0)
                 : InstanceSizes.declared(model, chains.get(classSlot));
         long classSize = smallest == Long.MAX_VALUE ? declared : Math.max(declared, smallest);
         boolean inMirrors = MirrorSizes.staticsInMirrors(classSize, Arrays.copyOf(withStatics, n), Arrays.copyOf(blocks, n));
-        if (classSlot != ClassTable.NONE) sizes[classSlot] = classSize;
+        if (classSlot != ClassSlots.NONE) sizes[classSlot] = classSize;
         return new MirrorSizes(classSize, inMirrors);
     }
 
     /** The bootstrap class java.lang.Class, whose instances are the mirrors. */
     private int javaLangClassSlot() {
         for (int s = 0; s < t.size(); s++) {
-            if (JAVA_LANG_CLASS.equals(names[s]) && t.loaderId[s] == 0 && t.dumpOrder[s] != ClassTable.NONE) return s;
+            if (JAVA_LANG_CLASS.equals(names[s]) && t.loaderId[s] == 0 && t.dumpOrder[s] != ClassSlots.NONE) return s;
         }
-        return ClassTable.NONE;
+        return ClassSlots.NONE;
     }
 
     /** {count, bytes} of java.lang.Class objects: the class dumps (mirrors) and the primitive types' mirrors. */
     private long[] mirrorTotals(SizeModel model, MirrorSizes mirrors) {
-        long primitiveMirrors = classSlot == ClassTable.NONE ? 0 : t.instances[classSlot];
+        long primitiveMirrors = classSlot == ClassSlots.NONE ? 0 : t.instances[classSlot];
         long count = primitiveMirrors, total = primitiveMirrors * mirrors.classInstanceSize();
         for (int s = 0; s < t.size(); s++) {
-            if (t.dumpOrder[s] == ClassTable.NONE) continue;
+            if (t.dumpOrder[s] == ClassSlots.NONE) continue;
             count++;
             total += mirrors.mirror(model, t.statics(s));
         }
@@ -273,9 +273,9 @@ final class SummaryAssembler {
         all.addAll(problems);
         long unknown = 0, mismatched = 0;
         for (int s = 0; s < t.size(); s++) {
-            if (t.dumpOrder[s] == ClassTable.NONE && (t.instances[s] > 0 || t.arrays[s] != null)) unknown++;
+            if (t.dumpOrder[s] == ClassSlots.NONE && (t.instances[s] > 0 || t.arrays[s] != null)) unknown++;
             if (t.fieldBytesMismatches[s] > 0) mismatched += t.fieldBytesMismatches[s];
-            if (t.dumpOrder[s] != ClassTable.NONE && t.instances[s] > 0 && t.fieldBytesInFile[s] != fieldBytesInFile(s)) {
+            if (t.dumpOrder[s] != ClassSlots.NONE && t.instances[s] > 0 && t.fieldBytesInFile[s] != fieldBytesInFile(s)) {
                 all.add(names[s] + ": instances hold " + t.fieldBytesInFile[s] + " bytes of fields, its class dumps declare " + fieldBytesInFile(s));
             }
         }

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hprofdiff.core.format.BasicType;
-import org.hprofdiff.testdata.synth.ClassNames;
+import org.hprofdiff.testdata.synth.InternalNames;
 
 /** Test visitor: class names from STRING and LOAD_CLASS records, to turn per-class-id counts into per-name counts. */
 final class ClassNameCollector implements HprofVisitor {
@@ -18,7 +18,7 @@ final class ClassNameCollector implements HprofVisitor {
     /** Objects per Java class name (testdata's name conversion, not core's); primitive arrays as {@code int[]} etc. */
     Map<String, Long> countsByName(HistogramVisitor h) {
         Map<String, Long> byName = new TreeMap<>();
-        h.byClass.forEach((classId, count) -> byName.merge(ClassNames.toJava(strings.get(classNameIds.get(classId))), count, Long::sum));
+        h.byClass.forEach((classId, count) -> byName.merge(InternalNames.toJava(strings.get(classNameIds.get(classId))), count, Long::sum));
         for (BasicType t : BasicType.values()) {
             if (h.primitiveCounts[t.code] > 0) byName.merge(t.javaName + "[]", h.primitiveCounts[t.code], Long::sum);
         }

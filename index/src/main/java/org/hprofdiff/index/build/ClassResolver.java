@@ -4,8 +4,8 @@ import org.hprofdiff.core.collect.LongIntMap;
 import java.util.ArrayList;
 import java.util.List;
 import org.hprofdiff.core.format.BasicType;
-import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.ClassTable;
+import org.hprofdiff.index.table.ClassInfo;
+import org.hprofdiff.index.table.ClassTable;
 
 /**
  * Class look-ups for decoding objects, built once from the class table and read by all workers:

@@ -9,9 +9,9 @@ import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.format.ClassDump;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.summary.RowSource;
-import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.PrimitiveArrayNames;
-import org.hprofdiff.index.graph.ClassTable;
+import org.hprofdiff.index.table.ClassInfo;
+import org.hprofdiff.index.table.PrimitiveArrayNames;
+import org.hprofdiff.index.table.ClassTable;
 
 /**
  * Builds the class table after the first pass: one entry per CLASS_DUMP (class index = class-dump

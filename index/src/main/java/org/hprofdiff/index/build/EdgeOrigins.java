@@ -1,14 +1,15 @@
 package org.hprofdiff.index.build;
 
 import org.hprofdiff.core.format.HeapTag;
+import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.size.SizeModel;
-import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.ClassTable;
-import org.hprofdiff.index.graph.EdgeOrigin;
-import org.hprofdiff.index.graph.IdIndex;
-import org.hprofdiff.index.graph.NoDataArrays;
-import org.hprofdiff.index.graph.ObjectPositions;
+import org.hprofdiff.index.table.ClassInfo;
+import org.hprofdiff.index.table.ClassTable;
+import org.hprofdiff.index.table.EdgeOrigin;
+import org.hprofdiff.index.table.IdIndex;
+import org.hprofdiff.index.table.NoDataArrays;
+import org.hprofdiff.index.table.ObjectPositions;
 
 /**
  * Where one outbound edge of an object comes from (a field, an array slot, a static, or an implied
@@ -16,13 +17,13 @@ import org.hprofdiff.index.graph.ObjectPositions;
  * k-th edge here is the k-th edge the index stored. For labels (paths print a few), not bulk work.
  */
 public final class EdgeOrigins {
-    private final HprofInput dump;
+    private final HeapRecordAt records;
     private final ClassTable classes;
     private final ClassResolver resolver;
     private final ObjectDecoder decoder;
 
     public EdgeOrigins(HprofInput dump, IdIndex ids, ClassTable classes, SizeModel model) {
-        this.dump = dump;
+        this.records = new HeapRecordAt(dump);
         this.classes = classes;
         this.resolver = new ClassResolver(classes);
         this.decoder = new ObjectDecoder(dump, ids, classes, resolver, model, new NoDataArrays(java.lang.foreign.MemorySegment.NULL, 0));
@@ -46,7 +47,7 @@ public final class EdgeOrigins {
         if (origin == EdgeSink.LOADER) return EdgeOrigin.LOADER;
         if (origin == EdgeSink.SIGNERS) return EdgeOrigin.SIGNERS;
         if (origin == EdgeSink.PROTECTION_DOMAIN) return EdgeOrigin.PROTECTION_DOMAIN;
-        int tag = dump.u1At(pos);
+        int tag = records.tagCode(pos);
         if (tag == HeapTag.OBJ_ARRAY_DUMP.code) return new EdgeOrigin.ArrayElement(origin);
         if (tag == HeapTag.CLASS_DUMP.code) {
             ClassInfo c = classes.get(resolver.classOfClassObject(ordinal));

@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import org.hprofdiff.index.BuildProgress;
-import org.hprofdiff.index.graph.IdIndex;
+import org.hprofdiff.index.table.IdIndex;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.Manifest;
 import org.hprofdiff.index.store.PackedColumn;

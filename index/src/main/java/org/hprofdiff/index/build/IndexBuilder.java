@@ -24,16 +24,17 @@ import org.hprofdiff.core.summary.DumpSummary;
 import org.hprofdiff.core.summary.RowSource;
 import org.hprofdiff.core.summary.Summarizer;
 import org.hprofdiff.index.BuildProgress;
-import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.ClassTable;
-import org.hprofdiff.index.graph.IdIndex;
-import org.hprofdiff.index.graph.NoDataArrays;
-import org.hprofdiff.index.graph.ObjectPositions;
-import org.hprofdiff.index.graph.ObjectFields;
-import org.hprofdiff.index.graph.RootTable;
-import org.hprofdiff.index.graph.StoredSummary;
-import org.hprofdiff.index.graph.ThreadInfo;
-import org.hprofdiff.index.graph.ThreadTable;
+import org.hprofdiff.index.IndexManifest;
+import org.hprofdiff.index.table.ClassInfo;
+import org.hprofdiff.index.table.ClassTable;
+import org.hprofdiff.index.table.IdIndex;
+import org.hprofdiff.index.table.NoDataArrays;
+import org.hprofdiff.index.table.ObjectPositions;
+import org.hprofdiff.index.table.ObjectFields;
+import org.hprofdiff.index.table.RootTable;
+import org.hprofdiff.index.table.StoredSummary;
+import org.hprofdiff.index.table.ThreadInfo;
+import org.hprofdiff.index.table.ThreadTable;
 import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.DumpIdentity;
 import org.hprofdiff.index.store.IndexFiles;
@@ -216,25 +217,16 @@ public final class IndexBuilder {
 
                 // ---- manifest
                 phase(null, 0);
-                describeDump(manifest);
-                manifest.put("objects", n).put("edges", p2.edges()).put("classes", complete.size()).put("roots", p1.rootCount)
-                        .put("threads", threadTable.all().size()).put("size.unit", unit)
-                        .put("size.model.objectHeaderBytes", model.objectHeaderBytes()).put("size.model.referenceBytes", model.referenceBytes())
-                        .put("size.model.objectAlignment", model.objectAlignment()).put("size.model.arrayBaseAligned", model.arrayBaseAligned())
-                        .put("size.model.subclassFieldsFillGaps", model.subclassFieldsFillGaps())
-                        .put("size.model.origin", model.origin().replace('\n', ' ')).put("size.classes", built.sizeNote())
-                        .put("missingReferences", p2.missingReferences()).put("weakEdges", p2.weakEdges()).put("duplicateIds", idResult.duplicateIds())
-                        .put("layoutMismatches", p2.problemCount());
-                if (p2.problem() != null) manifest.put("layoutMismatch.first", p2.problem().replace('\n', ' '));
-                manifest.put("dump.heapDumps", read.heapDumpCount()).put("dump.dumpNumber", read.dumpNumber())
-                        .put("dump.partial", read.isPartial());
-                read.truncation().ifPresent(t -> manifest.put("dump.truncation", t.toString().replace('\n', ' ')));
-                manifest.put("dump.problems", read.problems().size());
-                if (!read.problems().isEmpty()) manifest.put("dump.problem.first", read.problems().getFirst().toString().replace('\n', ' '));
-                idResult.params().writeTo(manifest);
-                phaseMillis.forEach((k, v) -> manifest.put("build.ms." + k.replace(' ', '-'), v));
-                phaseCpuMillis.forEach((k, v) -> manifest.put("build.cpu.ms." + k.replace(' ', '-'), v));
-                phaseSysMillis.forEach((k, v) -> manifest.put("build.sys.ms." + k.replace(' ', '-'), v));
+                List<IndexManifest.PhaseTime> phases = new ArrayList<>();
+                phaseMillis.forEach((name, wall) -> phases.add(new IndexManifest.PhaseTime(name.replace(' ', '-'), wall,
+                        phaseCpuMillis.get(name), phaseSysMillis.getOrDefault(name, -1L))));
+                new IndexManifest(IndexFormat.VERSION, dump.path().toAbsolutePath().toString(), dump.fileSize(), identity,
+                        new IndexManifest.DumpRead(read.heapDumpCount(), read.dumpNumber(), read.isPartial(),
+                                read.truncation().map(Object::toString).orElse(null), read.problems().size(),
+                                read.problems().isEmpty() ? null : read.problems().getFirst().toString()),
+                        new IndexManifest.Counts(n, p2.edges(), complete.size(), p1.rootCount, threadTable.all().size(), p2.missingReferences(),
+                                p2.weakEdges(), idResult.duplicateIds(), p2.problemCount(), p2.problem()),
+                        model, unit, built.sizeNote(), idResult.params(), phases).writeTo(manifest);
                 p1.finalFiles.forEach(manifest::putFile);
                 manifest.putFile(IndexFiles.OBJ_CLASS, p2.classes());
                 p2.sizes().forEach(manifest::putFile);
@@ -259,15 +251,6 @@ public final class IndexBuilder {
         Map<String, Long> byTag = new LinkedHashMap<>();
         new java.util.TreeMap<org.hprofdiff.core.format.RecordTag, Long>(read.recordCounts()).forEach((tag, n) -> byTag.put(tag.name(), n));
         return new StoredSummary.ReaderCounts(byTag, read.heapRecordCount(), read.unknownRecords());
-    }
-
-    private void describeDump(Manifest m) {
-        m.put("format.version", IndexFormat.VERSION).put("dump.path", dump.path().toAbsolutePath().toString())
-                .put("indexed.bytes", dump.fileSize())
-                .put("dump.size", identity.size()).put("dump.modifiedMillis", identity.modifiedMillis())
-                .put("dump.headerVersion", identity.headerVersion()).put("dump.idSize", identity.idSize())
-                .put("dump.timestamp", identity.dumpTimestamp()).put("dump.headHash", identity.headHash())
-                .put("dump.tailHash", identity.tailHash()).put("dump.identity", identity.digestHex());
     }
 
     private static long maxSizeUnits(FirstPass p1, ClassTable classes, SizeModel model) {

@@ -2,13 +2,14 @@ package org.hprofdiff.index.build;
 
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.format.HeapTag;
+import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.size.SizeModel;
-import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.ClassTable;
-import org.hprofdiff.index.graph.IdIndex;
-import org.hprofdiff.index.graph.NoDataArrays;
-import org.hprofdiff.index.graph.ObjectPositions;
+import org.hprofdiff.index.table.ClassInfo;
+import org.hprofdiff.index.table.ClassTable;
+import org.hprofdiff.index.table.IdIndex;
+import org.hprofdiff.index.table.NoDataArrays;
+import org.hprofdiff.index.table.ObjectPositions;
 
 /**
  * Decodes one object record at a known position into its class index, shallow size and outbound
@@ -21,6 +22,7 @@ import org.hprofdiff.index.graph.ObjectPositions;
  */
 final class ObjectDecoder {
     private final HprofInput in;
+    private final HeapRecordAt records;
     private final int idSize;
     private final IdIndex ids;
     private final ClassTable classes;
@@ -34,6 +36,7 @@ final class ObjectDecoder {
 
     ObjectDecoder(HprofInput in, IdIndex ids, ClassTable classes, ClassResolver resolver, SizeModel model, NoDataArrays noData) {
         this.in = in;
+        this.records = new HeapRecordAt(in);
         this.idSize = in.idSize();
         this.ids = ids;
         this.classes = classes;
@@ -49,19 +52,14 @@ final class ObjectDecoder {
             noDataArray(ordinal, out);
             return;
         }
-        int tag = in.u1At(pos);
-        long at = pos + 1;
+        int tag = records.tagCode(pos);
         if (tag == HeapTag.INSTANCE_DUMP.code) {
-            long classId = in.idAt(at + idSize + 4);
-            long length = in.u4At(at + 2L * idSize + 4) & 0xFFFF_FFFFL;
-            instance(classId, at + 2L * idSize + 8, length, pos, out);
+            instance(records.instanceClassId(pos), records.instanceFieldsStart(pos), records.instanceFieldBytes(pos), pos, out);
         } else if (tag == HeapTag.OBJ_ARRAY_DUMP.code) {
             ArrayHeader h = objectArrayHeader(ordinal, pos, out);
             arrayElements(h.elementsPos(), 0, h.length(), out);
         } else if (tag == HeapTag.PRIM_ARRAY_DUMP.code) {
-            long length = in.u4At(at + idSize + 4) & 0xFFFF_FFFFL;
-            BasicType type = BasicType.of(in.u1At(at + idSize + 8));
-            primitiveArray(type, length, out);
+            primitiveArray(records.primitiveArrayType(pos), records.arrayLength(pos), out);
         } else if (tag == HeapTag.CLASS_DUMP.code) {
             int cls = resolver.classOfClassObject(ordinal);
             ClassInfo info = classes.get(cls);
@@ -81,16 +79,15 @@ final class ObjectDecoder {
 
     /** Starts the object array at {@code pos} in {@code out} (class and size, the edge to its class); its elements follow. */
     ArrayHeader objectArrayHeader(long ordinal, long pos, EdgeSink out) {
-        long at = pos + 1;
-        if (in.u1At(pos) != HeapTag.OBJ_ARRAY_DUMP.code) {
+        if (records.tagCode(pos) != HeapTag.OBJ_ARRAY_DUMP.code) {
             throw new IllegalStateException("object " + ordinal + ": byte " + pos + " holds no object array (index and dump disagree)");
         }
-        long length = in.u4At(at + idSize + 4) & 0xFFFF_FFFFL;
-        long classId = in.idAt(at + idSize + 8);
+        long length = records.arrayLength(pos);
+        long classId = records.objectArrayClassId(pos);
         int cls = resolver.arrayClass(classId);
         out.startObject(cls, units(model.arraySize(BasicType.OBJECT, length)));
         classEdge(cls, classId, out);
-        return new ArrayHeader(at + 2L * idSize + 8, length);
+        return new ArrayHeader(records.objectArrayElementsStart(pos), length);
     }
 
     /** Elements [from, to) of the object array whose elements start at {@code elementsPos}. */

@@ -6,6 +6,8 @@ import java.util.List;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.format.ClassDump;
 import org.hprofdiff.core.format.GcRootKind;
+import org.hprofdiff.core.format.HeapTag;
+import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.read.HprofVisitor;
 
@@ -112,7 +114,7 @@ final class RecordCapture implements HprofVisitor {
     @Override
     public void instance(long objectId, long classId, HprofInput in, long fieldsPos, int fieldsLength) {
         histogram.instance(objectId, classId, in, fieldsPos, fieldsLength);
-        long pos = fieldsPos - 2L * idSize - 9;
+        long pos = HeapRecordAt.recordStart(HeapTag.INSTANCE_DUMP, fieldsPos, idSize);
         if (inline != null) inline.instance(objectId, classId, fieldsLength, pos);
         else if (room()) add(INSTANCE, objectId, pos, classId, fieldsLength);
     }
@@ -120,7 +122,7 @@ final class RecordCapture implements HprofVisitor {
     @Override
     public void objectArray(long objectId, long arrayClassId, int length, HprofInput in, long elementsPos) {
         histogram.objectArray(objectId, arrayClassId, length, in, elementsPos);
-        long pos = elementsPos - 2L * idSize - 9;
+        long pos = HeapRecordAt.recordStart(HeapTag.OBJ_ARRAY_DUMP, elementsPos, idSize);
         if (inline != null) inline.objectArray(objectId, arrayClassId, length, pos);
         else if (room()) add(OBJECT_ARRAY, objectId, pos, arrayClassId, length);
     }
@@ -128,7 +130,7 @@ final class RecordCapture implements HprofVisitor {
     @Override
     public void primitiveArray(long objectId, BasicType elementType, int length, long dataPos) {
         histogram.primitiveArray(objectId, elementType, length, dataPos);
-        long pos = dataPos < 0 ? -1 : dataPos - idSize - 10;
+        long pos = dataPos < 0 ? -1 : HeapRecordAt.recordStart(HeapTag.PRIM_ARRAY_DUMP, dataPos, idSize);
         if (inline != null) inline.primitiveArray(objectId, elementType, length, pos);
         else if (room()) add(PRIMITIVE_ARRAY, objectId, pos, elementType.code, length);
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.hprofdiff.index.BuildProgress;
-import org.hprofdiff.index.graph.ObjectPositions;
+import org.hprofdiff.index.table.ObjectPositions;
 import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.CappedColumn;
 import org.hprofdiff.index.store.IndexFiles;

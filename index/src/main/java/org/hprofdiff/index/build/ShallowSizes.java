@@ -9,8 +9,8 @@ import org.hprofdiff.core.size.MirrorSizes;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.RowSource;
-import org.hprofdiff.index.graph.ClassInfo;
-import org.hprofdiff.index.graph.ClassTable;
+import org.hprofdiff.index.table.ClassInfo;
+import org.hprofdiff.index.table.ClassTable;
 
 /**
  * Per-class shallow sizes for the index, consistent with core's histogram of the same pass (which

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.IndexGraph;
-import org.hprofdiff.index.analysis.dominators.DominatorTree;
-import org.hprofdiff.index.analysis.paths.PathStep;
-import org.hprofdiff.index.analysis.paths.RootFamily;
-import org.hprofdiff.index.analysis.paths.ShortestPaths;
-import org.hprofdiff.index.graph.ClassInfo;
+import org.hprofdiff.index.graph.dominators.DominatorTree;
+import org.hprofdiff.index.graph.paths.PathStep;
+import org.hprofdiff.index.graph.paths.RootFamily;
+import org.hprofdiff.index.graph.paths.ShortestPaths;
+import org.hprofdiff.index.table.ClassInfo;
 
 /**
  * One dump's merged retention paths of one row, keyed by the signature that matches them across dumps: the

@@ -20,9 +20,9 @@ import org.hprofdiff.core.summary.diff.PathSample;
 import org.hprofdiff.core.summary.diff.LoaderGrowth;
 import org.hprofdiff.index.AnalysisProgress;
 import org.hprofdiff.index.HeapAnalysis;
-import org.hprofdiff.index.analysis.paths.MergedPaths;
-import org.hprofdiff.index.analysis.paths.PathStep;
-import org.hprofdiff.index.analysis.paths.PathTrie;
+import org.hprofdiff.index.graph.paths.MergedPaths;
+import org.hprofdiff.index.graph.paths.PathStep;
+import org.hprofdiff.index.graph.paths.PathTrie;
 
 /**
  * The retention paths that keep growing across a series of dumps (issue 5; docs/growth-analysis.md,

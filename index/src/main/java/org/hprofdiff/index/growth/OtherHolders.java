@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.hprofdiff.index.IndexGraph;
 import org.hprofdiff.index.PermanentLoaders;
-import org.hprofdiff.index.analysis.EdgeLabel;
-import org.hprofdiff.index.analysis.References;
-import org.hprofdiff.index.analysis.paths.PathStep;
-import org.hprofdiff.index.analysis.paths.RootFamily;
-import org.hprofdiff.index.graph.Edges;
+import org.hprofdiff.index.graph.EdgeLabel;
+import org.hprofdiff.index.graph.References;
+import org.hprofdiff.index.graph.paths.PathStep;
+import org.hprofdiff.index.graph.paths.RootFamily;
+import org.hprofdiff.index.table.Edges;
 
 /**
  * The other kinds of holder of one object, in one dump (docs/growth-analysis.md, section 6): a growing path

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.core.summary.diff.PathGrowth;
-import org.hprofdiff.index.analysis.paths.PathStep;
-import org.hprofdiff.index.analysis.paths.RootFamily;
+import org.hprofdiff.index.graph.paths.PathStep;
+import org.hprofdiff.index.graph.paths.RootFamily;
 
 /** How a matched path is written into a {@link PathGrowth}: signatures for matching, short names for people. */
 final class PathText {

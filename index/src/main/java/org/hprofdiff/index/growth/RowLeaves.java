@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.IndexGraph;
-import org.hprofdiff.index.analysis.dominators.DominatorTree;
-import org.hprofdiff.index.analysis.dominators.TreeVisitor;
-import org.hprofdiff.index.analysis.offheap.Bits;
-import org.hprofdiff.index.analysis.paths.PathNode;
-import org.hprofdiff.index.analysis.paths.PathStep;
-import org.hprofdiff.index.analysis.paths.PathTrie;
-import org.hprofdiff.index.analysis.paths.ShortestPaths;
+import org.hprofdiff.index.graph.dominators.DominatorTree;
+import org.hprofdiff.index.graph.dominators.TreeVisitor;
+import org.hprofdiff.index.graph.offheap.Bits;
+import org.hprofdiff.index.graph.paths.PathNode;
+import org.hprofdiff.index.graph.paths.PathStep;
+import org.hprofdiff.index.graph.paths.PathTrie;
+import org.hprofdiff.index.graph.paths.ShortestPaths;
 
 /**
  * The merged retention paths of many rows of one dump in one pass over its objects (docs/growth-analysis.md,

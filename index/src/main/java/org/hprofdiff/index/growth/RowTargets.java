@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.hprofdiff.core.collect.LongIntMap;
 import org.hprofdiff.core.format.BasicType;
-import org.hprofdiff.core.format.HeapTag;
+import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.index.DumpIndex;
-import org.hprofdiff.index.graph.ClassInfo;
+import org.hprofdiff.index.table.ClassInfo;
 
 /**
  * The objects of one dump that growth rows stand for, found again by the rows' keys and never by ids: the classes
@@ -61,11 +61,11 @@ final class RowTargets {
         LongIntMap rowOfArray = new LongIntMap(16);
         if (!byClass.isEmpty()) {
             try (HprofInput dump = random ? index.dump().newInput() : null) {
-                int idSize = index.dump().header().idSize();
+                HeapRecordAt records = dump == null ? null : new HeapRecordAt(dump);
                 for (long node = 0, n = index.objectCount(); node < n; node++) {
                     Map<Long, Integer> lengths = byClass.get(index.classIndexOf(node));
                     if (lengths == null) continue;
-                    long by = dump != null ? lengthInRecord(dump, idSize, index.position(node)) : index.shallowSize(node);
+                    long by = records != null ? lengthInRecord(records, index.position(node)) : index.shallowSize(node);
                     Integer r = lengths.get(by);
                     if (r != null) rowOfArray.put(node, r);
                 }
@@ -99,11 +99,8 @@ final class RowTargets {
         return match;
     }
 
-    /** The element count of an array record (object or primitive: both have id, stack serial, then length); -1 otherwise. */
-    private static long lengthInRecord(HprofInput dump, int idSize, long position) {
-        if (position == 0) return -1;
-        int tag = dump.u1At(position);
-        if (tag != HeapTag.OBJ_ARRAY_DUMP.code && tag != HeapTag.PRIM_ARRAY_DUMP.code) return -1;
-        return dump.u4At(position + 1 + idSize + 4) & 0xFFFF_FFFFL;
+    /** The element count of the array record at {@code position}; -1 for another record or none. */
+    private static long lengthInRecord(HeapRecordAt records, long position) {
+        return position != 0 && records.isArray(position) ? records.arrayLength(position) : -1;
     }
 }

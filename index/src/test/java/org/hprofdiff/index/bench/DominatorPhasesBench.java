@@ -9,12 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.hprofdiff.index.DumpIndex;
 import org.hprofdiff.index.HeapAnalysis;
+import org.hprofdiff.index.IndexCache;
 import org.hprofdiff.index.IndexGraph;
 import org.hprofdiff.index.IndexOptions;
-import org.hprofdiff.index.analysis.PhaseListener;
-import org.hprofdiff.index.analysis.dominators.DominatorTree;
-import org.hprofdiff.index.analysis.dominators.Dominators;
-import org.hprofdiff.index.analysis.offheap.Scratch;
+import org.hprofdiff.index.graph.PhaseListener;
+import org.hprofdiff.index.graph.dominators.DominatorTree;
+import org.hprofdiff.index.graph.dominators.Dominators;
+import org.hprofdiff.index.graph.offheap.Scratch;
 
 /**
  * Where the dominator computation's time goes, on a dump's built index (not a test; run by bench/dominators.sh):
@@ -33,7 +34,7 @@ public final class DominatorPhasesBench {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         long scratchMemory = args.length > 3 ? Long.parseLong(args[3]) << 20 : -1;
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        try (DumpIndex index = DumpIndex.openExisting(dump, IndexOptions.defaults().withIndexDir(indexDir))
+        try (DumpIndex index = IndexCache.openExisting(dump, IndexOptions.defaults().withIndexDir(indexDir))
                 .orElseThrow(() -> new IllegalStateException("no index for " + dump + " in " + indexDir))) {
             IndexGraph graph = new IndexGraph(index);
             long n = graph.nodeCount();

@@ -3,6 +3,7 @@ package org.hprofdiff.index.bench;
 import java.nio.file.Path;
 import java.util.Random;
 import org.hprofdiff.index.DumpIndex;
+import org.hprofdiff.index.IndexCache;
 import org.hprofdiff.index.IndexOptions;
 
 /**
@@ -17,7 +18,7 @@ public final class IdLookupBench {
     public static void main(String[] args) throws Exception {
         Path dump = Path.of(args[0]);
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
-        try (DumpIndex index = DumpIndex.openExisting(dump, IndexOptions.defaults()).orElseThrow(() -> new IllegalStateException("no index for " + dump))) {
+        try (DumpIndex index = IndexCache.openExisting(dump, IndexOptions.defaults()).orElseThrow(() -> new IllegalStateException("no index for " + dump))) {
             long n = index.objectCount();
             int k = (int) Math.min(samples, n);
             long[] inOrder = new long[k];

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.hprofdiff.index.graph.IdIndex;
+import org.hprofdiff.index.table.IdIndex;
 import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.PackedColumn;
 import org.junit.jupiter.params.ParameterizedTest;

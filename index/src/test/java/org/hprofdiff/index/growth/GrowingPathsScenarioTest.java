@@ -28,7 +28,7 @@ import org.hprofdiff.core.summary.diff.Trend;
 import org.hprofdiff.index.AnalysisProgress;
 import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.IndexOptions;
-import org.hprofdiff.index.analysis.References;
+import org.hprofdiff.index.graph.References;
 import org.hprofdiff.testdata.scenarios.Jdks;
 import org.hprofdiff.testdata.scenarios.Scenario;
 import org.hprofdiff.testdata.scenarios.ScenarioLaunch;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.core.summary.diff.PathGrowth;
-import org.hprofdiff.index.analysis.paths.PathStep;
+import org.hprofdiff.index.graph.paths.PathStep;
 import org.junit.jupiter.api.Test;
 
 /** How a merged path's steps become a matched path's signature, its words and its array's owner (docs/growth-analysis.md, section 6). */

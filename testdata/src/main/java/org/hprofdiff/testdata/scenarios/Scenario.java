@@ -17,13 +17,17 @@ import org.hprofdiff.testdata.scenarios.threadlocal.ThreadLocalLeak;
  */
 public enum Scenario implements ScenarioProgram {
 
+    // Lambdas, not constructor references: a constructor reference links its class when the enum is
+    // initialised, a lambda only when it runs, so the demo's jar (cli's pom) needs only the look-alike it runs.
     /** The incident: leaked HTTP connection pools held by a static reaper registry. */
     CONNECTION_REAPER("connection-reaper", "partition writers", ConnectionReaperLeak.DEFAULT_WRITERS_PER_ROUND,
-            ConnectionReaperLeak::new),
+            writers -> new ConnectionReaperLeak(writers)),
     /** Per-request thread-locals never removed from pool threads. */
-    THREADLOCAL("threadlocal", "requests", ThreadLocalLeak.DEFAULT_REQUESTS_PER_ROUND, ThreadLocalLeak::new),
+    THREADLOCAL("threadlocal", "requests", ThreadLocalLeak.DEFAULT_REQUESTS_PER_ROUND,
+            requests -> new ThreadLocalLeak(requests)),
     /** Listeners registered with a static event bus and never unregistered. */
-    LISTENERS("listeners", "dashboard widgets", ListenerLeak.DEFAULT_WIDGETS_PER_ROUND, ListenerLeak::new),
+    LISTENERS("listeners", "dashboard widgets", ListenerLeak.DEFAULT_WIDGETS_PER_ROUND,
+            widgets -> new ListenerLeak(widgets)),
     /** No leak: only the benign churn. */
     CONTROL("control", "nothing", 0, leakPerRound -> Workload.NONE);
 

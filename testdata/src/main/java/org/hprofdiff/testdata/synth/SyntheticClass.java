@@ -59,7 +59,7 @@ public final class SyntheticClass {
     }
 
     public String javaName() {
-        return ClassNames.toJava(name);
+        return InternalNames.toJava(name);
     }
 
     public SyntheticClass superclass() {

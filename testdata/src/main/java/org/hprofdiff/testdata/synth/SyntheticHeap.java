@@ -72,7 +72,7 @@ public final class SyntheticHeap {
 
     /** Starts declaring a class; {@code name} in Java or internal form. */
     public ClassBuilder newClass(String name) {
-        return new ClassBuilder(ClassNames.toInternal(name));
+        return new ClassBuilder(InternalNames.toInternal(name));
     }
 
     /**
@@ -80,7 +80,7 @@ public final class SyntheticHeap {
      * (String, Thread, Reference, WeakReference, ClassLoader); array names give array classes.
      */
     public SyntheticClass systemClass(String name) {
-        String internal = ClassNames.toInternal(name);
+        String internal = InternalNames.toInternal(name);
         SyntheticClass known = systemClasses.get(internal);
         if (known != null) {
             return known;
@@ -113,7 +113,7 @@ public final class SyntheticHeap {
     public SyntheticClass arrayClassOf(SyntheticClass element) {
         SyntheticClass array = arrayClasses.get(element);
         if (array == null) {
-            array = defineArrayClass(ClassNames.arrayOf(element.name()), element.loaderId());
+            array = defineArrayClass(InternalNames.arrayOf(element.name()), element.loaderId());
             arrayClasses.put(element, array);
         }
         return array;

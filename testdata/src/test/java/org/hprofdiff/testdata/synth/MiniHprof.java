@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * A minimal hprof decoder written for the tests from the format description alone, sharing no encoding code
- * with the writer (only {@link ClassNames} for display): enough to check what the writer wrote.
+ * with the writer (only {@link InternalNames} for display): enough to check what the writer wrote.
  */
 final class MiniHprof {
     record Record(int tag, int offset, long length) {
@@ -220,6 +220,6 @@ final class MiniHprof {
 
     String javaClassName(long classId) {
         String name = classNames.get(classId);
-        return name == null ? null : ClassNames.toJava(name);
+        return name == null ? null : InternalNames.toJava(name);
     }
 }

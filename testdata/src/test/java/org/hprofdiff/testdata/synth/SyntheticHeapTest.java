@@ -209,9 +209,9 @@ class SyntheticHeapTest {
 
     @Test
     void classNamesConvert() {
-        assertEquals("[Ljava/lang/String;", ClassNames.toInternal("java.lang.String[]"));
-        assertEquals("[[I", ClassNames.toInternal("int[][]"));
-        assertEquals("java.util.HashMap$Node[]", ClassNames.toJava("[Ljava/util/HashMap$Node;"));
-        assertEquals("long[][]", ClassNames.toJava("[[J"));
+        assertEquals("[Ljava/lang/String;", InternalNames.toInternal("java.lang.String[]"));
+        assertEquals("[[I", InternalNames.toInternal("int[][]"));
+        assertEquals("java.util.HashMap$Node[]", InternalNames.toJava("[Ljava/util/HashMap$Node;"));
+        assertEquals("long[][]", InternalNames.toJava("[[J"));
     }
 }

@@ -1,6 +1,0 @@
-/**
- * Retention paths: {@link org.hprofdiff.index.analysis.paths.ShortestPaths} (a shortest path from the GC roots to
- * every object, stored) and {@link org.hprofdiff.index.analysis.paths.MergedPaths} (many objects' paths merged by
- * a signature that is stable across dumps).
- */
-package org.hprofdiff.index.analysis.paths;

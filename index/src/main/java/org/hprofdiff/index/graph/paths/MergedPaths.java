@@ -1,0 +1,137 @@
+package org.hprofdiff.index.graph.paths;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hprofdiff.index.graph.NodeFilter;
+import org.hprofdiff.index.graph.ObjectGraph;
+import org.hprofdiff.index.graph.dominators.DominatorTree;
+import org.hprofdiff.index.graph.offheap.Bits;
+import org.hprofdiff.index.graph.offheap.Scratch;
+
+/**
+ * Merges the shortest paths of many objects into one tree by path signature (docs/semantics.md, section 10),
+ * like MAT's "merge shortest paths to GC roots", but keyed by class and field names so the same path can be
+ * found again in another dump. Each object's path signature is built once per object on any target's path
+ * and memoised off-heap, so a million targets on a ten-million-long list cost one walk of the list.
+ */
+public final class MergedPaths {
+    private MergedPaths() {}
+
+    /**
+     * @param collapseChains  one or more steps through the same field of the same class (a linked list, a
+     *                        hash bucket's {@code next} chain) become one step marked {@code +}
+     */
+    public record Options(boolean collapseChains) {
+        public static final Options DEFAULT = new Options(true);
+    }
+
+    public static PathTree merge(ObjectGraph graph, ShortestPaths paths, DominatorTree dominators, NodeFilter targets,
+                                 Options options, Scratch scratch) {
+        try (Merger merger = new Merger(graph, paths, dominators, targets, options, scratch)) {
+            return merger.run();
+        }
+    }
+
+    private static final class Merger implements AutoCloseable {
+        private static final Comparator<PathNode> ORDER = Comparator.comparingLong(PathNode::retainedBytes).reversed()
+                .thenComparing(Comparator.comparingLong(PathNode::objects).reversed())
+                .thenComparing(n -> n.step().signature());
+
+        private final ObjectGraph graph;
+        private final ShortestPaths paths;
+        private final DominatorTree dominators;
+        private final NodeFilter targets;
+        private final PathTrie trie;
+        private final Bits known;          // whether "a target at or above" is known for an object
+        private final Bits targetAbove;    // ... and its value
+        private final Map<Integer, PathNode> nodes = new HashMap<>();
+
+        Merger(ObjectGraph graph, ShortestPaths paths, DominatorTree dominators, NodeFilter targets, Options options, Scratch scratch) {
+            this.graph = graph;
+            this.paths = paths;
+            this.dominators = dominators;
+            this.targets = targets;
+            long n = Math.max(1, graph.nodeCount());
+            trie = new PathTrie(graph, paths, options.collapseChains(), scratch);
+            known = scratch.bits(n);
+            targetAbove = scratch.bits(n);
+            nodes.put(PathTrie.TOP, new PathNode(null, null));
+        }
+
+        PathTree run() {
+            long count = 0;
+            long withoutPath = 0;
+            long retainedTotal = 0;
+            for (long node = 0, n = graph.nodeCount(); node < n; node++) {
+                if (!targets.test(node)) continue;
+                count++;
+                long retained = dominators.reachability(node).inTree() && !dominatedByTarget(node) ? dominators.retainedSize(node) : 0;
+                retainedTotal += retained;
+                if (!paths.hasPath(node)) {
+                    withoutPath++;
+                    continue;
+                }
+                boolean loader = graph.definesClasses(node);
+                String loaderName = loader ? PathStep.Loader.fold(graph.loaderName(node)) : null;
+                PathNode leaf = node(trie.child(trie.prefixOf(node), new PathStep.Target(trie.className(graph.classIndex(node)), loaderName)));
+                leaf.sample(node);
+                long pinned = trie.firstLoader(node);
+                if (pinned != PathTrie.NO_LOADER) leaf.loader(pinned);
+                else if (loader) leaf.loader(node);
+                leaf.objects++;
+                leaf.retainedBytes += retained;
+            }
+            List<Integer> ids = new ArrayList<>(nodes.keySet());
+            ids.sort(Comparator.reverseOrder()); // a child's id is larger than its parent's
+            for (int id : ids) {
+                if (id == PathTrie.TOP) continue;
+                PathNode node = nodes.get(id);
+                node.parent().objects += node.objects;
+                node.parent().retainedBytes += node.retainedBytes;
+            }
+            for (PathNode node : nodes.values()) node.children.sort(ORDER);
+            return new PathTree(nodes.get(PathTrie.TOP), count, withoutPath, retainedTotal);
+        }
+
+        /** The tree node of trie id {@code id}, made with its ancestors on first use. */
+        private PathNode node(int id) {
+            PathNode node = nodes.get(id);
+            if (node != null) return node;
+            PathNode parent = node(trie.parent(id));
+            node = new PathNode(trie.step(id), parent);
+            parent.children.add(node);
+            nodes.put(id, node);
+            return node;
+        }
+
+        /** Whether another target dominates {@code node}; memoised along the dominator chain (two walks, no stack). */
+        private boolean dominatedByTarget(long node) {
+            long root = dominators.virtualRoot();
+            long outside = dominators.notInTree();
+            long start = dominators.immediateDominator(node);
+            long x = start;
+            boolean answer;
+            while (true) {
+                if (x == root || x == outside) { answer = false; break; }
+                if (known.get(x)) { answer = targetAbove.get(x); break; }
+                if (targets.test(x)) { answer = true; break; }
+                x = dominators.immediateDominator(x);
+            }
+            for (long y = start; y != x; y = dominators.immediateDominator(y)) {
+                known.set(y);
+                if (answer) targetAbove.set(y);
+            }
+            return answer;
+        }
+
+        @Override
+        public void close() {
+            targetAbove.close();
+            known.close();
+            trie.close();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.hprofdiff.index.table;
+
+import java.util.function.LongConsumer;
+import org.hprofdiff.index.store.BlockOffsets;
+import org.hprofdiff.index.store.PackedColumn;
+
+/**
+ * One direction of the object graph in compressed sparse rows: the edges of ordinal {@code o} are
+ * {@code target(start(o)) .. target(end(o) - 1)}. Offsets are 64-bit values; iterate with primitives
+ * to allocate nothing:
+ * <pre>{@code for (long i = out.start(o), e = out.end(o); i < e; i++) visit(out.target(i)); }</pre>
+ */
+public final class Edges {
+    private final BlockOffsets offsets;
+    private final PackedColumn targets;
+
+    public Edges(BlockOffsets offsets, PackedColumn targets) {
+        this.offsets = offsets;
+        this.targets = targets;
+    }
+
+    public long start(long ordinal) { return offsets.get(ordinal); }
+
+    public long end(long ordinal) { return offsets.get(ordinal + 1); }
+
+    public long degree(long ordinal) { return end(ordinal) - start(ordinal); }
+
+    /** The other end of edge {@code i} (an ordinal). */
+    public long target(long i) { return targets.get(i); }
+
+    /** Number of edges. */
+    public long count() { return targets.length(); }
+
+    public void forEach(long ordinal, LongConsumer consumer) {
+        for (long i = start(ordinal), e = end(ordinal); i < e; i++) consumer.accept(targets.get(i));
+    }
+}

@@ -1,0 +1,110 @@
+package org.hprofdiff.index.graph.offheap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OffHeapTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void memoryBudgetSpillsToDeletedFiles() throws Exception {
+        try (Scratch scratch = Scratch.preferMemory(dir, 1 << 20)) {
+            Scratch.Allocation small = scratch.allocate(512 << 10);
+            assertEquals(512 << 10, scratch.memoryInUse());
+            try (LongArray big = scratch.longs(1 << 18)) { // 2 MiB: over the budget, so a mapped file
+                assertEquals(512 << 10, scratch.memoryInUse());
+                big.set((1 << 18) - 1, 42);
+                assertEquals(42, big.get((1 << 18) - 1));
+                assertEquals(0, big.get(7), "fresh scratch reads as zero");
+                try (var files = Files.list(dir)) {
+                    assertEquals(0, files.count(), "scratch files are deleted as soon as they are mapped");
+                }
+            }
+            try (NodeArray sequential = scratch.nodes(1024, false, true)) { // asked for a file though memory is left
+                assertEquals(512 << 10, scratch.memoryInUse());
+                sequential.set(1023, 7);
+                assertEquals(7, sequential.get(1023));
+            }
+            small.close();
+            assertEquals(0, scratch.memoryInUse());
+        }
+    }
+
+    @Test
+    void narrowArraysHoldUnsigned32BitValuesAndWideOnesMore() {
+        try (Scratch scratch = Scratch.inMemory(); NodeArray narrow = scratch.nodes(3, false); NodeArray wide = scratch.nodes(3, true)) {
+            narrow.set(2, NodeArray.NARROW_MAX);
+            assertEquals(0xFFFF_FFFFL, narrow.get(2), "no sign extension");
+            assertTrue(NodeArray.needsWide(NodeArray.NARROW_MAX + 1));
+            assertFalse(NodeArray.needsWide(NodeArray.NARROW_MAX));
+            wide.set(1, 5_000_000_000L);
+            assertEquals(5_000_000_000L, wide.get(1));
+            narrow.fill(7);
+            assertEquals(7, narrow.get(0));
+        }
+    }
+
+    @Test
+    void bitsAndGrowingStack() {
+        try (Scratch scratch = Scratch.inMemory(); Bits bits = scratch.bits(200); LongStack stack = new LongStack(scratch, 2)) {
+            bits.set(63);
+            bits.set(64);
+            bits.set(199);
+            assertTrue(bits.get(63) && bits.get(64) && bits.get(199));
+            assertFalse(bits.get(62) || bits.get(65) || bits.get(0));
+            for (long i = 0; i < 100_000; i++) stack.push(i * 3);
+            assertEquals(100_000, stack.size());
+            for (long i = 99_999; i >= 0; i--) assertEquals(i * 3, stack.pop());
+            assertTrue(stack.isEmpty());
+        }
+    }
+
+    @Test
+    void packedArraysHoldEveryWidthWithoutTouchingNeighbours() {
+        try (Scratch scratch = Scratch.inMemory()) {
+            for (int width = 1; width <= 8; width++) {
+                long max = width == 8 ? -1L : (1L << (8 * width)) - 1;
+                int n = 37;
+                PackedArray a = new PackedArray(scratch.allocate(PackedArray.bytes(n, width)).segment(), n, width);
+                for (int i = 0; i < n; i++) a.set(i, i % 3 == 0 ? max : i * 0x0102_0304_0506_0708L & max);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(i % 3 == 0 ? max : i * 0x0102_0304_0506_0708L & max, a.get(i), "width " + width + ", entry " + i);
+                }
+                a.set(5, 0);
+                assertEquals(0, a.get(5));
+                assertEquals(4 * 0x0102_0304_0506_0708L & max, a.get(4), "width " + width + ": the entry before is unchanged");
+                assertEquals(max, a.get(6), "width " + width + ": the entry after is unchanged");
+            }
+            assertEquals(4, PackedArray.widthFor(700_000_001L), "an ordinal of a 700-million-object dump");
+            assertEquals(5, PackedArray.widthFor(5_000_000_000L));
+            assertEquals(1, PackedArray.widthFor(0));
+        }
+    }
+
+    @Test
+    void largeArraysGivenBackAreReusedZeroed() {
+        try (Scratch scratch = Scratch.inMemory()) {
+            long address;
+            try (LongArray first = scratch.longs(1 << 20)) { // 8 MiB: a mapping of its own
+                first.fill(-1);
+                address = first.address();
+            }
+            assertEquals(0, scratch.memoryInUse());
+            try (LongArray again = scratch.longs(3 << 18)) { // 6 MiB fits in the 8 given back
+                assertEquals(address, again.address(), "the mapping given back is handed out again");
+                for (long i = 0; i < again.length(); i += 4099) assertEquals(0, again.get(i), "reused memory reads as zero at " + i);
+                assertEquals(8 << 20, scratch.memoryInUse(), "the whole reused mapping counts as in use");
+                try (LongArray other = scratch.longs(1 << 20)) {
+                    assertTrue(other.address() != address, "a mapping in use is not handed out twice");
+                }
+            }
+        }
+    }
+}
