@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hprofdiff.core.parallel.Futures;
 
 /** The build's worker threads: runs one task per part and waits for all, rethrowing the first failure. */
 final class Parallel implements AutoCloseable {
@@ -49,17 +49,7 @@ final class Parallel implements AutoCloseable {
     }
 
     static void waitAll(List<Future<?>> futures) throws IOException {
-        Throwable first = null;
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (first == null) first = e.getCause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (first == null) first = e;
-            }
-        }
+        Throwable first = Futures.awaitAll(futures);
         if (first != null) throw rethrow(first);
     }
 

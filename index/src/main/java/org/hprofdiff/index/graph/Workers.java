@@ -2,10 +2,10 @@ package org.hprofdiff.index.graph;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hprofdiff.core.parallel.Futures;
 
 /**
  * Threads for the passes of an analysis that split into independent ranges (per object, per edge). Part 0
@@ -60,16 +60,8 @@ public final class Workers implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             first = e;
         }
-        for (Future<?> f : others) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (first == null) first = e.getCause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (first == null) first = e;
-            }
-        }
+        Throwable theirs = Futures.awaitAll(others);
+        if (first == null) first = theirs;
         if (first instanceof RuntimeException r) throw r;
         if (first instanceof Error e) throw e;
         if (first != null) throw new IllegalStateException(first);
