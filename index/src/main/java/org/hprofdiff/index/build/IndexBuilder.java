@@ -16,7 +16,6 @@ import java.util.Map;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.core.read.HprofFile;
 import org.hprofdiff.core.read.HprofInput;
-import org.hprofdiff.core.read.HprofReader;
 import org.hprofdiff.core.read.ReadResult;
 import org.hprofdiff.core.size.SizeModel;
 import org.hprofdiff.core.size.SizeModelOverrides;

@@ -21,7 +21,6 @@ import org.hprofdiff.core.summary.diff.LoaderGrowth;
 import org.hprofdiff.index.AnalysisProgress;
 import org.hprofdiff.index.HeapAnalysis;
 import org.hprofdiff.index.graph.paths.MergedPaths;
-import org.hprofdiff.index.graph.paths.PathStep;
 import org.hprofdiff.index.graph.paths.PathTrie;
 
 /**
