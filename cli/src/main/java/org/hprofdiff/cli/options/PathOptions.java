@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
  */
 public final class PathOptions {
 
-    @Option(names = "--no-paths", description = "Compare class totals only: do not index the dumps or look for the retention paths "
-            + "that hold the growers (faster on a first run over large dumps).")
+    @Option(names = "--no-paths", description = "Class totals only: do not index the dumps or look for the retention paths that hold "
+            + "the growers (a comparison compares totals; a summary keeps totals only). Faster on a first run over large dumps.")
     boolean noPaths;
 
     @Mixin IndexLocationOptions location = new IndexLocationOptions();
