@@ -83,7 +83,12 @@ ls -l "$idx" | awk '/analysis\./ {print "    " $9 " " $5}'
 
 if [ "$peer" = 1 ]; then
   prepare
-  m=$(MEASURE_OUT="$work/peer.out" MEASURE_ERR="$work/peer.err" measure "$peer_bin" --progress never -v "$dump" "$work/peer.json")
+  # the peer may not finish (at 21.5 GB on 23 GiB the kernel killed it for memory): say so and keep what was measured
+  if ! m=$(MEASURE_OUT="$work/peer.out" MEASURE_ERR="$work/peer.err" measure "$peer_bin" --progress never -v "$dump" "$work/peer.json" 2>/dev/null); then
+    echo "hprof-analyzer (full analysis): did not finish; its last phases:"
+    tail -12 "$work/peer.err" | sed 's/^/    /'
+    exit 0
+  fi
   report "hprof-analyzer (full analysis)" "$m"
   tail -12 "$work/peer.err" | sed 's/^/    /'
   read -r ours _ <<< "$full"; read -r theirs _ <<< "$m"

@@ -89,12 +89,7 @@ class RealWorldAnswersTest {
         run.dumps().forEach(p -> args.add(p.toString()));
         Run.Result r = Run.main(args.toArray(String[]::new));
         assertEquals(0, r.code(), r::toString);
-        List<String> above = new ArrayList<>();
-        for (String line : r.out().lines().toList()) {
-            if (line.matches("\\d+ dumps over .*")) break;
-            above.add(line);
-        }
-        return above;
+        return r.answerLines();
     }
 
     /** How many objects the growing path holds in each dump, as the answer writes them: the designed counts. */

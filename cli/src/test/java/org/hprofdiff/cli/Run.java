@@ -9,6 +9,16 @@ final class Run {
     private Run() {}
 
     record Result(int code, String out, String err) {
+        /** The answer: stdout's lines above the list of dumps ("N dumps over ..."). */
+        java.util.List<String> answerLines() {
+            java.util.List<String> above = new java.util.ArrayList<>();
+            for (String line : out.lines().toList()) {
+                if (line.matches("\\d+ dumps over .*")) break;
+                above.add(line);
+            }
+            return above;
+        }
+
         /** stderr's lines, for checking that an error is exactly one line. */
         java.util.List<String> errLines() {
             return err.lines().toList();

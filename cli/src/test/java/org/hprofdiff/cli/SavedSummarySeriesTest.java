@@ -46,12 +46,7 @@ class SavedSummarySeriesTest {
     /** The lines above the list of dumps ("N dumps over ..."): the answer. */
     private static List<String> answer(Run.Result r) {
         assertEquals(0, r.code(), r::toString);
-        List<String> above = new ArrayList<>();
-        for (String line : r.out().lines().toList()) {
-            if (line.matches("\\d+ dumps over .*")) break;
-            above.add(line);
-        }
-        return above;
+        return r.answerLines();
     }
 
     private Run.Result diff(List<Path> inputs, String... options) {

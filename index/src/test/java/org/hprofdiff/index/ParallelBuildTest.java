@@ -27,27 +27,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ParallelBuildTest {
     @TempDir Path dir;
 
-    record Case(String name, Path dump, int dumpNumber) {
-        @Override public String toString() { return name + (dumpNumber > 1 ? " dump " + dumpNumber : ""); }
-    }
-
     static Stream<Arguments> dumps() throws Exception {
-        List<Case> cases = new ArrayList<>();
-        cases.add(new Case("JDK 25 (KnownGraph)", TestDumps.knownGraph(), 1));
-        Optional<Path> jcmd = TestDumps.parallelJcmdDump();
-        jcmd.ifPresent(p -> cases.add(new Case("JDK 25 jcmd -parallel=4", p, 1)));
-        cases.add(new Case("synthetic Android", SyntheticDumps.android(), 1));
-        cases.add(new Case("synthetic shuffled", SyntheticDumps.shuffled(), 1));
-        cases.add(new Case("generated, JDK 22+ order", SyntheticDumps.largeGenerated(), 1));
-        SharedDumps.present().forEach(p -> cases.add(new Case(p.getFileName().toString(), p, 1)));
-        SharedDumps.present().filter(p -> p.getFileName().toString().contains("hprofagent")).forEach(p -> cases.add(new Case(p.getFileName().toString(), p, 2)));
-        return cases.stream().map(Arguments::of);
+        return DumpCases.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dumps")
-    void sameIndexOnOneTwoAndFourThreads(Case c) throws Exception {
-        assertSameIndexes(c.dump, c.dumpNumber);
+    void sameIndexOnOneTwoAndFourThreads(DumpCases c) throws Exception {
+        assertSameIndexes(c.dump(), c.dumpNumber());
     }
 
     @Test

@@ -35,11 +35,11 @@ public final class RetainedColumn {
 
     public static Applied of(HeapAnalysis analysis, DumpSummary summary) throws IOException {
         IndexGraph graph = analysis.graph();
-        StoredSummary keys = analysis.index().summary();
+        Map<String, int[]> byKey = analysis.index().summary().classIndexesByKey();
         String[] loaderLabel = new String[graph.classCount()];
         Map<String, int[]> classesOfKey = new LinkedHashMap<>();
         for (ClassStats row : summary.classes()) {
-            int[] classes = keys.classIndexes(row.name(), row.loader());
+            int[] classes = byKey.getOrDefault(row.key(), new int[0]);
             classesOfKey.put(row.key(), classes);
             for (int c : classes) loaderLabel[c] = row.loader();
         }

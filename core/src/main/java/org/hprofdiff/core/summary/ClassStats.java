@@ -18,6 +18,11 @@ public record ClassStats(String name, String loader, Kind kind, long instances, 
 
     /** Key that identifies this class across dumps (addresses and ids are not stable; names and loaders are). */
     public String key() {
+        return keyOf(name, loader);
+    }
+
+    /** The {@link #key()} of a class of this name and loader label. */
+    public static String keyOf(String name, String loader) {
         return loader.equals(BOOTSTRAP) ? name : name + " @" + loader;
     }
 

@@ -167,10 +167,10 @@ public final class GrowingPaths {
         return byKey;
     }
 
-    /** The class-level retained bytes of the classes set in {@code classes}. */
-    static long classRetained(boolean[] classes, HeapAnalysis analysis) throws IOException {
+    /** The class-level retained bytes of {@code classes} (class indexes, each once). */
+    static long classRetained(int[] classes, HeapAnalysis analysis) throws IOException {
         long sum = 0;
-        for (int c = 0; c < classes.length; c++) if (classes[c]) sum += analysis.dominators().classRetained(c);
+        for (int c : classes) sum += analysis.dominators().classRetained(c);
         return sum;
     }
 

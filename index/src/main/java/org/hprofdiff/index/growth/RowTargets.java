@@ -9,6 +9,7 @@ import org.hprofdiff.core.collect.LongIntMap;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
+import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.diff.GrowthRow;
 import org.hprofdiff.index.DumpIndex;
 import org.hprofdiff.index.table.ClassInfo;
@@ -25,6 +26,11 @@ final class RowTargets {
         static Key of(GrowthRow row) {
             return new Key(row.name(), row.loader(), row.arrayLength());
         }
+
+        /** This key's classes in {@link org.hprofdiff.index.table.StoredSummary#classIndexesByKey}'s map. */
+        int[] classesIn(Map<String, int[]> byKey) {
+            return byKey.getOrDefault(ClassStats.keyOf(name, loader), new int[0]);
+        }
     }
 
     private RowTargets() {}
@@ -33,9 +39,9 @@ final class RowTargets {
     static RowLeaves.RowOf classes(List<Key> rows, DumpIndex index) throws IOException {
         int[] rowOfClass = new int[index.classes().size()];
         Arrays.fill(rowOfClass, -1);
+        Map<String, int[]> byKey = index.summary().classIndexesByKey();
         for (int r = 0; r < rows.size(); r++) {
-            boolean[] match = classesOf(rows.get(r).name(), rows.get(r).loader(), index);
-            for (int c = 0; c < match.length; c++) if (match[c] && rowOfClass[c] < 0) rowOfClass[c] = r;
+            for (int c : rows.get(r).classesIn(byKey)) if (rowOfClass[c] < 0) rowOfClass[c] = r;
         }
         return node -> rowOfClass[index.classIndexOf(node)];
     }
@@ -48,12 +54,12 @@ final class RowTargets {
     static RowLeaves.RowOf arrays(List<Key> rows, DumpIndex index) throws IOException {
         Map<Integer, Map<Long, Integer>> byClass = new HashMap<>(); // class index → (length, or size when compressed) → row
         boolean random = index.dump().isRandomAccess();
+        Map<String, int[]> byKey = index.summary().classIndexesByKey();
         for (int r = 0; r < rows.size(); r++) {
             Key key = rows.get(r);
-            boolean[] match = classesOf(key.name(), key.loader(), index);
-            for (int c = 0; c < match.length; c++) {
+            for (int c : key.classesIn(byKey)) {
                 BasicType element = index.classes().get(c).elementType();
-                if (!match[c] || element == null) continue;
+                if (element == null) continue;
                 long by = random ? key.length() : index.sizeModel().arraySize(element, key.length());
                 byClass.computeIfAbsent(c, k -> new HashMap<>()).putIfAbsent(by, r);
             }
@@ -89,14 +95,12 @@ final class RowTargets {
     }
 
     /** The classes whose objects a row counts in this dump, by the index's class key for the row's name and loader. */
-    static boolean[] classesOf(GrowthRow row, DumpIndex index) throws IOException {
+    static int[] classesOf(GrowthRow row, DumpIndex index) throws IOException {
         return classesOf(row.name(), row.loader(), index);
     }
 
-    static boolean[] classesOf(String name, String loader, DumpIndex index) throws IOException {
-        boolean[] match = new boolean[index.classes().size()];
-        for (int c : index.summary().classIndexes(name, loader)) match[c] = true;
-        return match;
+    static int[] classesOf(String name, String loader, DumpIndex index) throws IOException {
+        return index.summary().classIndexes(name, loader);
     }
 
     /** The element count of the array record at {@code position}; -1 for another record or none. */

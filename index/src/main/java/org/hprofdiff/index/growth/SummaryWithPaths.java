@@ -27,8 +27,9 @@ public final class SummaryWithPaths {
         progress.phase("retained sizes of every class", summary.classes().size());
         List<ClassStats> classes = new ArrayList<>(summary.classes().size());
         List<GrowingPaths.Sought> rows = new ArrayList<>();
+        Map<String, int[]> classesOfKey = analysis.index().summary().classIndexesByKey();
         for (ClassStats c : summary.classes()) {
-            long retained = GrowingPaths.classRetained(RowTargets.classesOf(c.name(), c.loader(), analysis.index()), analysis);
+            long retained = GrowingPaths.classRetained(classesOfKey.getOrDefault(c.key(), new int[0]), analysis);
             classes.add(new ClassStats(c.name(), c.loader(), c.kind(), c.instances(), c.shallowBytes(), retained));
             if (c.instances() >= floor.instances() || c.shallowBytes() >= floor.shallowBytes()) {
                 rows.add(new GrowingPaths.Sought(SummaryPaths.classRow(c.key()), GrowingPaths.Kind.CLASS,

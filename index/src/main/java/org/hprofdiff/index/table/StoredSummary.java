@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.read.HprofFile;
 import org.hprofdiff.core.size.SizeModelOverrides;
@@ -95,21 +97,22 @@ public record StoredSummary(DumpSummary summary, SizeModelOverrides overrides, R
      * objects may). The rows of {@code arraysByLength} share their array class's key. Empty when the dump has none.
      */
     public int[] classIndexes(String name, String loader) {
-        int[] out = new int[0];
-        for (int i = 0; i < rowClasses.size(); i++) {
-            ClassStats row = summary.classes().get(i);
-            if (row.name().equals(name) && row.loader().equals(loader)) {
-                for (int c : rowClasses.get(i)) if (Arrays.stream(out).noneMatch(x -> x == c)) out = appended(out, c);
-            }
-        }
-        Arrays.sort(out);
-        return out;
+        return classIndexesByKey().getOrDefault(ClassStats.keyOf(name, loader), new int[0]);
     }
 
-    private static int[] appended(int[] a, int v) {
-        int[] b = Arrays.copyOf(a, a.length + 1);
-        b[a.length] = v;
-        return b;
+    /**
+     * {@link #classIndexes} of every key at once, by {@link ClassStats#key()}, in one pass over the rows: for callers
+     * that look up many rows (a summary with every class's retained bytes), which one look-up per row would make
+     * quadratic in the number of classes.
+     */
+    public Map<String, int[]> classIndexesByKey() {
+        Map<String, int[]> byKey = new HashMap<>();
+        for (int i = 0; i < rowClasses.size(); i++) {
+            byKey.merge(summary.classes().get(i).key(), rowClasses.get(i),
+                    (a, b) -> IntStream.concat(IntStream.of(a), IntStream.of(b)).toArray());
+        }
+        byKey.replaceAll((key, classes) -> IntStream.of(classes).distinct().sorted().toArray());
+        return byKey;
     }
 
     /** The sections of the {@code summary} file. */
