@@ -140,4 +140,34 @@ class PartialGraphCommandsTest {
         JsonNode dump3 = JSON.readTree(r.out()).get("series").get("dumps").get(2);
         assertTrue(dump3.get("partial").asBoolean(), dump3::toString);
     }
+
+    /**
+     * A file cut exactly at a record boundary before its first heap record (a one-round dump's first 10 % are its
+     * strings and class records) holds no heap dump at all: every command refuses it alike, in one line, exit 4 — the
+     * graph commands used to index it as an empty partial heap.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"histogram", "index", "dominators", "suspects", "info"})
+    void aFileCutBeforeItsHeapDumpIsRefusedByEveryCommand(String command) throws IOException {
+        byte[] whole = Files.readAllBytes(ReaperDumps.get().dumps().get(0));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(whole);
+        while (b.get() != 0) { /* the format name */ }
+        b.position(b.position() + 12); // id size, time
+        int boundary = b.position();
+        int records = 0;
+        // hand-decoded record headers (tag, time, length): the last boundary before 10 % of the file
+        while (true) {
+            int tag = whole[boundary] & 0xFF;
+            assertTrue(tag != 0x0C && tag != 0x1C, "a heap record before 10 % of the file");
+            int next = boundary + 9 + b.getInt(boundary + 5);
+            if (next > whole.length / 10) break;
+            boundary = next;
+            records++;
+        }
+        Path file = Files.write(dir.resolve("cut-before-heap-" + command + ".hprof"), java.util.Arrays.copyOf(whole, boundary));
+        Run.Result r = Run.main(command, "--index-dir", indexDir, file.toString());
+        assertEquals(4, r.code(), r::toString);
+        assertEquals(List.of("hprof-diff: " + file + ": holds no heap dump (an hprof file with " + records
+                + " other records); expected HEAP_DUMP or HEAP_DUMP_SEGMENT records"), r.errLines(), r::toString);
+    }
 }

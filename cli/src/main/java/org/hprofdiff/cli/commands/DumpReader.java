@@ -133,14 +133,23 @@ final class DumpReader {
         }
     }
 
-    /** A file without the heap dump asked for is refused the same way whichever way it was read. */
     private void check(Path path, DumpSummary summary, InfoReport.Records records) {
+        checkHeapDump(path, summary, records.byTag(), dumpOptions.dumpNumber());
+    }
+
+    /**
+     * A file without the heap dump asked for is refused the same way whichever way it was read, and by every command
+     * (the graph commands too: a file cut at a record boundary before its first heap record reads as one without).
+     *
+     * @param recordsByTag the file's top-level records by tag name
+     * @param wanted       the {@code --dump} asked for
+     */
+    static void checkHeapDump(Path path, DumpSummary summary, Map<String, Long> recordsByTag, int wanted) {
         int dumps = summary.dump().heapDumpCount();
         if (dumps == 0 && summary.completeness().truncation() == null) {
-            throw new Failure(ExitCode.BAD_INPUT, path + ": holds no heap dump (an hprof file with " + records.byTag().values().stream()
+            throw new Failure(ExitCode.BAD_INPUT, path + ": holds no heap dump (an hprof file with " + recordsByTag.values().stream()
                     .mapToLong(Long::longValue).sum() + " other records); expected HEAP_DUMP or HEAP_DUMP_SEGMENT records");
         }
-        int wanted = dumpOptions.dumpNumber();
         // a file cut short before the wanted dump began is a partial result (nothing of it read), not a usage error
         boolean cutBeforeIt = summary.completeness().truncation() != null && wanted == dumps + 1;
         if (wanted > dumps && !cutBeforeIt) {

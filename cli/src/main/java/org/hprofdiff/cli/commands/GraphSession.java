@@ -34,6 +34,13 @@ final class GraphSession {
         } finally {
             progress.finish();
         }
+        try {
+            var stored = analysis.index().summary();
+            DumpReader.checkHeapDump(dump, stored.summary(), stored.reader().recordsByTag(), dumpOptions.dumpNumber());
+        } catch (IOException | RuntimeException e) {
+            analysis.close();
+            throw e;
+        }
         String seconds = seconds(System.nanoTime() - started);
         if (analysis.indexBuilt()) {
             out.note("indexed " + dump + " in " + seconds + (location.noCache() ? " (a temporary index, deleted after this run)"
