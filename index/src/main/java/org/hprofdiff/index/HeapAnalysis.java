@@ -215,11 +215,16 @@ public final class HeapAnalysis implements AutoCloseable {
 
     /** The dominator tree with retained sizes, computed and stored on the first call, reused afterwards. */
     public synchronized DominatorTree dominators() throws IOException {
+        return dominators(Dominators.Numbered.NONE);
+    }
+
+    /** As {@link #dominators()}; when it computes the tree, {@code numbered} is told what is reachable once that is known. */
+    private DominatorTree dominators(Dominators.Numbered numbered) throws IOException {
         if (dominators == null) {
             Dominators.Options o = new Dominators.Options(options.references(), options.keepUnreachable());
             AnalysisStore.Loaded<DominatorTree> loaded = store.openOrCompute(dominatorFile(options), "dominator tree", this::openDominators, file -> {
                 progress.phase(DOMINATOR_TREE, graph.nodeCount());
-                return Dominators.compute(graph, o, file, scratch, progress);
+                return Dominators.compute(graph, o, file, scratch, progress, numbered);
             }, progress);
             dominators = loaded.value();
             dominatorsComputed = loaded.computed();
@@ -237,19 +242,105 @@ public final class HeapAnalysis implements AutoCloseable {
         throw new IOException(file + ": " + wrong);
     }
 
-    /** The shortest paths from the GC roots, computed and stored on the first call, reused afterwards. */
+    /**
+     * The shortest paths from the GC roots, computed and stored on the first call, reused afterwards. When the
+     * dominator tree must be computed too, the paths are searched beside it: they need only what the tree's first
+     * step (the depth-first numbering) finds, and the rest of the tree runs mostly on one core.
+     */
     public synchronized ShortestPaths shortestPaths() throws IOException {
         if (paths == null) {
             AnalysisStore.Loaded<ShortestPaths> loaded = store.openOrCompute(pathsFile(options), "shortest paths", this::openPaths, file -> {
-                // a class object the roots do not reach (its loader lost in a dump cut short) starts no path
-                DominatorTree tree = dominators();
+                PathsAlongside alongside = new PathsAlongside(file);
+                DominatorTree tree;
+                try {
+                    tree = dominators(alongside::start);
+                } catch (IOException | RuntimeException | Error e) {
+                    alongside.abandon();
+                    throw e;
+                }
                 progress.phase(SHORTEST_PATHS, graph.nodeCount());
-                return ShortestPaths.compute(graph, options.references(), node -> tree.reachability(node) == Reachability.STRONG, file, scratch, progress);
+                if (alongside.started()) return alongside.join();
+                // a class object the roots do not reach (its loader lost in a dump cut short) starts no path
+                long[] starts = ShortestPaths.staticStartClasses(graph, node -> tree.reachability(node) == Reachability.STRONG);
+                return ShortestPaths.compute(graph, options.references(), starts, file, scratch, progress);
             }, progress);
             paths = loaded.value();
             pathsComputed = loaded.computed();
         }
         return paths;
+    }
+
+    /**
+     * The shortest paths' search on a thread of its own, started once the dominator tree's numbering says what is
+     * strongly reachable. Its phase times are kept and told when it is joined, on the caller's thread (progress
+     * displays are not shared between threads); its progress within is not shown (the tree's is).
+     */
+    private final class PathsAlongside {
+        private final Path file;
+        private final List<String[]> times = java.util.Collections.synchronizedList(new ArrayList<>());
+        private java.util.concurrent.FutureTask<ShortestPaths> task;
+
+        PathsAlongside(Path file) {
+            this.file = file;
+        }
+
+        /** Called by the tree's computation, on its thread: finds the path starts, then starts the search. */
+        void start(org.hprofdiff.index.graph.NodeFilter stronglyReachable) {
+            long[] starts = ShortestPaths.staticStartClasses(graph, stronglyReachable);
+            org.hprofdiff.index.graph.PhaseListener kept = (phase, millis) -> times.add(new String[] {phase, Long.toString(millis)});
+            task = new java.util.concurrent.FutureTask<>(() -> ShortestPaths.compute(graph, options.references(), starts, file, scratch, kept));
+            Thread.ofPlatform().name("hprof-diff shortest paths").daemon().start(task);
+        }
+
+        boolean started() {
+            return task != null;
+        }
+
+        ShortestPaths join() throws IOException {
+            try {
+                ShortestPaths result = finished(task);
+                for (String[] t : times) progress.phaseDone(t[0], Long.parseLong(t[1]));
+                return result;
+            } finally {
+                task = null;
+            }
+        }
+
+        /**
+         * The search's result, waiting for it however long it takes (it writes into scratch memory and a file that
+         * must not go away under it; an interrupt is kept for later); its failure is thrown as it was.
+         */
+        private static ShortestPaths finished(java.util.concurrent.FutureTask<ShortestPaths> task) throws IOException {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return task.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        switch (e.getCause()) {
+                            case IOException io -> throw io;
+                            case RuntimeException r -> throw r;
+                            case Error err -> throw err;
+                            default -> throw new IllegalStateException(e.getCause());
+                        }
+                    }
+                }
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The tree failed: waits for the search (which removes its own file if it fails) and lets its result go. */
+        void abandon() {
+            if (task == null) return;
+            try {
+                finished(task).close();
+            } catch (IOException | RuntimeException | Error ignored) {
+                // the tree's failure is the one to report
+            }
+        }
     }
 
     private ShortestPaths openPaths(Path file) throws IOException {
@@ -291,15 +382,15 @@ public final class HeapAnalysis implements AutoCloseable {
 
     /** The merged shortest paths of the objects {@code targets} accepts. */
     public PathTree mergedPaths(NodeFilter targets, MergedPaths.Options mergeOptions) throws IOException {
+        ShortestPaths sp = shortestPaths(); // first: computes the tree alongside when neither is stored yet
         DominatorTree tree = dominators();
-        ShortestPaths sp = shortestPaths();
         return MergedPaths.merge(graph, sp, tree, targets, mergeOptions, scratch);
     }
 
     /** Leak suspects (docs/semantics.md, section 11), largest first. */
     public List<LeakSuspects.Suspect> suspects(LeakSuspects.Options suspectOptions) throws IOException {
+        ShortestPaths sp = shortestPaths(); // first: computes the tree alongside when neither is stored yet
         DominatorTree tree = dominators();
-        ShortestPaths sp = shortestPaths();
         return LeakSuspects.find(graph, tree, sp, suspectOptions, scratch);
     }
 

@@ -47,6 +47,14 @@ final class GraphSession {
                     : "; the index is at " + analysis.index().location() + " (later commands reuse it)"));
         }
         else out.detail("using the index at " + analysis.index().location() + " (opened in " + seconds + ")");
+        if (computes.contains(HeapAnalysis.SHORTEST_PATHS)) {
+            try {
+                analysis.shortestPaths(); // first: when neither is stored, the paths are searched beside the tree they need
+            } catch (IOException | RuntimeException e) {
+                analysis.close();
+                throw e;
+            }
+        }
         return analysis;
     }
 

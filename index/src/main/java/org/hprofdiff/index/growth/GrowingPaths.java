@@ -140,6 +140,8 @@ public final class GrowingPaths {
                 progress.phase("retained sizes of the steady growers in dump " + (dump + 1), 0);
                 try (Source source = dumps.open(dump)) {
                     Map<String, Long> saved = source instanceof Source.Saved(DumpSummary summary) ? retainedByKey(summary) : null;
+                    // the paths are looked for next: with the tree they need, computed side by side when neither is stored
+                    if (source instanceof Source.Indexed(HeapAnalysis analysis)) analysis.shortestPaths();
                     for (GrowthRow row : growers) {
                         long retained = saved != null ? saved.getOrDefault(row.key(), 0L) : classRetained(row, ((Source.Indexed) source).analysis());
                         retainedGrowth.merge(row.key(), dump == 0 ? -retained : retained, Long::sum);

@@ -24,6 +24,7 @@ public final class SummaryWithPaths {
     /** {@code summary} (the dump's own, class totals) with retained bytes and retention paths from {@code analysis}. */
     public static DumpSummary of(DumpSummary summary, HeapAnalysis analysis, SummaryPaths.Floor floor, AnalysisProgress progress)
             throws IOException {
+        analysis.shortestPaths(); // the paths and the tree are both needed: computed side by side when neither is stored
         progress.phase("retained sizes of every class", summary.classes().size());
         List<ClassStats> classes = new ArrayList<>(summary.classes().size());
         List<GrowingPaths.Sought> rows = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.hprofdiff.index.graph.NodeFilter;
 import org.hprofdiff.index.graph.ObjectGraph;
 import org.hprofdiff.index.graph.PhaseListener;
 import org.hprofdiff.index.graph.References;
@@ -54,20 +55,38 @@ public final class Dominators {
         }
     }
 
+    /**
+     * Told, as soon as the depth-first numbering is done (a third of the computation), which objects are strongly
+     * reachable: what the shortest paths need before they can start, so they can run beside the rest of the tree
+     * (see {@code HeapAnalysis}). The filter answers only during the call.
+     */
+    @FunctionalInterface
+    public interface Numbered {
+        Numbered NONE = stronglyReachable -> {};
+
+        void numbered(NodeFilter stronglyReachable);
+    }
+
     public static DominatorTree compute(ObjectGraph graph, Options options, Path file, Scratch scratch,
                                         PhaseListener listener) throws IOException {
-        return compute(graph, options, file, scratch, listener, Tuning.forGraph(graph));
+        return compute(graph, options, file, scratch, listener, Numbered.NONE);
+    }
+
+    /** As {@link #compute(ObjectGraph, Options, Path, Scratch, PhaseListener)}, telling {@code numbered} what is reachable early. */
+    public static DominatorTree compute(ObjectGraph graph, Options options, Path file, Scratch scratch,
+                                        PhaseListener listener, Numbered numbered) throws IOException {
+        return compute(graph, options, file, scratch, listener, Tuning.forGraph(graph), numbered);
     }
 
     /** Tests: {@code wide} forces eight-byte node numbers, {@code durable} false skips the fsync. */
     static DominatorTree compute(ObjectGraph graph, Options options, Path file, Scratch scratch, PhaseListener listener,
                                  boolean wide, boolean durable) throws IOException {
         Tuning t = Tuning.forGraph(graph);
-        return compute(graph, options, file, scratch, listener, new Tuning(wide, durable, t.listBudget(), t.unitsLimit(), t.threads()));
+        return compute(graph, options, file, scratch, listener, new Tuning(wide, durable, t.listBudget(), t.unitsLimit(), t.threads()), Numbered.NONE);
     }
 
     static DominatorTree compute(ObjectGraph graph, Options options, Path file, Scratch scratch, PhaseListener listener,
-                                 Tuning tuning) throws IOException {
+                                 Tuning tuning, Numbered numbered) throws IOException {
         long n = graph.nodeCount();
         boolean wide = tuning.wide() || NodeArray.needsWide(n + 1);
         boolean wideOffsets = wide || NodeArray.needsWide(graph.firstEdge(n));
@@ -79,6 +98,10 @@ public final class Dominators {
             num.run(options.keepUnreachable());
             long count = num.count;
             steps.done(Step.NUMBERING);
+            numbered.numbered(node -> {
+                long pre = num.numbers.pre(node);
+                return pre != 0 && num.rangeOf(pre) == 0;
+            });
 
             PredecessorLists preds = PredecessorLists.build(graph, options.references(), num, scratch, wide, wideOffsets,
                     sequentialInFiles, () -> steps.within(Step.PREDECESSORS, 0.3));

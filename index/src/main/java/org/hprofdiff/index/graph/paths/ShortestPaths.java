@@ -79,6 +79,36 @@ public final class ShortestPaths implements AutoCloseable {
      */
     public static ShortestPaths compute(ObjectGraph graph, References references, NodeFilter reachable, Path file, Scratch scratch,
                                         PhaseListener listener) throws IOException {
+        return compute(graph, references, staticStartClasses(graph, reachable), file, scratch, listener);
+    }
+
+    /**
+     * The class objects whose static fields start paths, ascending: those of permanent classes
+     * ({@link ObjectGraph#permanentClass}) that {@code reachable} accepts. Split from the search so that the search
+     * can run beside the dominator tree, which knows what is reachable long before it is done (see
+     * {@code HeapAnalysis}).
+     */
+    public static long[] staticStartClasses(ObjectGraph graph, NodeFilter reachable) {
+        boolean[] classClass = new boolean[graph.classCount()];
+        for (int c = 0; c < classClass.length; c++) classClass[c] = graph.className(c).equals("java.lang.Class");
+        long[] found = new long[16];
+        int count = 0;
+        for (long node = 0, n = graph.nodeCount(); node < n; node++) {
+            if (!classClass[graph.classIndex(node)]) continue;
+            int stands = graph.classObjectIndex(node);
+            if (stands < 0 || !graph.permanentClass(stands) || !reachable.test(node)) continue;
+            if (count == found.length) found = java.util.Arrays.copyOf(found, count * 2);
+            found[count++] = node;
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    /**
+     * As {@link #compute(ObjectGraph, References, NodeFilter, Path, Scratch, PhaseListener)}, with the class objects
+     * whose static fields start paths given ({@link #staticStartClasses}).
+     */
+    public static ShortestPaths compute(ObjectGraph graph, References references, long[] startClasses, Path file, Scratch scratch,
+                                        PhaseListener listener) throws IOException {
         long started = System.nanoTime();
         long n = graph.nodeCount();
         int width = Entries.widthFor(Math.max(graph.firstEdge(n), graph.rootCount()));
@@ -99,7 +129,7 @@ public final class ShortestPaths implements AutoCloseable {
             out.set(ValueLayout.JAVA_LONG, 16, n);
             out.set(ValueLayout.JAVA_INT, 24, width);
             ShortestPaths paths = new ShortestPaths(arena, out, n, width, references);
-            new Search(graph, paths.entries, references, reachable, n, listener).run(scratch);
+            new Search(graph, paths.entries, references, startClasses, n, listener).run(scratch);
             out.force();
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             listener.phaseDone("paths: breadth-first search", (System.nanoTime() - started) / 1_000_000);
@@ -143,7 +173,7 @@ public final class ShortestPaths implements AutoCloseable {
         private final Entries entries;
         private final boolean followWeak;
         private final References references;
-        private final NodeFilter reachable;
+        private final long[] startClasses;
         private final long nodes;
         private NodeArray queue;
         private long tail;
@@ -153,12 +183,12 @@ public final class ShortestPaths implements AutoCloseable {
         private final PhaseListener listener;
         private static final long REPORT_EVERY = 1 << 20;
 
-        Search(ObjectGraph graph, Entries entries, References references, NodeFilter reachable, long nodes, PhaseListener listener) {
+        Search(ObjectGraph graph, Entries entries, References references, long[] startClasses, long nodes, PhaseListener listener) {
             this.listener = listener;
             this.graph = graph;
             this.entries = entries;
             this.references = references;
-            this.reachable = reachable;
+            this.startClasses = startClasses;
             this.followWeak = references.followsWeakEdges();
             this.nodes = nodes;
         }
@@ -181,16 +211,11 @@ public final class ShortestPaths implements AutoCloseable {
         }
 
         /**
-         * Every retaining static field of a permanent class that is reached from the roots starts a path, in object
-         * order, then field order, so the result depends on nothing but the dump.
+         * Every retaining static field of the start classes (permanent, reached from the roots) starts a path, in
+         * object order, then field order, so the result depends on nothing but the dump.
          */
         private void enterStaticFields() {
-            boolean[] classClass = new boolean[graph.classCount()];
-            for (int c = 0; c < classClass.length; c++) classClass[c] = graph.className(c).equals("java.lang.Class");
-            for (long node = 0; node < nodes; node++) {
-                if (!classClass[graph.classIndex(node)]) continue;
-                int stands = graph.classObjectIndex(node);
-                if (stands < 0 || !graph.permanentClass(stands) || !reachable.test(node)) continue;
+            for (long node : startClasses) {
                 for (long e = graph.firstEdge(node), end = graph.firstEdge(node + 1); e < end; e++) {
                     if (!followWeak && graph.isWeakEdge(e)) continue;
                     long target = graph.edgeTarget(e);

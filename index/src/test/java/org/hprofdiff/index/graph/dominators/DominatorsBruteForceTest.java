@@ -43,8 +43,16 @@ class DominatorsBruteForceTest {
                 Path file = dir.resolve("dom-" + seed);
                 Dominators.Tuning tuning = new Dominators.Tuning(wide, false, tight ? 0 : 1 << 20, tight ? 2 : Dominators.Tuning.MAX_UNITS,
                         tight ? 3 : wide ? 1 : 2);
-                try (DominatorTree t = Dominators.compute(g, new Dominators.Options(refs, keep), file, scratch, PhaseListener.NONE, tuning)) {
+                boolean[] early = new boolean[Math.toIntExact(g.nodeCount())];
+                Dominators.Numbered numbered = strong -> {
+                    for (int node = 0; node < early.length; node++) early[node] = strong.test(node);
+                };
+                try (DominatorTree t = Dominators.compute(g, new Dominators.Options(refs, keep), file, scratch, PhaseListener.NONE, tuning, numbered)) {
                     check(g, expected, t, "seed " + seed, scratch);
+                    // what the numbering tells early (the shortest paths start from it) is the tree's strong reachability
+                    for (int node = 0; node < early.length; node++) {
+                        assertEquals(t.reachability(node) == Reachability.STRONG, early[node], "seed " + seed + ", object " + node);
+                    }
                 }
                 countShapes(g, expected, seen);
             }
