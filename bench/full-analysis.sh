@@ -59,27 +59,34 @@ hd() { # label, hprof-diff arguments...
   echo "$m" > "$work/last"
 }
 
+disk() { # label: what the index directory holds now, the index's own files apart from the stored analyses
+  local idx index_bytes=0 analysis_bytes=0 b f
+  idx=$(find "$work/idx" -maxdepth 1 -name '*.hdidx' | head -1)
+  for f in "$idx"/*; do
+    b=$(du -sb "$f" | cut -f1) # a stored result may be a directory (the inbound references)
+    case "$(basename "$f")" in analysis.*) analysis_bytes=$((analysis_bytes + b)) ;; *) index_bytes=$((index_bytes + b)) ;; esac
+  done
+  python3 - "$1" "$dump_bytes" "$objects" "$index_bytes" "$analysis_bytes" <<'EOF2'
+import sys
+label = sys.argv[1]
+dump, objects, index, analysis = (int(x or 0) for x in sys.argv[2:])
+per = lambda b: f"{b / objects:.1f} B/object" if objects else "?"
+print(f"disk {label}: index {index:,} bytes ({index / dump:.2f} × the dump, {per(index)}); stored analysis {analysis:,} bytes "
+      f"({analysis / dump:.2f} ×, {per(analysis)}); together {(index + analysis) / dump:.2f} × the dump")
+EOF2
+  for f in "$idx"/analysis.*; do
+    case "$f" in *.lock) ;; *) echo "    $(basename "$f") $(du -sb "$f" | cut -f1)" ;; esac
+  done
+}
+
 prepare
 hd "hprof-diff suspects (new index: full analysis)" suspects "$dump"
 full=$(cat "$work/last")
 objects=$(grep -oE '[0-9,]+ objects' "$work/out" | head -1 | tr -d ', objects')
+disk "after the full analysis"
 hd "hprof-diff summary (from that index, with paths)" summary "$dump" -o "$work/summary.json"
 echo "    summary: $(stat -c %s "$work/summary.json") bytes"
-
-idx=$(find "$work/idx" -maxdepth 1 -name '*.hdidx' | head -1)
-index_bytes=0; analysis_bytes=0
-for f in "$idx"/*; do
-  b=$(stat -c %s "$f")
-  case "$(basename "$f")" in analysis.*) analysis_bytes=$((analysis_bytes + b)) ;; *) index_bytes=$((index_bytes + b)) ;; esac
-done
-python3 - "$dump_bytes" "$objects" "$index_bytes" "$analysis_bytes" <<'EOF'
-import sys
-dump, objects, index, analysis = (int(x or 0) for x in sys.argv[1:])
-per = lambda b: f"{b / objects:.1f} B/object" if objects else "?"
-print(f"disk: index {index:,} bytes ({index / dump:.2f} × the dump, {per(index)}); stored analysis {analysis:,} bytes "
-      f"({analysis / dump:.2f} ×, {per(analysis)}); together {(index + analysis) / dump:.2f} × the dump")
-EOF
-ls -l "$idx" | awk '/analysis\./ {print "    " $9 " " $5}'
+disk "after the summary (which adds the inbound references)"
 
 if [ "$peer" = 1 ]; then
   prepare

@@ -72,14 +72,14 @@ class TerminalTest {
         assertTrue(Run.main(true, env(), "histogram", "--top", "3", "--progress", d).err().startsWith("\rreading "));
     }
 
-    /** Every phase once, numbered in the whole run: the index build's six, then the two computations suspects needs. */
+    /** Every phase once, numbered in the whole run: the index build's five, then the two computations suspects needs. */
     @Test
     void eachPhaseOnceInItsPlaceOfTheWhole() throws IOException {
         Run.Result r = Run.main(env(), "suspects", "--progress", freshDump());
         assertEquals(0, r.code(), r::toString);
         java.util.List<String> phases = r.errLines().stream().filter(l -> !l.startsWith("hprof-diff: ")).toList();
-        assertEquals(java.util.List.of("[1/8] pass 1", "[2/8] classes", "[3/8] sort ids", "[4/8] pass 2", "[5/8] inbound", "[6/8] roots and threads",
-                "[7/8] dominator tree", "[8/8] shortest paths"), phases, r::toString);
+        assertEquals(java.util.List.of("[1/7] pass 1", "[2/7] classes", "[3/7] sort ids", "[4/7] pass 2", "[5/7] roots and threads",
+                "[6/7] dominator tree", "[7/7] shortest paths"), phases, r::toString);
         // the index and the tree are reused next time: only what is still missing is shown
         Run.Result again = Run.main(env(), "suspects", "--progress", freshDump());
         assertEquals(java.util.List.of(), again.errLines().stream().filter(l -> !l.startsWith("hprof-diff: ")).toList(), again::toString);
@@ -90,7 +90,7 @@ class TerminalTest {
     void verboseGivesEachPhasesCost() throws IOException {
         Run.Result r = Run.main(env(), "dominators", "--verbose", "--top", "1", freshDump());
         assertEquals(0, r.code(), r::toString);
-        for (String phase : java.util.List.of("pass 1", "classes", "sort ids", "pass 2", "inbound", "roots and threads", "dominator tree")) {
+        for (String phase : java.util.List.of("pass 1", "classes", "sort ids", "pass 2", "roots and threads", "dominator tree")) {
             assertEquals(1, r.errLines().stream().filter(l -> l.matches("hprof-diff: " + phase + ": [0-9]+\\.[0-9]{2} s, heap [0-9]+ MB, RSS [0-9]+ MB")).count(),
                     () -> phase + " once: " + r);
         }
@@ -103,7 +103,7 @@ class TerminalTest {
     void aTerminalSeesTheBuildsPhasesInPlace() throws IOException {
         Run.Result r = Run.main(true, env(), "index", freshDump());
         assertEquals(0, r.code(), r::toString);
-        for (String phase : org.hprofdiff.index.build.IndexBuilder.PHASES) assertTrue(r.err().contains("\r[" + (org.hprofdiff.index.build.IndexBuilder.PHASES.indexOf(phase) + 1) + "/6] " + phase), phase + ": " + r);
+        for (String phase : org.hprofdiff.index.build.IndexBuilder.PHASES) assertTrue(r.err().contains("\r[" + (org.hprofdiff.index.build.IndexBuilder.PHASES.indexOf(phase) + 1) + "/" + org.hprofdiff.index.build.IndexBuilder.PHASES.size() + "] " + phase), phase + ": " + r);
         String[] drawn = r.err().split("\r");
         assertTrue(drawn[drawn.length - 1].startsWith("hprof-diff: indexed "), () -> "the note after a cleared line: " + r);
     }
@@ -114,8 +114,8 @@ class TerminalTest {
         Run.Result r = Run.main(env(), "report", "--progress", "-o", dir.resolve("out").toString(), d.get(0).toString(), d.get(1).toString());
         assertEquals(0, r.code(), r::toString);
         java.util.List<String> lines = r.errLines();
-        assertEquals("connection-reaper-1.hprof: [1/6] pass 1", lines.getFirst(), r::toString);
-        assertTrue(lines.contains("connection-reaper-2.hprof: [6/6] roots and threads"), r::toString);
+        assertEquals("connection-reaper-1.hprof: [1/5] pass 1", lines.getFirst(), r::toString);
+        assertTrue(lines.contains("connection-reaper-2.hprof: [5/5] roots and threads"), r::toString);
         assertEquals(lines.size(), new java.util.HashSet<>(lines).size(), () -> "no phase twice: " + r);
         Run.Result quiet = Run.main(env(), "report", "-o", dir.resolve("out").toString(), d.get(0).toString(), d.get(1).toString());
         assertEquals("", quiet.err(), "no terminal, no progress unless asked");

@@ -78,7 +78,7 @@ final class AnalysisStore implements AutoCloseable {
     /** Temporary files of computations that were killed (their names start with {@code name.tmp-}); only under the lock. */
     private void removeLeftovers(String name) throws IOException {
         try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, name + ".tmp-*")) {
-            for (Path p : stale) Files.deleteIfExists(p);
+            for (Path p : stale) Commit.deleteTree(p); // a file, or a directory of files (the inbound references)
         }
     }
 

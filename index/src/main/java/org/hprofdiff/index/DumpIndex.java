@@ -31,8 +31,8 @@ import org.hprofdiff.index.store.PackedColumn;
 
 /**
  * A dump's object graph, indexed on disk and mapped: objects by ordinal (their order in the dump),
- * their classes, shallow sizes and record positions, outbound and inbound references, GC roots,
- * threads and the class table: the read view of an open index ({@link IndexCache} finds, checks and builds
+ * their classes, shallow sizes and record positions, outbound references, GC roots, threads and the
+ * class table (the inbound references are computed on first need, beside the analyses: {@link HeapAnalysis#inbound()}): the read view of an open index ({@link IndexCache} finds, checks and builds
  * them). Everything per object or per edge stays in mapped files, so the Java heap needed does not grow
  * with the dump. Thread-safe for reading. Close to unmap.
  */
@@ -49,7 +49,6 @@ public final class DumpIndex implements AutoCloseable {
     private final PackedColumn classOf;
     private final CappedColumn sizes;
     private final Edges outbound;
-    private final Edges inbound;
     private final RootTable roots;
     private final ClassTable classes;
     private final ThreadTable threads;
@@ -79,7 +78,6 @@ public final class DumpIndex implements AutoCloseable {
         this.classOf = dir.column(IndexFiles.OBJ_CLASS, objects);
         this.sizes = CappedColumn.open(dir, IndexFiles.OBJ_SIZE, objects);
         this.outbound = new Edges(BlockOffsets.open(dir, IndexFiles.OUT_OFFSETS, objects + 1), dir.column(IndexFiles.OUT_TARGETS, edges));
-        this.inbound = new Edges(BlockOffsets.open(dir, IndexFiles.IN_OFFSETS, objects + 1), dir.column(IndexFiles.IN_SOURCES, edges));
         MemorySegment rootData = dir.data(IndexFiles.ROOTS);
         if (rootData.byteSize() % RootTable.RECORD != 0) {
             throw new IndexCorruptException(dir.path().resolve(IndexFiles.ROOTS), 40, "holds " + rootData.byteSize() + " bytes; expected a multiple of " + RootTable.RECORD);
@@ -124,9 +122,6 @@ public final class DumpIndex implements AutoCloseable {
 
     /** References from each object (its class first, then fields/elements/statics in dump order). */
     public Edges outbound() { return outbound; }
-
-    /** References to each object; sources ascending. */
-    public Edges inbound() { return inbound; }
 
     /**
      * Whether outbound edge {@code edge} does not keep its target alive: the {@code referent} of a
@@ -199,7 +194,7 @@ public final class DumpIndex implements AutoCloseable {
 
     /** Reads the whole index: checksums and structural invariants. An empty list means intact. */
     public List<String> verify() {
-        return new IndexVerifier(dir, objects, positions, classOf, classes.size(), ids, outbound, inbound, roots, dumpInput, dump.fileSize()).run();
+        return new IndexVerifier(dir, objects, positions, classOf, classes.size(), ids, outbound, roots, dumpInput, dump.fileSize()).run();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.hprofdiff.index;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.hprofdiff.core.read.DumpFormatException;
+import org.hprofdiff.index.build.InboundEdges;
 import org.hprofdiff.index.graph.NodeFilter;
 import org.hprofdiff.index.graph.References;
 import org.hprofdiff.index.graph.dominators.DominatorTree;
@@ -20,6 +22,9 @@ import org.hprofdiff.index.graph.paths.MergedPaths;
 import org.hprofdiff.index.graph.paths.PathTree;
 import org.hprofdiff.index.graph.paths.ShortestPaths;
 import org.hprofdiff.index.graph.suspects.LeakSuspects;
+import org.hprofdiff.index.store.Commit;
+import org.hprofdiff.index.table.Edges;
+import org.hprofdiff.index.table.IndexVerifier;
 
 /**
  * One dump's graph analyses in one place: opens (or builds) the dump's index, then computes the dominator
@@ -38,10 +43,12 @@ import org.hprofdiff.index.graph.suspects.LeakSuspects;
  */
 public final class HeapAnalysis implements AutoCloseable {
     /** The phases the computations report ({@link AnalysisProgress#phase}), for displays that plan ahead. */
-    public static final String DOMINATOR_TREE = "dominator tree", SHORTEST_PATHS = "shortest paths";
+    public static final String DOMINATOR_TREE = "dominator tree", SHORTEST_PATHS = "shortest paths", INBOUND_REFERENCES = "inbound references";
     private static final String STORED = "analysis.";
     private static final String DOMINATORS = STORED + "dominators.";
     private static final String PATHS = STORED + "paths.";
+    /** A directory: the inbound references (the transpose of the index's edges), whatever the options. */
+    static final String INBOUND = STORED + "inbound";
 
     /** Stored files, one per variant of the options they depend on. */
     static String dominatorFile(Options o) {
@@ -61,8 +68,9 @@ public final class HeapAnalysis implements AutoCloseable {
         for (Path p : storedFiles()) {
             String name = p.getFileName().toString();
             String what = name.startsWith(DOMINATORS) ? "dominator tree (" + variant(name.substring(DOMINATORS.length())) + ")"
+                    : name.equals(INBOUND) ? "inbound references"
                     : "shortest paths (" + variant(name.substring(PATHS.length())) + ")";
-            found.add(what + ": " + String.format(Locale.ROOT, "%,d", Files.size(p)) + " bytes");
+            found.add(what + ": " + String.format(Locale.ROOT, "%,d", bytes(p)) + " bytes");
         }
         return found;
     }
@@ -86,9 +94,19 @@ public final class HeapAnalysis implements AutoCloseable {
         try (var files = Files.list(store.directory())) {
             return files.filter(p -> {
                 String n = p.getFileName().toString();
-                return (n.startsWith(DOMINATORS) || n.startsWith(PATHS)) && !n.contains(".tmp-") && !n.endsWith(".lock");
+                return (n.startsWith(DOMINATORS) || n.startsWith(PATHS) || n.equals(INBOUND)) && !n.contains(".tmp-") && !n.endsWith(".lock");
             }).sorted().toList();
         }
+    }
+
+    /** Bytes of a stored result: a file, or the files of a directory. */
+    private static long bytes(Path p) throws IOException {
+        if (!Files.isDirectory(p)) return Files.size(p);
+        long sum = 0;
+        try (var files = Files.list(p)) {
+            for (Path f : files.toList()) sum += Files.size(f);
+        }
+        return sum;
     }
 
     /**
@@ -99,7 +117,14 @@ public final class HeapAnalysis implements AutoCloseable {
         List<String> problems = new ArrayList<>(index.verify());
         for (Path p : storedFiles()) {
             try {
-                if (p.getFileName().toString().startsWith(DOMINATORS)) DominatorTree.open(p).close();
+                String name = p.getFileName().toString();
+                if (name.startsWith(DOMINATORS)) DominatorTree.open(p).close();
+                else if (name.equals(INBOUND)) {
+                    try (Arena arena = Arena.ofConfined()) {
+                        Edges in = InboundEdges.open(p, index.outbound(), index.objectCount(), arena);
+                        problems.addAll(IndexVerifier.transposeProblems(p, index.outbound(), in, index.objectCount()));
+                    }
+                }
                 else ShortestPaths.open(p).close();
             } catch (IOException e) {
                 problems.add(e.getMessage());
@@ -156,6 +181,7 @@ public final class HeapAnalysis implements AutoCloseable {
     private boolean dominatorsComputed;
     private ShortestPaths paths;
     private boolean pathsComputed;
+    private Inbound inbound;
 
     private HeapAnalysis(DumpIndex index, Options options, AnalysisProgress progress, boolean indexBuilt) throws IOException {
         this.index = index;
@@ -352,6 +378,48 @@ public final class HeapAnalysis implements AutoCloseable {
         throw new IOException(file + ": " + wrong);
     }
 
+    /**
+     * The objects' inbound references (sources ascending per object), computed and stored on the first call, reused
+     * afterwards: only the search for a growing path's other holders needs them, so the index leaves them out.
+     */
+    public synchronized Edges inbound() throws IOException {
+        if (inbound == null) {
+            inbound = store.openOrCompute(INBOUND, "inbound references", this::openInbound, directory -> {
+                progress.phase(INBOUND_REFERENCES, graph.nodeCount() + 2 * index.outbound().count());
+                Path temporary = Commit.tempSibling(directory);
+                try {
+                    Files.createDirectories(temporary);
+                    InboundEdges.build(index.outbound(), index.objectCount(), index.manifest().dump().digest(), temporary,
+                            Runtime.getRuntime().availableProcessors(), progress);
+                    Commit.commitDirectory(temporary, directory); // replaces one found damaged
+                } catch (IOException | RuntimeException | Error e) {
+                    Commit.deleteTree(temporary);
+                    throw e;
+                }
+                return openInbound(directory);
+            }, progress).value();
+        }
+        return inbound.edges();
+    }
+
+    private Inbound openInbound(Path directory) throws IOException {
+        Arena arena = Arena.ofShared();
+        try {
+            return new Inbound(InboundEdges.open(directory, index.outbound(), index.objectCount(), arena), arena);
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** Mapped inbound references and the arena that unmaps them. */
+    private record Inbound(Edges edges, Arena arena) implements AutoCloseable {
+        @Override
+        public void close() {
+            arena.close();
+        }
+    }
+
     /** Whether {@link #dominators()} computed the tree (false: reused, or not asked for yet). */
     public synchronized boolean dominatorsComputed() { return dominatorsComputed; }
 
@@ -396,6 +464,7 @@ public final class HeapAnalysis implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (inbound != null) inbound.close();
         if (paths != null) paths.close();
         if (dominators != null) dominators.close();
         scratch.close();

@@ -22,7 +22,7 @@ class FilesystemLimitsTest {
     @TempDir
     Path dir;
 
-    /** The disk fills up early (first pass) or late (inbound edges). */
+    /** The disk fills up early (first pass) or late (second pass). */
     @ParameterizedTest
     @ValueSource(strings = {"2m", "16m"})
     void fullDiskFailsWithOneLineAndLeavesNoIndex(String size) throws Exception {

@@ -140,6 +140,40 @@ class HeapAnalysisTest {
     }
 
     @Test
+    void inboundReferencesAreStoredOnFirstNeedCheckedAndComputedAgainWhenDamaged() throws Exception {
+        Path dump = TestDumps.knownGraph();
+        Path stored;
+        long edges;
+        try (HeapAnalysis a = HeapAnalysis.open(dump, options(), HeapAnalysis.Options.DEFAULT, AnalysisProgress.SILENT)) {
+            stored = a.index().location().resolve(HeapAnalysis.INBOUND);
+            assertFalse(Files.exists(stored), "the index is built without them");
+            edges = a.inbound().count();
+            assertEquals(a.index().outbound().count(), edges);
+            assertEquals(List.of(), a.verify());
+        }
+        // a source changed in place: the sizes still fit, the check of the transpose finds it
+        Path sources = stored.resolve(org.hprofdiff.index.store.IndexFiles.IN_SOURCES);
+        byte[] bytes = Files.readAllBytes(sources);
+        bytes[org.hprofdiff.index.store.IndexFormat.HEADER_BYTES] ^= 1;
+        Files.write(sources, bytes);
+        try (HeapAnalysis a = HeapAnalysis.open(dump, options(), HeapAnalysis.Options.DEFAULT, AnalysisProgress.SILENT)) {
+            List<String> problems = a.verify();
+            assertTrue(problems.stream().anyMatch(p -> p.contains(sources.toString())), problems.toString());
+        }
+        // cut short: not usable, computed again with a note, then whole
+        Files.write(sources, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        List<String> notes = new ArrayList<>();
+        AnalysisProgress listen = new AnalysisProgress() {
+            @Override public void note(String line) { notes.add(line); }
+        };
+        try (HeapAnalysis a = HeapAnalysis.open(dump, options(), HeapAnalysis.Options.DEFAULT, listen)) {
+            assertEquals(edges, a.inbound().count());
+            assertEquals(List.of(), a.verify());
+        }
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("stored inbound references is not usable (" + sources)), notes.toString());
+    }
+
+    @Test
     void noCacheLeavesNothingBehind() throws Exception {
         Path dump = TestDumps.copy(TestDumps.knownGraph(), Files.createDirectory(dir.resolve("dumps")));
         try (HeapAnalysis a = HeapAnalysis.open(dump, options().withNoCache(true), HeapAnalysis.Options.DEFAULT, AnalysisProgress.SILENT)) {

@@ -115,7 +115,7 @@ class IndexCacheTest {
     void damagedDataIsFoundByVerify() throws Exception {
         Path dump = dump();
         open(dump, options());
-        Path sources = dir.resolve(dump.getFileName() + ".hdidx").resolve(IndexFiles.IN_SOURCES);
+        Path sources = dir.resolve(dump.getFileName() + ".hdidx").resolve(IndexFiles.OUT_TARGETS);
         try (RandomAccessFile f = new RandomAccessFile(sources.toFile(), "rw")) {
             f.seek(200);
             int b = f.read();
@@ -124,7 +124,7 @@ class IndexCacheTest {
         }
         try (DumpIndex index = IndexCache.openOrBuild(dump, options(), BuildProgress.SILENT)) {
             List<String> problems = index.verify();
-            assertTrue(problems.stream().anyMatch(p -> p.contains(IndexFiles.IN_SOURCES) && p.contains("checksum")), problems.toString());
+            assertTrue(problems.stream().anyMatch(p -> p.contains(IndexFiles.OUT_TARGETS) && p.contains("checksum")), problems.toString());
         }
     }
 

@@ -132,17 +132,24 @@ class IndexEdgesTest {
     @ParameterizedTest
     @MethodSource("dumps")
     void inboundEdgesAreExactlyTheTranspose(Path dump) throws Exception {
-        DumpIndex index = index(dump);
-        Map<Long, List<Long>> transpose = new HashMap<>();
-        Edges out = index.outbound();
-        for (long o = 0; o < index.objectCount(); o++) {
-            for (long i = out.start(o); i < out.end(o); i++) transpose.computeIfAbsent(out.target(i), k -> new ArrayList<>()).add(o);
-        }
-        Edges in = index.inbound();
-        for (long o = 0; o < index.objectCount(); o++) {
-            List<Long> actual = new ArrayList<>();
-            for (long i = in.start(o); i < in.end(o); i++) actual.add(in.target(i));
-            assertEquals(transpose.getOrDefault(o, List.of()), actual, "inbound edges of object " + o);
+        // computed on first need beside the analyses, in an index of their own (closing the analysis closes it)
+        IndexOptions options = IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(dir.resolve("inbound"));
+        try (HeapAnalysis a = HeapAnalysis.over(IndexCache.openOrBuild(dump, options, BuildProgress.SILENT), HeapAnalysis.Options.DEFAULT,
+                AnalysisProgress.SILENT)) {
+            DumpIndex index = a.index();
+            Map<Long, List<Long>> transpose = new HashMap<>();
+            Edges out = index.outbound();
+            for (long o = 0; o < index.objectCount(); o++) {
+                for (long i = out.start(o); i < out.end(o); i++) transpose.computeIfAbsent(out.target(i), k -> new ArrayList<>()).add(o);
+            }
+            Edges in = a.inbound();
+            for (long o = 0; o < index.objectCount(); o++) {
+                List<Long> actual = new ArrayList<>();
+                for (long i = in.start(o); i < in.end(o); i++) actual.add(in.target(i));
+                assertEquals(transpose.getOrDefault(o, List.of()), actual, "inbound edges of object " + o);
+            }
+            assertEquals(List.of(), a.verify(), "the stored transpose passes the check");
+            assertTrue(a.storedResults().stream().anyMatch(r -> r.startsWith("inbound references: ")), a.storedResults().toString());
         }
     }
 

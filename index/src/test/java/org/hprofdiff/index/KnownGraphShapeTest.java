@@ -77,9 +77,6 @@ class KnownGraphShapeTest {
         Edges out = index.outbound();
         assertEquals(2, out.degree(self));
         assertEquals(self, out.target(out.start(self) + 1));
-        boolean selfInbound = false;
-        for (long i = index.inbound().start(self); i < index.inbound().end(self); i++) selfInbound |= index.inbound().target(i) == self;
-        assertTrue(selfInbound);
         long[] pairs = instancesOf(onlyClass("org/hprofdiff/index/testprograms/KnownGraph$Pair"));
         assertEquals(2, pairs.length);
         assertEquals(pairs[1], index.fields().referenceField(pairs[0], "other"));
@@ -106,10 +103,6 @@ class KnownGraphShapeTest {
         // loader -> the loader's classes (through its fields, as the JVM keeps them)
         assertTrue(reachable(loader, helper.ordinal(), 4), "loader reaches LeakedHelper's class within 4 references");
         assertTrue(reachable(loader, leaked.ordinal(), 4), "loader reaches Leaked's class within 4 references");
-        // and back: the class is held by its instance (inbound)
-        boolean held = false;
-        for (long i = index.inbound().start(leaked.ordinal()); i < index.inbound().end(leaked.ordinal()); i++) held |= index.inbound().target(i) == instance;
-        assertTrue(held);
         // the static of the leaked class is an outbound edge of the class object
         long registry = -1;
         for (ClassInfo.Static s : leaked.statics()) if (s.name().equals("registry")) registry = index.ordinalOf(s.value());

@@ -52,7 +52,7 @@ import org.hprofdiff.index.store.SequentialWriter;
  * work units, core's histogram</li>
  * <li>class table; id sort → id index</li>
  * <li>pass 2 (parallel by work unit): classes, shallow sizes, outbound edges</li>
- * <li>inbound edges (transpose), roots, threads, manifest</li>
+ * <li>roots, threads, manifest (the inbound edges are computed on first need: {@link InboundEdges})</li>
  * </ol>
  */
 public final class IndexBuilder {
@@ -67,7 +67,7 @@ public final class IndexBuilder {
     /** Objects the first pass captures per heap record before it handles the record in pieces (tests lower it). */
     private int captureCapacity = RecordCapture.DEFAULT_CAPACITY;
     /** The build's phases, in order (what {@link BuildProgress#plan} announces). */
-    public static final List<String> PHASES = List.of("pass 1", "classes", "sort ids", "pass 2", "inbound", "roots and threads");
+    public static final List<String> PHASES = List.of("pass 1", "classes", "sort ids", "pass 2", "roots and threads");
     /** Bytes per shallow size (in alignment units): 2 cover objects up to 512 KiB; larger ones go to a side table. */
     static final int SIZE_WIDTH = 2;
     private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
@@ -165,24 +165,14 @@ public final class IndexBuilder {
                 SecondPass.Widths widths = new SecondPass.Widths(PackedColumn.widthFor(classes.size() - 1L),
                         Math.min(SIZE_WIDTH, PackedColumn.widthFor(maxSizeUnits(p1, classes, model))), PackedColumn.widthFor(Math.max(0, n - 1)));
                 SecondPass.Result p2;
-                Transpose.Result in2;
-                try (ScratchFile counts = ScratchFile.create(workDir.resolve(IndexFiles.TMP_COUNTS), n * 4)) {
-                    InDegrees inDegrees = new InDegrees(counts.segment());
-                    try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), n == 0 ? 0 : positions.get(0))) {
-                        p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions, prefetch, () -> {
-                            try {
-                                return new ObjectDecoder(dump.newInput(), idIndex, classes, resolver, model, noData);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }, classes.size(), widths, inDegrees, workDir, digest, parallel, progress);
-                    }
-
-                    // ---- inbound edges
-                    BlockOffsets outOffsets = BlockOffsets.map(workDir, IndexFiles.OUT_OFFSETS, n + 1, arena);
-                    PackedColumn outTargets = new PackedColumn(map(IndexFiles.OUT_TARGETS, arena), widths.targets(), p2.edges());
-                    phase("inbound", n + p2.edges());
-                    in2 = Transpose.run(outOffsets, outTargets, n, p2.edges(), inDegrees, workDir, digest, parallel, progress);
+                try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), n == 0 ? 0 : positions.get(0))) {
+                    p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions, prefetch, () -> {
+                        try {
+                            return new ObjectDecoder(dump.newInput(), idIndex, classes, resolver, model, noData);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }, classes.size(), widths, workDir, digest, parallel, progress);
                 }
 
                 // ---- roots, classes, threads
@@ -234,8 +224,6 @@ public final class IndexBuilder {
                 p2.offsets().forEach(manifest::putFile);
                 manifest.putFile(IndexFiles.OUT_TARGETS, p2.targets());
                 manifest.putFile(IndexFiles.OUT_WEAK, p2.weak());
-                in2.offsets().forEach(manifest::putFile);
-                manifest.putFile(IndexFiles.IN_SOURCES, in2.sources());
                 manifest.putFile(IndexFiles.ROOTS, rootsEntry);
                 manifest.putFile(IndexFiles.CLASSES, classesEntry);
                 manifest.putFile(IndexFiles.THREADS, threadsEntry);

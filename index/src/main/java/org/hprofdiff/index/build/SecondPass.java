@@ -42,7 +42,7 @@ final class SecondPass {
 
     static Result run(long objectCount, long[] unitStarts, long[] giantUnits, ObjectPositions positions, Prefetcher prefetch,
                       Supplier<ObjectDecoder> decoders,
-                      int classCount, Widths widths, InDegrees inDegrees, Path workDir, byte[] identity, Parallel parallel,
+                      int classCount, Widths widths, Path workDir, byte[] identity, Parallel parallel,
                       BuildProgress progress) throws IOException {
         int window = parallel.threads() * 4;
         ArrayBlockingQueue<UnitBuffer> free = new ArrayBlockingQueue<>(window);
@@ -81,7 +81,7 @@ final class SecondPass {
                         inFlight.add(CompletableFuture.completedFuture(null)); // decoded by the committer
                     } else {
                         UnitBuffer b = free.poll();
-                        inFlight.add(parallel.pool().submit(() -> decodeUnit(decoder.get(), positions, from, to, b, inDegrees)));
+                        inFlight.add(parallel.pool().submit(() -> decodeUnit(decoder.get(), positions, from, to, b)));
                     }
                     submitted++;
                 }
@@ -90,7 +90,7 @@ final class SecondPass {
                     long ordinal = unitStarts[u];
                     b = giantBuffer;
                     b.reset();
-                    edges = commitGiant(committerDecoder, positions, ordinal, b, cls, size, offsets, targets, weak, inDegrees, edges);
+                    edges = commitGiant(committerDecoder, positions, ordinal, b, cls, size, offsets, targets, weak, edges);
                 } else {
                     edges = commit(b, cls, size, offsets, targets, weak, edges);
                 }
@@ -130,10 +130,9 @@ final class SecondPass {
         return w;
     }
 
-    private static UnitBuffer decodeUnit(ObjectDecoder decoder, ObjectPositions positions, long from, long to, UnitBuffer b, InDegrees inDegrees) {
+    private static UnitBuffer decodeUnit(ObjectDecoder decoder, ObjectPositions positions, long from, long to, UnitBuffer b) {
         b.reset();
         for (long ord = from; ord < to; ord++) decoder.decode(ord, positions.get(ord), b);
-        inDegrees.add(b.target, b.targets);
         return b;
     }
 
@@ -153,7 +152,7 @@ final class SecondPass {
     /** One object array too long to buffer: its edges go to the target column slice by slice. */
     private static long commitGiant(ObjectDecoder decoder, ObjectPositions positions, long ordinal, UnitBuffer b, SequentialWriter cls,
                                     CappedColumn.Writer size, BlockOffsets.Writer offsets, SequentialWriter targets, WeakBits weak,
-                                    InDegrees inDegrees, long edges) throws IOException {
+                                    long edges) throws IOException {
         long pos = positions.get(ordinal);
         ObjectDecoder.ArrayHeader h = decoder.objectArrayHeader(ordinal, pos, b);
         cls.putPacked(b.classIndex[0]);
@@ -161,7 +160,6 @@ final class SecondPass {
         offsets.add(edges);
         for (long from = 0; from < h.length(); from += GIANT_SLICE) {
             decoder.arrayElements(h.elementsPos(), from, Math.min(h.length(), from + GIANT_SLICE), b);
-            inDegrees.add(b.target, b.targets);
             for (int i = 0; i < b.targets; i++) targets.putPacked(b.target[i]);
             weak.add(b.weak, b.targets);
             b.targets = 0;

@@ -45,23 +45,30 @@ final class DumpPaths {
     private final IndexGraph graph;
     private final ShortestPaths paths;
     private final DominatorTree dominators;
-    private final OtherHolders otherHolders;
+    private final HeapAnalysis analysis;
+    /** Made on first need: it reads the inbound references, which are computed then if no earlier run stored them. */
+    private OtherHolders otherHolders;
     private Map<Long, Integer> classesByLoader;
 
     DumpPaths(HeapAnalysis analysis) throws IOException {
+        this.analysis = analysis;
         this.graph = analysis.graph();
         this.paths = analysis.shortestPaths();
         this.dominators = analysis.dominators();
-        this.otherHolders = new OtherHolders(graph, paths.references());
+    }
+
+    private OtherHolders otherHolders() throws IOException {
+        if (otherHolders == null) otherHolders = new OtherHolders(graph, analysis.inbound(), paths.references());
+        return otherHolders;
     }
 
     /** A row's paths ({@link RowLeaves}), matched up by the rules above. */
-    Map<String, Found> of(List<RowLeaves.Leaf> leaves) {
+    Map<String, Found> of(List<RowLeaves.Leaf> leaves) throws IOException {
         Map<String, Found> found = new LinkedHashMap<>();
         for (RowLeaves.Leaf leaf : leaves) {
             List<PathStep> steps = withoutChains(leaf.steps());
             long point = accumulationPoint(leaf.samples());
-            List<List<PathStep>> also = point < 0 ? List.of() : otherHolders.of(point, family(steps.getFirst()));
+            List<List<PathStep>> also = point < 0 ? List.of() : otherHolders().of(point, family(steps.getFirst()));
             found.merge(signature(steps), new Found(steps, also, leaf.objects(), leaf.retainedBytes(), leaf.loaders(), null), DumpPaths::plus);
         }
         found.replaceAll((signature, f) -> f.loaders().isEmpty() ? f

@@ -44,9 +44,9 @@ final class OtherHolders {
     private final Map<Integer, String> names = new HashMap<>();
     private Map<Long, List<Long>> rootsByObject;
 
-    OtherHolders(IndexGraph graph, References references) {
+    OtherHolders(IndexGraph graph, Edges inbound, References references) {
         this.graph = graph;
-        this.inbound = graph.index().inbound();
+        this.inbound = inbound;
         this.permanent = graph.permanentLoaders();
         this.references = references;
         this.followWeak = references.followsWeakEdges();

@@ -28,6 +28,12 @@ public final class Edges {
     /** The other end of edge {@code i} (an ordinal). */
     public long target(long i) { return targets.get(i); }
 
+    /** The row starts (for passes that walk every edge in order, as the transpose does). */
+    public BlockOffsets offsets() { return offsets; }
+
+    /** The edges' other ends, in edge order. */
+    public PackedColumn targets() { return targets; }
+
     /** Number of edges. */
     public long count() { return targets.length(); }
 

@@ -11,11 +11,10 @@ import org.hprofdiff.index.store.PackedColumn;
 
 /**
  * Full integrity check of an opened index: every file's checksum, then the invariants the readers
- * rely on — offsets ascending from 0 to the edge count, every edge end a valid ordinal, inbound edges
- * exactly the transpose of outbound ones (same multiset of (source, target) pairs, compared by an
- * order-independent hash, and sources ascending per target), class indexes in range, the id directory
- * ascending with entries sorted inside each bucket, and on a sample of objects that the index's id and
- * position agree with the dump's record.
+ * rely on — offsets ascending from 0 to the edge count, every edge end a valid ordinal, class indexes in
+ * range, the id directory ascending with entries sorted inside each bucket, and on a sample of objects that
+ * the index's id and position agree with the dump's record. The inbound edges, computed later beside the
+ * analyses, are checked against the outbound ones by {@link #transposeProblems}.
  */
 public final class IndexVerifier {
     private static final long SAMPLES = 1 << 20;
@@ -27,14 +26,13 @@ public final class IndexVerifier {
     private final int classCount;
     private final IdIndex ids;
     private final Edges out;
-    private final Edges in;
     private final RootTable roots;
     private final HeapRecordAt records;
     private final long dumpSize;
     private final List<String> problems = new ArrayList<>();
 
     public IndexVerifier(IndexDirectory dir, long objects, ObjectPositions positions, PackedColumn classOf, int classCount, IdIndex ids,
-                         Edges out, Edges in, RootTable roots, HprofInput dump, long dumpSize) {
+                         Edges out, RootTable roots, HprofInput dump, long dumpSize) {
         this.dir = dir;
         this.objects = objects;
         this.positions = positions;
@@ -42,7 +40,6 @@ public final class IndexVerifier {
         this.classCount = classCount;
         this.ids = ids;
         this.out = out;
-        this.in = in;
         this.roots = roots;
         this.records = new HeapRecordAt(dump);
         this.dumpSize = dumpSize;
@@ -56,8 +53,7 @@ public final class IndexVerifier {
             problems.add(e.getMessage());
         }
         check("outbound offsets", () -> offsets(out, IndexFiles.OUT_OFFSETS));
-        check("inbound offsets", () -> offsets(in, IndexFiles.IN_OFFSETS));
-        check("transpose", this::transpose);
+        check("outbound targets", this::targets);
         check("classes", this::classes);
         check("id index", this::idIndex);
         check("roots", this::roots);
@@ -78,37 +74,53 @@ public final class IndexVerifier {
     }
 
     private void offsets(Edges edges, String file) {
-        if (edges.start(0) != 0) {
-            problem(file, "first offset is " + edges.start(0) + "; expected 0");
-            return;
-        }
+        String wrong = offsetsProblem(edges, objects);
+        if (wrong != null) problem(file, wrong);
+    }
+
+    /** What is wrong with the row starts of {@code edges}, or null: they must ascend from 0 to the edge count. */
+    private static String offsetsProblem(Edges edges, long objects) {
+        if (edges.start(0) != 0) return "first offset is " + edges.start(0) + "; expected 0";
         long previous = 0;
         for (long o = 1; o <= objects; o++) {
             long v = edges.start(o);
-            if (v < previous) {
-                problem(file, "offset of object " + o + " is " + v + ", below the previous " + previous + "; expected ascending offsets");
-                return;
-            }
+            if (v < previous) return "offset of object " + o + " is " + v + ", below the previous " + previous + "; expected ascending offsets";
             previous = v;
         }
-        if (previous != edges.count()) problem(file, "last offset is " + previous + "; expected the edge count " + edges.count());
+        return previous != edges.count() ? "last offset is " + previous + "; expected the edge count " + edges.count() : null;
     }
 
-    private void transpose() {
+    private void targets() {
+        for (long i = 0, count = out.count(); i < count; i++) {
+            long t = out.target(i);
+            if (t >= objects) {
+                problem(IndexFiles.OUT_TARGETS, "edge " + i + " points to " + t + "; expected an ordinal below " + objects);
+                return;
+            }
+        }
+    }
+
+    /**
+     * What is wrong with {@code in} as the inbound edges of the index whose outbound edges are {@code out}, each
+     * problem naming a file of {@code directory}; empty when {@code in} is exactly the transpose: offsets ascending,
+     * the same multiset of (source, target) pairs (compared by an order-independent hash), sources ascending per
+     * target.
+     */
+    public static List<String> transposeProblems(java.nio.file.Path directory, Edges out, Edges in, long objects) {
+        List<String> found = new ArrayList<>();
+        String offsets = offsetsProblem(in, objects);
+        if (offsets != null) {
+            found.add(directory.resolve(IndexFiles.IN_OFFSETS) + ": " + offsets);
+            return found;
+        }
+        String sources = directory.resolve(IndexFiles.IN_SOURCES) + ": ";
         if (out.count() != in.count()) {
-            problem(IndexFiles.IN_SOURCES, in.count() + " inbound edges; expected " + out.count() + " like outbound");
-            return;
+            found.add(sources + in.count() + " inbound edges; expected " + out.count() + " like outbound");
+            return found;
         }
         long outHash = 0;
         for (long s = 0; s < objects; s++) {
-            for (long i = out.start(s), e = out.end(s); i < e; i++) {
-                long t = out.target(i);
-                if (t >= objects) {
-                    problem(IndexFiles.OUT_TARGETS, "edge " + i + " of object " + s + " points to " + t + "; expected an ordinal below " + objects);
-                    return;
-                }
-                outHash += mix(s, t);
-            }
+            for (long i = out.start(s), e = out.end(s); i < e; i++) outHash += mix(s, out.target(i));
         }
         long inHash = 0;
         for (long t = 0; t < objects; t++) {
@@ -116,15 +128,16 @@ public final class IndexVerifier {
             for (long i = in.start(t), e = in.end(t); i < e; i++) {
                 long s = in.target(i);
                 if (s >= objects || s < previous) {
-                    problem(IndexFiles.IN_SOURCES, "edge " + i + " into object " + t + " comes from " + s + "; expected an ordinal below "
+                    found.add(sources + "edge " + i + " into object " + t + " comes from " + s + "; expected an ordinal below "
                             + objects + " and not below the previous source " + previous);
-                    return;
+                    return found;
                 }
                 previous = s;
                 inHash += mix(s, t);
             }
         }
-        if (inHash != outHash) problem(IndexFiles.IN_SOURCES, "inbound edges are not the transpose of the outbound edges");
+        if (inHash != outHash) found.add(sources + "inbound edges are not the transpose of the outbound edges");
+        return found;
     }
 
     private static long mix(long s, long t) {
