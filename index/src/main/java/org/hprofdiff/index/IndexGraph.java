@@ -35,6 +35,8 @@ public final class IndexGraph implements ObjectGraph {
     private final long rootCount;
     /** Per class: whether it is an object-array class, and the ordinal of its class object (edge 0 of its arrays). */
     private final boolean[] objectArrayClass;
+    /** Per class: whether its objects are plain instances (not arrays, not the class objects of java.lang.Class). */
+    private final boolean[] instanceClass;
     private final long[] classObjectOrdinal;
     /** The loader objects that define classes, and whether a class's objects may be one (a cheap test first). */
     private final java.util.Set<Long> definingLoaders = new java.util.HashSet<>();
@@ -61,10 +63,12 @@ public final class IndexGraph implements ObjectGraph {
         standIns = index.completeness().partial() ? StandInRoots.of(classes, roots) : new long[0];
         rootCount = present + standIns.length;
         objectArrayClass = new boolean[classes.size()];
+        instanceClass = new boolean[classes.size()];
         classObjectOrdinal = new long[classes.size()];
         loaderClass = new boolean[classes.size()];
         for (ClassInfo c : classes.all()) {
             objectArrayClass[c.index()] = c.kind() == ClassInfo.Kind.OBJECT_ARRAY;
+            instanceClass[c.index()] = c.kind() == ClassInfo.Kind.INSTANCE && !c.name().equals("java/lang/Class");
             classObjectOrdinal[c.index()] = c.ordinal();
             if (c.loaderOrdinal() >= 0 && definingLoaders.add(c.loaderOrdinal())) loaderClass[index.classIndexOf(c.loaderOrdinal())] = true;
         }
@@ -136,6 +140,19 @@ public final class IndexGraph implements ObjectGraph {
             // labelling every element of a k-element array would cost k²/2 reads, and no path shows it ([*]).
             boolean classEdge = edge == out.start(node) && out.target(edge) == classObjectOrdinal[c];
             return classEdge ? new EdgeLabel.Internal(EdgeOrigin.CLASS.name()) : new EdgeLabel.ArrayElement(EdgeLabel.ArrayElement.NOT_DECODED);
+        }
+        if (instanceClass[c]) {
+            // An instance that holds every reference field it declares has as edges its class, then those fields in
+            // layout order (docs/index-format.md, "Edges"): the k-th edge is the k-th field without decoding the record
+            // again, which labelling the paths of millions of objects would otherwise do once per object, at random.
+            int[] slots = classes.referenceSlots(c);
+            long first = out.start(node);
+            long k = edge - first;
+            if (out.end(node) - first == 1 + slots.length && k >= 0 && k <= slots.length) {
+                if (k == 0) return new EdgeLabel.Internal(EdgeOrigin.CLASS.name());
+                ClassTable.FieldSlot f = classes.layout(c).get(slots[(int) k - 1]);
+                return new EdgeLabel.Field(fieldName(node, new EdgeOrigin.Field(f.name(), f.declaringClass())));
+            }
         }
         return switch (index.edgeOrigin(node, edge)) {
             case EdgeOrigin.Field f -> new EdgeLabel.Field(fieldName(node, f));

@@ -129,6 +129,38 @@ class IndexEdgesTest {
         };
     }
 
+    /**
+     * The graph's edge labels (which read an instance that holds all its reference fields by position, without
+     * decoding its record) name the origin the decoder finds, for every edge of every object: fields set or null,
+     * arrays, class objects.
+     */
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void edgeLabelsNameTheDecodedOrigin(Path dump) throws Exception {
+        DumpIndex index = index(dump);
+        IndexGraph graph = new IndexGraph(index);
+        Edges out = index.outbound();
+        long positional = 0;
+        for (long o = 0; o < index.objectCount(); o++) {
+            for (long e = out.start(o); e < out.end(o); e++) {
+                org.hprofdiff.index.graph.EdgeLabel label = graph.edgeLabel(o, e);
+                String where = "edge " + e + " of object " + o + " (" + index.classOf(o).javaName() + ")";
+                switch (index.edgeOrigin(o, e)) {
+                    case EdgeOrigin.Field f -> {
+                        String name = ((org.hprofdiff.index.graph.EdgeLabel.Field) label).name();
+                        assertTrue(name.equals(f.name()) || name.equals(f.name() + " (" + index.classes().get(f.declaringClass()).javaName() + ")"),
+                                where + ": " + name + " for " + f);
+                        if (out.degree(o) == 1 + index.classes().referenceSlots(index.classIndexOf(o)).length) positional++;
+                    }
+                    case EdgeOrigin.StaticField st -> assertEquals(new org.hprofdiff.index.graph.EdgeLabel.StaticField(st.name()), label, where);
+                    case EdgeOrigin.ArrayElement a -> assertTrue(label instanceof org.hprofdiff.index.graph.EdgeLabel.ArrayElement, where);
+                    case EdgeOrigin.Internal i -> assertEquals(new org.hprofdiff.index.graph.EdgeLabel.Internal(i.name()), label, where);
+                }
+            }
+        }
+        assertTrue(positional > 0, "some instance holds all its fields, so its labels are read by position");
+    }
+
     @ParameterizedTest
     @MethodSource("dumps")
     void inboundEdgesAreExactlyTheTranspose(Path dump) throws Exception {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hprofdiff.index.graph.EdgeHolders;
 import org.hprofdiff.index.graph.EdgeLabel;
 import org.hprofdiff.index.graph.ObjectGraph;
 import org.hprofdiff.index.graph.offheap.LongStack;
@@ -28,6 +29,7 @@ public final class PathTrie implements AutoCloseable {
 
     private final ObjectGraph graph;
     private final ShortestPaths paths;
+    private final EdgeHolders holders;
     private final boolean collapseChains;
     private final NodeArray memo;    // object → trie id of its path's prefix, + 1 (0: not known yet)
     private final NodeArray loaders; // object → first loader on its path, + 2 (1: none; 0: not known yet)
@@ -41,6 +43,7 @@ public final class PathTrie implements AutoCloseable {
     public PathTrie(ObjectGraph graph, ShortestPaths paths, boolean collapseChains, Scratch scratch) {
         this.graph = graph;
         this.paths = paths;
+        this.holders = new EdgeHolders(graph);
         this.collapseChains = collapseChains;
         this.classNames = new String[graph.classCount()];
         long n = Math.max(1, graph.nodeCount());
@@ -99,7 +102,7 @@ public final class PathTrie implements AutoCloseable {
         long x = node;
         while (memo.get(x) == 0 && !paths.isPathStart(x)) {
             walk.push(x);
-            x = ShortestPaths.source(graph, paths.parentEdge(x));
+            x = holders.of(paths.parentEdge(x));
         }
         int prefix;
         if (memo.get(x) != 0) {
@@ -135,7 +138,7 @@ public final class PathTrie implements AutoCloseable {
     /** Trie id of the one-step path of an object whose path is a static field. */
     private int staticStep(long node) {
         long edge = paths.parentEdge(node);
-        long holder = ShortestPaths.source(graph, edge);
+        long holder = holders.of(edge);
         EdgeLabel.StaticField f = (EdgeLabel.StaticField) graph.edgeLabel(holder, edge);
         int stands = graph.classObjectIndex(holder);
         return child(TOP, new PathStep.Static(className(stands >= 0 ? stands : graph.classIndex(holder)), f.name()));
