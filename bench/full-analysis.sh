@@ -6,7 +6,7 @@
 # on the machine, the phases from --verbose, the disk the index and the stored analysis take (bytes per object
 # and × the dump) and the ratio of the two tools' wall times.
 #
-#   bench/full-analysis.sh [--size 2500m | --dump FILE] [--cold] [--no-peer] [--dir /work/bench-data] [--keep]
+#   bench/full-analysis.sh [--size 2500m | --dump FILE] [--cold] [--no-peer] [--no-summary] [--dir /work/bench-data] [--keep]
 #
 # The dump comes from testdata's LargeDumpGenerator (seed 42) unless --dump names one. --cold drops the dump's
 # pages from the page cache before each tool's run (otherwise both run warm, after one read of the dump). hprof-diff
@@ -15,7 +15,7 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 java="$JAVA25_HOME/bin/java"
-size=2500m; dump=""; cold=0; peer=1; dir=/work/bench-data; keep=0
+size=2500m; dump=""; cold=0; peer=1; summary=1; dir=/work/bench-data; keep=0
 peer_bin=${HPROF_ANALYZER:-$root/../shared/peers/bin/hprof-analyzer}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -23,9 +23,10 @@ while [ $# -gt 0 ]; do
     --dump) dump=$2; shift 2 ;;
     --cold) cold=1; shift ;;
     --no-peer) peer=0; shift ;;
+    --no-summary) summary=0; shift ;;
     --dir) dir=$2; shift 2 ;;
     --keep) keep=1; shift ;;
-    *) echo "usage: $0 [--size 2500m | --dump FILE] [--cold] [--no-peer] [--dir DIR] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--size 2500m | --dump FILE] [--cold] [--no-peer] [--no-summary] [--dir DIR] [--keep]" >&2; exit 2 ;;
   esac
 done
 [ "$peer" = 0 ] || [ -x "$peer_bin" ] || { echo "bench: $peer_bin is missing (set HPROF_ANALYZER, or --no-peer)" >&2; exit 3; }
@@ -84,9 +85,11 @@ hd "hprof-diff suspects (new index: full analysis)" suspects "$dump"
 full=$(cat "$work/last")
 objects=$(grep -oE '[0-9,]+ objects' "$work/out" | head -1 | tr -d ', objects')
 disk "after the full analysis"
-hd "hprof-diff summary (from that index, with paths)" summary "$dump" -o "$work/summary.json"
-echo "    summary: $(stat -c %s "$work/summary.json") bytes"
-disk "after the summary (which adds the inbound references)"
+if [ "$summary" = 1 ]; then # --no-summary skips it (the inbound references it adds take another 0.18 × the dump)
+  hd "hprof-diff summary (from that index, with paths)" summary "$dump" -o "$work/summary.json"
+  echo "    summary: $(stat -c %s "$work/summary.json") bytes"
+  disk "after the summary (which adds the inbound references)"
+fi
 
 if [ "$peer" = 1 ]; then
   prepare
