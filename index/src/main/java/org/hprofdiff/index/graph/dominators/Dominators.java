@@ -148,7 +148,7 @@ public final class Dominators {
      * 46 s; with the DFS parents in a file too, the nearest-common-ancestor pass, which climbs them at random,
      * took semi-NCA from 27 to 71 s; hence parents stay in memory.
      */
-    static long peakScratch(long nodes, long edges, boolean wide) {
+    public static long peakScratch(long nodes, long edges, boolean wide) {
         long node = wide ? 8 : 4;
         return nodes * (2 * node + 3 * node) + edges * node;
     }

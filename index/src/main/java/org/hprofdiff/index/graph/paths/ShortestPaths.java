@@ -141,6 +141,16 @@ public final class ShortestPaths implements AutoCloseable {
         }
     }
 
+    /**
+     * Bytes the search holds while it runs on a graph of {@code nodes} objects and {@code edges} references: its queue
+     * and thread flags (scratch memory) and the entries it writes (a mapped file), for a caller deciding whether it
+     * fits in memory beside other work.
+     */
+    public static long bytesWhileSearching(long nodes, long edges) {
+        long queue = nodes * (NodeArray.needsWide(nodes) ? 8 : 4);
+        return queue + nodes / 8 + nodes * Entries.widthFor(edges);
+    }
+
     /** Opens stored paths; a missing, truncated or foreign file is an IOException naming file and offset. */
     public static ShortestPaths open(Path file) throws IOException {
         Arena arena = Arena.ofShared();
