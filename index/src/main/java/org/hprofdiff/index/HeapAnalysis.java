@@ -297,9 +297,10 @@ public final class HeapAnalysis implements AutoCloseable {
     /**
      * Whether the paths' search fits in memory beside the dominator tree: the tree's arrays at their peak, the
      * search's queue and entries, and the index's edges that both read, within 80 % of the machine's memory.
-     * Otherwise the two take pages from each other and each waits on the disk: on a 39.8 GB dump (645 M objects,
-     * 1.4 billion references) on 23 GiB, side by side, the tree took 515 s and the search beside it 275 s, where on
-     * a 21.5 GB dump, which fits, the tree took 96 s and the search 36 s (docs/benchmarks.md).
+     * Otherwise the two take pages from each other: on a 39.8 GB dump (645 M objects, 1.4 billion references) on
+     * 23 GiB the tree took 515 s with the search beside it, 395 s alone and the search 139 s after it: the same wall
+     * time for 92 CPU s more. On a 21.5 GB dump, which fits, the tree took 96 s and the search 36 s beside it, 1 s
+     * after (docs/benchmarks.md).
      */
     private boolean fitsBesideTree() {
         long n = graph.nodeCount();
