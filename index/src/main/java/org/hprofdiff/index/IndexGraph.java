@@ -41,6 +41,7 @@ public final class IndexGraph implements ObjectGraph {
     /** The loader objects that define classes, and whether a class's objects may be one (a cheap test first). */
     private final java.util.Set<Long> definingLoaders = new java.util.HashSet<>();
     private final boolean[] loaderClass;
+    private final java.util.Set<String>[] shadowedNames;
     /** Which loaders live as long as the JVM; decided on first use (a few field reads). */
     private volatile PermanentLoaders permanentLoaders;
 
@@ -66,6 +67,7 @@ public final class IndexGraph implements ObjectGraph {
         instanceClass = new boolean[classes.size()];
         classObjectOrdinal = new long[classes.size()];
         loaderClass = new boolean[classes.size()];
+        shadowedNames = shadowedNames(classes);
         for (ClassInfo c : classes.all()) {
             objectArrayClass[c.index()] = c.kind() == ClassInfo.Kind.OBJECT_ARRAY;
             instanceClass[c.index()] = c.kind() == ClassInfo.Kind.INSTANCE && !c.name().equals("java/lang/Class");
@@ -186,9 +188,19 @@ public final class IndexGraph implements ObjectGraph {
 
     /** The field's name, with its declaring class when a superclass declares a field of the same name (shadowing). */
     private String fieldName(long node, EdgeOrigin.Field f) {
-        List<ClassTable.FieldSlot> layout = classes.layout(index.classIndexOf(node));
-        int sameName = 0;
-        for (ClassTable.FieldSlot s : layout) if (s.name().equals(f.name())) sameName++;
-        return sameName > 1 ? f.name() + " (" + classes.get(f.declaringClass()).javaName() + ")" : f.name();
+        return shadowedNames[index.classIndexOf(node)].contains(f.name()) ? f.name() + " (" + classes.get(f.declaringClass()).javaName() + ")" : f.name();
+    }
+
+    /** Per class: the field names its layout holds more than once (a superclass's field shadowed); asked per path step. */
+    private static java.util.Set<String>[] shadowedNames(ClassTable classes) {
+        @SuppressWarnings("unchecked")
+        java.util.Set<String>[] shadowed = new java.util.Set[classes.size()];
+        for (int c = 0; c < shadowed.length; c++) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.Set<String> twice = new java.util.HashSet<>();
+            for (ClassTable.FieldSlot s : classes.layout(c)) if (!seen.add(s.name())) twice.add(s.name());
+            shadowed[c] = twice.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(twice);
+        }
+        return shadowed;
     }
 }

@@ -65,6 +65,8 @@ final class RowTargets {
             }
         }
         LongIntMap rowOfArray = new LongIntMap(16);
+        boolean[] arrayClass = new boolean[index.classes().size()];
+        for (int c : byClass.keySet()) arrayClass[c] = true;
         if (!byClass.isEmpty()) {
             try (HprofInput dump = random ? index.dump().newInput() : null) {
                 HeapRecordAt records = dump == null ? null : new HeapRecordAt(dump);
@@ -77,7 +79,8 @@ final class RowTargets {
                 }
             }
         }
-        return rowOfArray::get; // ABSENT is -1
+        // asked for every object, several times: the class first, so that only the rows' arrays probe the map
+        return node -> arrayClass[index.classIndexOf(node)] ? rowOfArray.get(node) : -1; // ABSENT is -1
     }
 
     /** Each class loader's row among the loader classes {@code loaderClasses} (Java names), or -1: only loaders that define classes. */
@@ -85,13 +88,16 @@ final class RowTargets {
         Map<String, Integer> rowOfClass = new HashMap<>();
         for (int r = 0; r < loaderClasses.size(); r++) rowOfClass.putIfAbsent(loaderClasses.get(r), r);
         LongIntMap rowOfLoader = new LongIntMap(16);
+        boolean[] loaderClass = new boolean[index.classes().size()];
         for (ClassInfo c : index.classes().all()) {
             long loader = c.loaderOrdinal();
             if (loader < 0) continue;
             Integer r = rowOfClass.get(index.classOf(loader).javaName());
-            if (r != null) rowOfLoader.putIfAbsent(loader, r);
+            if (r == null) continue;
+            rowOfLoader.putIfAbsent(loader, r);
+            loaderClass[index.classIndexOf(loader)] = true;
         }
-        return rowOfLoader::get; // ABSENT is -1
+        return node -> loaderClass[index.classIndexOf(node)] ? rowOfLoader.get(node) : -1; // ABSENT is -1
     }
 
     /** The classes whose objects a row counts in this dump, by the index's class key for the row's name and loader. */
