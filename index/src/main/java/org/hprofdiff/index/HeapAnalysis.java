@@ -274,16 +274,16 @@ public final class HeapAnalysis implements AutoCloseable {
     public synchronized ShortestPaths shortestPaths() throws IOException {
         if (paths == null) {
             AnalysisStore.Loaded<ShortestPaths> loaded = store.openOrCompute(pathsFile(options), "shortest paths", this::openPaths, file -> {
-                PathsAlongside alongside = new PathsAlongside(file);
+                PathsBesideTree alongside = new PathsBesideTree(graph, options.references(), file, scratch);
                 DominatorTree tree;
                 try {
-                    tree = dominators(fitsBesideTree() ? alongside::start : Dominators.Numbered.NONE);
+                    tree = dominators(PathsBesideTree.fits(index, physicalMemory()) ? alongside::start : Dominators.Numbered.NONE);
                 } catch (IOException | RuntimeException | Error e) {
                     alongside.abandon();
                     throw e;
                 }
                 progress.phase(SHORTEST_PATHS, graph.nodeCount());
-                if (alongside.started()) return alongside.join();
+                if (alongside.started()) return alongside.join(progress);
                 // a class object the roots do not reach (its loader lost in a dump cut short) starts no path
                 long[] starts = ShortestPaths.staticStartClasses(graph, node -> tree.reachability(node) == Reachability.STRONG);
                 return ShortestPaths.compute(graph, options.references(), starts, file, scratch, progress);
@@ -294,100 +294,9 @@ public final class HeapAnalysis implements AutoCloseable {
         return paths;
     }
 
-    /**
-     * Whether the paths' search fits in memory beside the dominator tree: the tree's arrays at their peak, the
-     * search's queue and entries, and the index's edges that both read, within 80 % of the machine's memory.
-     * Otherwise the two take pages from each other: on a 39.8 GB dump (645 M objects, 1.4 billion references) on
-     * 23 GiB the tree took 515 s with the search beside it, 395 s alone and the search 139 s after it: the same wall
-     * time for 92 CPU s more. On a 21.5 GB dump, which fits, the tree took 96 s and the search 36 s beside it, 1 s
-     * after (docs/benchmarks.md).
-     */
-    private boolean fitsBesideTree() {
-        long n = graph.nodeCount();
-        Edges out = index.outbound();
-        long edges = out.count();
-        long tree = Dominators.peakScratch(n, edges, org.hprofdiff.index.graph.offheap.NodeArray.needsWide(n + 1));
-        long shared = edges * out.targets().width() + n * 2 + edges / 8; // targets, offsets, weak flags
-        long memory = physicalMemory();
-        return memory > 0 && tree + ShortestPaths.bytesWhileSearching(n, edges) + shared <= memory / 10 * 8;
-    }
-
     /** The machine's memory in bytes; 0 when the JVM cannot tell. */
-    private static long physicalMemory() {
+    static long physicalMemory() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : 0;
-    }
-
-    /**
-     * The shortest paths' search on a thread of its own, started once the dominator tree's numbering says what is
-     * strongly reachable. Its phase times are kept and told when it is joined, on the caller's thread (progress
-     * displays are not shared between threads); its progress within is not shown (the tree's is).
-     */
-    private final class PathsAlongside {
-        private final Path file;
-        private final List<String[]> times = java.util.Collections.synchronizedList(new ArrayList<>());
-        private java.util.concurrent.FutureTask<ShortestPaths> task;
-
-        PathsAlongside(Path file) {
-            this.file = file;
-        }
-
-        /** Called by the tree's computation, on its thread: finds the path starts, then starts the search. */
-        void start(org.hprofdiff.index.graph.NodeFilter stronglyReachable) {
-            long[] starts = ShortestPaths.staticStartClasses(graph, stronglyReachable);
-            org.hprofdiff.index.graph.PhaseListener kept = (phase, millis) -> times.add(new String[] {phase, Long.toString(millis)});
-            task = new java.util.concurrent.FutureTask<>(() -> ShortestPaths.compute(graph, options.references(), starts, file, scratch, kept));
-            Thread.ofPlatform().name("hprof-diff shortest paths").daemon().start(task);
-        }
-
-        boolean started() {
-            return task != null;
-        }
-
-        ShortestPaths join() throws IOException {
-            try {
-                ShortestPaths result = finished(task);
-                for (String[] t : times) progress.phaseDone(t[0], Long.parseLong(t[1]));
-                return result;
-            } finally {
-                task = null;
-            }
-        }
-
-        /**
-         * The search's result, waiting for it however long it takes (it writes into scratch memory and a file that
-         * must not go away under it; an interrupt is kept for later); its failure is thrown as it was.
-         */
-        private static ShortestPaths finished(java.util.concurrent.FutureTask<ShortestPaths> task) throws IOException {
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    try {
-                        return task.get();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        switch (e.getCause()) {
-                            case IOException io -> throw io;
-                            case RuntimeException r -> throw r;
-                            case Error err -> throw err;
-                            default -> throw new IllegalStateException(e.getCause());
-                        }
-                    }
-                }
-            } finally {
-                if (interrupted) Thread.currentThread().interrupt();
-            }
-        }
-
-        /** The tree failed: waits for the search (which removes its own file if it fails) and lets its result go. */
-        void abandon() {
-            if (task == null) return;
-            try {
-                finished(task).close();
-            } catch (IOException | RuntimeException | Error ignored) {
-                // the tree's failure is the one to report
-            }
-        }
     }
 
     private ShortestPaths openPaths(Path file) throws IOException {

@@ -6,13 +6,13 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.hprofdiff.core.parallel.Futures;
 
 /**
  * Inflates HotSpot's chunked gzip ({@code jcmd GC.heap_dump -gz=N}) on several threads. HotSpot compresses
@@ -135,7 +135,7 @@ final class ChunkedGzipStream extends InputStream {
         fillAhead();
         while (!ahead.isEmpty()) {
             Future<Member> head = ahead.peekFirst();
-            Member m = await(head);
+            Member m = Futures.awaitUninterruptibly(head);
             if (m.start() == expected) { // the member that must come next (possibly damaged: then it ends the data)
                 ahead.pollFirst();
                 accept(m);
@@ -172,25 +172,6 @@ final class ChunkedGzipStream extends InputStream {
             if (candidate < 0) break;
             scanFrom = candidate + HEADER_MIN;
             ahead.addLast(workers.submit(() -> inflate(candidate)));
-        }
-    }
-
-    private static Member await(Future<Member> f) throws IOException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return f.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) throw r;
-                    if (e.getCause() instanceof Error err) throw err;
-                    throw new IOException(e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
