@@ -1,7 +1,6 @@
 package org.hprofdiff.index;
 
 import org.hprofdiff.index.table.ClassInfo;
-import java.util.List;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.core.summary.ClassNames;
 import org.hprofdiff.index.graph.EdgeLabel;
@@ -153,11 +152,11 @@ public final class IndexGraph implements ObjectGraph {
             if (out.end(node) - first == 1 + slots.length && k >= 0 && k <= slots.length) {
                 if (k == 0) return new EdgeLabel.Internal(EdgeOrigin.CLASS.name());
                 ClassTable.FieldSlot f = classes.layout(c).get(slots[(int) k - 1]);
-                return new EdgeLabel.Field(fieldName(node, new EdgeOrigin.Field(f.name(), f.declaringClass())));
+                return new EdgeLabel.Field(fieldName(c, f.name(), f.declaringClass()));
             }
         }
         return switch (index.edgeOrigin(node, edge)) {
-            case EdgeOrigin.Field f -> new EdgeLabel.Field(fieldName(node, f));
+            case EdgeOrigin.Field f -> new EdgeLabel.Field(fieldName(c, f.name(), f.declaringClass()));
             case EdgeOrigin.StaticField s -> new EdgeLabel.StaticField(s.name());
             case EdgeOrigin.ArrayElement a -> new EdgeLabel.ArrayElement(a.index());
             case EdgeOrigin.Internal i -> new EdgeLabel.Internal(i.name());
@@ -187,8 +186,8 @@ public final class IndexGraph implements ObjectGraph {
     }
 
     /** The field's name, with its declaring class when a superclass declares a field of the same name (shadowing). */
-    private String fieldName(long node, EdgeOrigin.Field f) {
-        return shadowedNames[index.classIndexOf(node)].contains(f.name()) ? f.name() + " (" + classes.get(f.declaringClass()).javaName() + ")" : f.name();
+    private String fieldName(int classIndex, String name, int declaringClass) {
+        return shadowedNames[classIndex].contains(name) ? name + " (" + classes.get(declaringClass).javaName() + ")" : name;
     }
 
     /** Per class: the field names its layout holds more than once (a superclass's field shadowed); asked per path step. */

@@ -37,23 +37,17 @@ final class GraphSession {
         try {
             var stored = analysis.index().summary();
             DumpReader.checkHeapDump(dump, stored.summary(), stored.reader().recordsByTag(), dumpOptions.dumpNumber());
+            String seconds = seconds(System.nanoTime() - started);
+            if (analysis.indexBuilt()) {
+                out.note("indexed " + dump + " in " + seconds + (location.noCache() ? " (a temporary index, deleted after this run)"
+                        : "; the index is at " + analysis.index().location() + " (later commands reuse it)"));
+            }
+            else out.detail("using the index at " + analysis.index().location() + " (opened in " + seconds + ")");
+            // first: when neither is stored, the paths are searched beside the tree they need
+            if (computes.contains(HeapAnalysis.SHORTEST_PATHS)) analysis.shortestPaths();
         } catch (IOException | RuntimeException e) {
             analysis.close();
             throw e;
-        }
-        String seconds = seconds(System.nanoTime() - started);
-        if (analysis.indexBuilt()) {
-            out.note("indexed " + dump + " in " + seconds + (location.noCache() ? " (a temporary index, deleted after this run)"
-                    : "; the index is at " + analysis.index().location() + " (later commands reuse it)"));
-        }
-        else out.detail("using the index at " + analysis.index().location() + " (opened in " + seconds + ")");
-        if (computes.contains(HeapAnalysis.SHORTEST_PATHS)) {
-            try {
-                analysis.shortestPaths(); // first: when neither is stored, the paths are searched beside the tree they need
-            } catch (IOException | RuntimeException e) {
-                analysis.close();
-                throw e;
-            }
         }
         return analysis;
     }

@@ -3,10 +3,7 @@ package org.hprofdiff.index.build;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.VarHandle;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.hprofdiff.index.BuildProgress;
@@ -31,7 +28,6 @@ public final class InboundEdges {
 
     /** Counts are reported every 2^20 edges. */
     private static final long PROGRESS_STEP = (1 << 20) - 1;
-    private static final VarHandle COUNTER = ValueLayout.JAVA_INT.arrayElementVarHandle();
 
     /**
      * Writes the transpose of {@code outbound} ({@code objects} objects) into {@code directory}, which must exist and

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.index.graph.EdgeLabel;
 import org.hprofdiff.index.graph.NodeFilter;
@@ -69,17 +70,7 @@ public final class ShortestPaths implements AutoCloseable {
      */
     public static ShortestPaths compute(ObjectGraph graph, References references, Path file, Scratch scratch,
                                         PhaseListener listener) throws IOException {
-        return compute(graph, references, node -> true, file, scratch, listener);
-    }
-
-    /**
-     * As {@link #compute(ObjectGraph, References, Path, Scratch, PhaseListener)}; only the static fields of class
-     * objects {@code reachable} accepts start paths: in a dump cut short a class whose loader was lost is not reached
-     * from the roots read, and its statics must not make objects look held that the dominator tree calls unreachable.
-     */
-    public static ShortestPaths compute(ObjectGraph graph, References references, NodeFilter reachable, Path file, Scratch scratch,
-                                        PhaseListener listener) throws IOException {
-        return compute(graph, references, staticStartClasses(graph, reachable), file, scratch, listener);
+        return compute(graph, references, staticStartClasses(graph, node -> true), file, scratch, listener);
     }
 
     /**
@@ -97,15 +88,16 @@ public final class ShortestPaths implements AutoCloseable {
             if (!classClass[graph.classIndex(node)]) continue;
             int stands = graph.classObjectIndex(node);
             if (stands < 0 || !graph.permanentClass(stands) || !reachable.test(node)) continue;
-            if (count == found.length) found = java.util.Arrays.copyOf(found, count * 2);
+            if (count == found.length) found = Arrays.copyOf(found, count * 2);
             found[count++] = node;
         }
-        return java.util.Arrays.copyOf(found, count);
+        return Arrays.copyOf(found, count);
     }
 
     /**
-     * As {@link #compute(ObjectGraph, References, NodeFilter, Path, Scratch, PhaseListener)}, with the class objects
-     * whose static fields start paths given ({@link #staticStartClasses}).
+     * Computes the paths from the class objects whose static fields start them ({@link #staticStartClasses}: in a dump
+     * cut short a class whose loader was lost is not reached from the roots read, and its statics must not make objects
+     * look held that the dominator tree calls unreachable) and the roots, and stores them in {@code file}.
      */
     public static ShortestPaths compute(ObjectGraph graph, References references, long[] startClasses, Path file, Scratch scratch,
                                         PhaseListener listener) throws IOException {
