@@ -22,6 +22,7 @@ import org.hprofdiff.index.graph.paths.MergedPaths;
 import org.hprofdiff.index.graph.paths.PathTree;
 import org.hprofdiff.index.graph.paths.ShortestPaths;
 import org.hprofdiff.index.graph.suspects.LeakSuspects;
+import org.hprofdiff.index.store.BlobDirectory;
 import org.hprofdiff.index.store.Commit;
 import org.hprofdiff.index.table.Edges;
 import org.hprofdiff.index.table.IndexVerifier;
@@ -49,10 +50,17 @@ public final class HeapAnalysis implements AutoCloseable {
     private static final String PATHS = STORED + "paths.";
     /** A directory: the inbound references (the transpose of the index's edges), whatever the options. */
     static final String INBOUND = STORED + "inbound";
+    /** A directory per variant of the options: growing rows' described paths ({@link #rowPaths()}). */
+    private static final String ROW_PATHS = STORED + "rowpaths.";
 
     /** Stored files, one per variant of the options they depend on. */
     static String dominatorFile(Options o) {
-        return DOMINATORS + o.references().name().toLowerCase(Locale.ROOT) + (o.keepUnreachable() ? ".keep" : "");
+        return DOMINATORS + treeVariant(o);
+    }
+
+    /** What a result that holds retained sizes depends on: which references retain, and whether unreachable objects are kept. */
+    private static String treeVariant(Options o) {
+        return o.references().name().toLowerCase(Locale.ROOT) + (o.keepUnreachable() ? ".keep" : "");
     }
 
     static String pathsFile(Options o) {
@@ -69,6 +77,7 @@ public final class HeapAnalysis implements AutoCloseable {
             String name = p.getFileName().toString();
             String what = name.startsWith(DOMINATORS) ? "dominator tree (" + variant(name.substring(DOMINATORS.length())) + ")"
                     : name.equals(INBOUND) ? "inbound references"
+                    : name.startsWith(ROW_PATHS) ? "growing rows' retention paths (" + variant(name.substring(ROW_PATHS.length())) + ")"
                     : "shortest paths (" + variant(name.substring(PATHS.length())) + ")";
             found.add(what + ": " + String.format(Locale.ROOT, "%,d", bytes(p)) + " bytes");
         }
@@ -94,7 +103,8 @@ public final class HeapAnalysis implements AutoCloseable {
         try (var files = Files.list(store.directory())) {
             return files.filter(p -> {
                 String n = p.getFileName().toString();
-                return (n.startsWith(DOMINATORS) || n.startsWith(PATHS) || n.equals(INBOUND)) && !n.contains(".tmp-") && !n.endsWith(".lock");
+                return (n.startsWith(DOMINATORS) || n.startsWith(PATHS) || n.equals(INBOUND) || n.startsWith(ROW_PATHS))
+                        && !n.contains(".tmp-") && !n.endsWith(".lock");
             }).sorted().toList();
         }
     }
@@ -119,6 +129,7 @@ public final class HeapAnalysis implements AutoCloseable {
             try {
                 String name = p.getFileName().toString();
                 if (name.startsWith(DOMINATORS)) DominatorTree.open(p).close();
+                else if (name.startsWith(ROW_PATHS)) problems.addAll(rowPaths(p).problems());
                 else if (name.equals(INBOUND)) {
                     try (Arena arena = Arena.ofConfined()) {
                         Edges in = InboundEdges.open(p, index.outbound(), index.objectCount(), arena);
@@ -348,6 +359,19 @@ public final class HeapAnalysis implements AutoCloseable {
         public void close() {
             arena.close();
         }
+    }
+
+    /**
+     * Where the growth analysis keeps each growing row's described retention paths in this dump, for these options
+     * ({@code index.growth.StoredRowPaths}): small files, one per row, so a comparison run again reads them instead
+     * of walking the paths and the tree again. They live and die with the index, like the other stored results.
+     */
+    public BlobDirectory rowPaths() {
+        return rowPaths(store.directory().resolve(ROW_PATHS + treeVariant(options)));
+    }
+
+    private BlobDirectory rowPaths(Path directory) {
+        return new BlobDirectory(directory, "row paths", index.manifest().dump().digest());
     }
 
     /** Whether {@link #dominators()} computed the tree (false: reused, or not asked for yet). */

@@ -104,16 +104,22 @@ public final class GrowingPaths {
      */
     public static GrowthReport attach(GrowthReport report, Opener dumps, Limits limits, AnalysisProgress progress)
             throws IOException, DumpFormatException {
+        List<Sought> sought = sought(report, dumps, limits, progress);
+        if (sought.isEmpty()) return report;
+        Map<String, List<PathGrowth>> found = find(report, sought, dumps, limits, progress);
+        return report.withRetentionPaths((row, series) -> found.get(id(row)), row -> found.containsKey(id(row)))
+                .withLoaderPaths(row -> found.get(id(row)), row -> found.containsKey(id(row)));
+    }
+
+    /** The rows whose paths are looked for, as {@link Limits} chooses them. */
+    static List<Sought> sought(GrowthReport report, Opener dumps, Limits limits, AnalysisProgress progress) throws IOException, DumpFormatException {
         List<Sought> sought = new ArrayList<>();
         for (GrowthRow row : classRows(report, dumps, limits, progress)) sought.add(new Sought(id(row), Kind.CLASS, RowTargets.Key.of(row), null));
         report.arraysByLength().stream().filter(row -> row.trend().leakSuspect()).limit(limits.arrayRows())
                 .forEach(row -> sought.add(new Sought(id(row), Kind.ARRAY, RowTargets.Key.of(row), null)));
         report.growingLoaders().stream().limit(limits.loaderRows())
                 .forEach(row -> sought.add(new Sought(id(row), Kind.LOADER, null, row.loaderClass())));
-        if (sought.isEmpty()) return report;
-        Map<String, List<PathGrowth>> found = find(report, sought, dumps, limits, progress);
-        return report.withRetentionPaths((row, series) -> found.get(id(row)), row -> found.containsKey(id(row)))
-                .withLoaderPaths(row -> found.get(id(row)), row -> found.containsKey(id(row)));
+        return sought;
     }
 
     /** Class rows, arrays-by-length rows and loader rows have keys of their own kinds; this tells them apart. */
@@ -185,7 +191,7 @@ public final class GrowingPaths {
             try (Source source = dumps.open(dump)) {
                 progress.phase("retention paths of " + rows.size() + " growing rows in dump " + (dump + 1) + " of " + n, rows.size());
                 List<Map<String, KeptPaths.Seen>> found = switch (source) {
-                    case Source.Indexed(HeapAnalysis analysis) -> pathsIn(analysis, rows);
+                    case Source.Indexed(HeapAnalysis analysis) -> storedOrFound(analysis, rows, progress);
                     case Source.Saved(DumpSummary summary) -> rows.stream().map(row -> KeptPaths.read(summary.retentionPaths(), row.id())).toList();
                 };
                 for (int r = 0; r < rows.size(); r++) perRow.get(r).add(found.get(r));
@@ -197,6 +203,40 @@ public final class GrowingPaths {
             byRow.put(rows.get(r).id(), matched(perRow.get(r), report.series(), report.noiseFloor(), limits));
         }
         return byRow;
+    }
+
+    /**
+     * As {@link #pathsIn}, taking each row's paths that an earlier comparison stored with the dump's analysis
+     * ({@link StoredRowPaths}) and storing those it has to find: a comparison run again, or the next one of a series
+     * that shares the dump, walks nothing. A store that fails (a full disk, an index that cannot be written) is said
+     * once and changes nothing else.
+     */
+    static List<Map<String, KeptPaths.Seen>> storedOrFound(HeapAnalysis analysis, List<Sought> rows, AnalysisProgress progress)
+            throws IOException {
+        StoredRowPaths stored = new StoredRowPaths(analysis.rowPaths());
+        List<Map<String, KeptPaths.Seen>> found = new ArrayList<>(rows.size());
+        List<Sought> missing = new ArrayList<>();
+        for (Sought row : rows) {
+            Map<String, KeptPaths.Seen> kept = stored.read(row);
+            found.add(kept);
+            if (kept == null) missing.add(row);
+        }
+        if (missing.isEmpty()) return found;
+        List<Map<String, KeptPaths.Seen>> computed = pathsIn(analysis, missing);
+        boolean storing = true;
+        for (int r = 0, m = 0; r < rows.size(); r++) {
+            if (found.get(r) != null) continue;
+            Map<String, KeptPaths.Seen> paths = computed.get(m++);
+            found.set(r, paths);
+            if (!storing) continue;
+            try {
+                stored.write(rows.get(r), paths);
+            } catch (IOException e) {
+                progress.note("the growing rows' retention paths are not stored with the index (" + e.getMessage() + "); a later comparison finds them again");
+                storing = false;
+            }
+        }
+        return found;
     }
 
     /** Each row's paths in one dump, described, in the order of {@code rows}: every row of every kind in one pass. */

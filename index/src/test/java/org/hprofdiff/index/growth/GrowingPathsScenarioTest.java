@@ -228,4 +228,62 @@ class GrowingPathsScenarioTest {
         assertEquals(growing(classRow(REPORTS.get(Scenario.CONNECTION_REAPER), PoolingHttpClientConnectionManager.class.getName())),
                 growing(classRow(three, PoolingHttpClientConnectionManager.class.getName())));
     }
+
+    @Test
+    void aComparisonRunAgainReadsEachRowsPathsStoredWithTheIndex() throws Exception {
+        List<Path> dumps = RUNS.get(Scenario.CONNECTION_REAPER).dumps();
+        Path indexes = dir.resolve("stored-paths-indexes");
+        GrowthReport first = attach(dumps, References.STRONG, indexes, new TreeSet<>(), new TreeSet<>());
+        assertEquals(REPORTS.get(Scenario.CONNECTION_REAPER), first);
+        IndexOptions options = IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(indexes);
+        GrowingPaths.Opener opener = i -> new GrowingPaths.Source.Indexed(HeapAnalysis.open(dumps.get(i), options, HeapAnalysis.Options.DEFAULT,
+                AnalysisProgress.SILENT));
+        List<GrowingPaths.Sought> rows = GrowingPaths.sought(first, opener, GrowingPaths.Limits.DEFAULT, AnalysisProgress.SILENT);
+        assertTrue(rows.size() >= 2, rows::toString);
+        for (int d = 0; d < dumps.size(); d++) {
+            try (HeapAnalysis a = analysis(opener, d)) {
+                assertEquals(rows.size(), a.rowPaths().files().size(), "one stored blob per row sought in dump " + (d + 1));
+                assertEquals(List.of(), a.verify());
+                assertTrue(a.storedResults().stream().anyMatch(r -> r.startsWith("growing rows' retention paths (strong references)")), a.storedResults()::toString);
+            }
+        }
+        assertEquals(first, attach(dumps, References.STRONG, indexes, new TreeSet<>(), new TreeSet<>()), "run again: the same answer");
+
+        // what is stored is what a run again shows: 1,000 more objects on every stored path of every dump
+        for (int d = 0; d < dumps.size(); d++) {
+            try (HeapAnalysis a = analysis(opener, d)) {
+                StoredRowPaths stored = new StoredRowPaths(a.rowPaths());
+                for (GrowingPaths.Sought row : rows) {
+                    Map<String, KeptPaths.Seen> more = new java.util.LinkedHashMap<>();
+                    stored.read(row).forEach((signature, seen) -> more.put(signature, new KeptPaths.Seen(seen.description(), seen.objects() + 1000, seen.retainedBytes())));
+                    stored.write(row, more);
+                }
+            }
+        }
+        String managers = PoolingHttpClientConnectionManager.class.getName();
+        assertEquals(instances(growing(classRow(first, managers))).stream().map(n -> n + 1000).toList(),
+                instances(growing(classRow(attach(dumps, References.STRONG, indexes, new TreeSet<>(), new TreeSet<>()), managers))));
+
+        // a damaged blob is not trusted: verify names it, and the next run finds the row's paths again and stores them
+        for (int d = 0; d < dumps.size(); d++) {
+            try (HeapAnalysis a = analysis(opener, d)) {
+                for (Path blob : a.rowPaths().files()) {
+                    byte[] bytes = java.nio.file.Files.readAllBytes(blob);
+                    bytes[bytes.length / 2] ^= 0x5A;
+                    java.nio.file.Files.write(blob, bytes);
+                }
+                assertEquals(rows.size(), a.verify().size(), a.verify()::toString);
+            }
+        }
+        assertEquals(first, attach(dumps, References.STRONG, indexes, new TreeSet<>(), new TreeSet<>()));
+        for (int d = 0; d < dumps.size(); d++) {
+            try (HeapAnalysis a = analysis(opener, d)) {
+                assertEquals(List.of(), a.verify());
+            }
+        }
+    }
+
+    private static HeapAnalysis analysis(GrowingPaths.Opener opener, int dump) throws Exception {
+        return ((GrowingPaths.Source.Indexed) opener.open(dump)).analysis();
+    }
 }
