@@ -53,7 +53,8 @@ final class PredecessorLists implements AutoCloseable {
             throw e;
         }
         progress.run();
-        NodeArray preds = scratch.nodes(Math.max(total, 1), wide);
+        // written at random while the edges stream past: in memory whenever the machine has it, budget or not
+        NodeArray preds = scratch.nodes(Math.max(total, 1), wide, Scratch.Placement.MEMORY_WHILE_AVAILABLE);
         boolean followWeak = references.followsWeakEdges();
         NumberAndDegree numbers = num.numbers;
         for (long node = 0, n = graph.nodeCount(); node < n; node++) {

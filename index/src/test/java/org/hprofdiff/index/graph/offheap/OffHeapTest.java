@@ -38,6 +38,44 @@ class OffHeapTest {
     }
 
     @Test
+    void anArrayReadAtRandomGoesBeyondTheBudgetOnlyWhileTheMachineKeepsItsReserve() {
+        long[] available = {64 << 20};
+        try (Scratch scratch = Scratch.withAvailableMemory(dir, 1 << 20, () -> available[0], 16 << 20)) {
+            // 8 MiB over a 1 MiB budget: 64 MiB available leaves more than the 16 MiB reserve, so memory
+            try (NodeArray random = scratch.nodes(2 << 20, false, Scratch.Placement.MEMORY_WHILE_AVAILABLE)) {
+                assertEquals(8 << 20, scratch.memoryInUse());
+                random.set((2 << 20) - 1, 9);
+                assertEquals(9, random.get((2 << 20) - 1));
+                try (NodeArray budgeted = scratch.nodes(2 << 20, false, Scratch.Placement.BUDGET)) {
+                    assertEquals(8 << 20, scratch.memoryInUse(), "the budget still holds for everything else");
+                }
+            }
+            // given back, its 8 MiB stay mapped for reuse: taking them again costs the machine nothing more
+            available[0] = 16 << 20;
+            try (NodeArray again = scratch.nodes(2 << 20, false, Scratch.Placement.MEMORY_WHILE_AVAILABLE)) {
+                assertEquals(8 << 20, scratch.memoryInUse());
+            }
+            available[0] = 12 << 20; // the machine is under the 16 MiB reserve already: a mapped file
+            try (NodeArray random = scratch.nodes(2 << 20, false, Scratch.Placement.MEMORY_WHILE_AVAILABLE)) {
+                assertEquals(0, scratch.memoryInUse());
+                random.set(5, 1);
+                assertEquals(1, random.get(5));
+            }
+            available[0] = -1; // the system does not say: the budget alone decides
+            try (NodeArray random = scratch.nodes(2 << 20, false, Scratch.Placement.MEMORY_WHILE_AVAILABLE)) {
+                assertEquals(0, scratch.memoryInUse());
+            }
+        }
+    }
+
+    @Test
+    void memInfoLinesReadInBytes() {
+        assertEquals(12_345_678L * 1024, AvailableMemory.parseKiB("MemAvailable:   12345678 kB"));
+        long now = AvailableMemory.now();
+        assertTrue(now == -1 || now > 0, "Linux says, anything else does not: " + now);
+    }
+
+    @Test
     void narrowArraysHoldUnsigned32BitValuesAndWideOnesMore() {
         try (Scratch scratch = Scratch.inMemory(); NodeArray narrow = scratch.nodes(3, false); NodeArray wide = scratch.nodes(3, true)) {
             narrow.set(2, NodeArray.NARROW_MAX);
