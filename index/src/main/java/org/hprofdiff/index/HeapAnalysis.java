@@ -2,7 +2,6 @@ package org.hprofdiff.index;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import org.hprofdiff.index.graph.paths.ShortestPaths;
 import org.hprofdiff.index.graph.suspects.LeakSuspects;
 import org.hprofdiff.index.store.BlobDirectory;
 import org.hprofdiff.index.store.Commit;
+import org.hprofdiff.index.store.MachineMemory;
 import org.hprofdiff.index.table.Edges;
 import org.hprofdiff.index.table.IndexVerifier;
 
@@ -174,7 +174,7 @@ public final class HeapAnalysis implements AutoCloseable {
          * made the computation wait on the disk.
          */
         static long defaultScratchMemory() {
-            long memory = physicalMemory();
+            long memory = MachineMemory.total();
             return memory > 0 ? memory / 2 : 1L << 30;
         }
     }
@@ -259,7 +259,11 @@ public final class HeapAnalysis implements AutoCloseable {
             Dominators.Options o = new Dominators.Options(options.references(), options.keepUnreachable());
             AnalysisStore.Loaded<DominatorTree> loaded = store.openOrCompute(dominatorFile(options), "dominator tree", this::openDominators, file -> {
                 progress.phase(DOMINATOR_TREE, graph.nodeCount());
-                return Dominators.compute(graph, o, file, scratch, progress, numbered);
+                try {
+                    return Dominators.compute(graph, o, file, scratch, progress, numbered);
+                } finally {
+                    scratch.releaseUnused();
+                }
             }, progress);
             dominators = loaded.value();
             dominatorsComputed = loaded.computed();
@@ -288,7 +292,7 @@ public final class HeapAnalysis implements AutoCloseable {
                 PathsBesideTree alongside = new PathsBesideTree(graph, options.references(), file, scratch);
                 DominatorTree tree;
                 try {
-                    tree = dominators(PathsBesideTree.fits(index, physicalMemory()) ? alongside::start : Dominators.Numbered.NONE);
+                    tree = dominators(PathsBesideTree.fits(index, MachineMemory.total()) ? alongside::start : Dominators.Numbered.NONE);
                 } catch (IOException | RuntimeException | Error e) {
                     alongside.abandon();
                     throw e;
@@ -301,14 +305,11 @@ public final class HeapAnalysis implements AutoCloseable {
             }, progress);
             paths = loaded.value();
             pathsComputed = loaded.computed();
+            scratch.releaseUnused();
         }
         return paths;
     }
 
-    /** The machine's memory in bytes; 0 when the JVM cannot tell. */
-    static long physicalMemory() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : 0;
-    }
 
     private ShortestPaths openPaths(Path file) throws IOException {
         ShortestPaths p = ShortestPaths.open(file);

@@ -48,7 +48,7 @@ class PathsBesideTreeTest {
         IndexOptions options = IndexOptions.defaults().withEnvironment(Map.of()).withIndexDir(indexDir).withDumpNumber(dumpNumber);
         try (HeapAnalysis a = HeapAnalysis.open(dump, options, HeapAnalysis.Options.DEFAULT, AnalysisProgress.SILENT)) {
             // a test dump fits in memory beside its tree, so the search below runs on its own thread, as it is meant to
-            assertTrue(PathsBesideTree.fits(a.index(), HeapAnalysis.physicalMemory()), "the search runs beside the tree");
+            assertTrue(PathsBesideTree.fits(a.index(), org.hprofdiff.index.store.MachineMemory.total()), "the search runs beside the tree");
             ShortestPaths beside = a.shortestPaths();
             DominatorTree tree = a.dominators();
             assertTrue(a.pathsComputed() && a.dominatorsComputed(), "both computed by this run");

@@ -40,6 +40,7 @@ import org.hprofdiff.index.store.IndexFiles;
 import org.hprofdiff.index.store.IndexFormat;
 import org.hprofdiff.index.store.Manifest;
 import org.hprofdiff.index.store.PackedColumn;
+import org.hprofdiff.index.store.MachineMemory;
 import org.hprofdiff.index.store.Prefetcher;
 import org.hprofdiff.index.store.ScratchFile;
 import org.hprofdiff.index.store.SequentialWriter;
@@ -107,7 +108,9 @@ public final class IndexBuilder {
             phase("pass 1", dump.fileSize());
             FirstPass p1 = new FirstPass(workDir, digest, sizeOverrides);
             ReadResult read;
-            try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), 0)) {
+            // a dump too big to stay cached beside its index leaves the cache as it is read: the index files stay
+            MemorySegment dropBehind = Prefetcher.worthDropping(dump.fileSize(), MachineMemory.total()) ? dump.mapped() : null;
+            try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), 0, dropBehind)) {
                 read = FirstPassRead.run(dump, dumpNumber, sizeOverrides, p1, threads, captureCapacity, prefetch, progress);
                 p1.finish();
             } catch (UncheckedIOException e) {
@@ -165,7 +168,7 @@ public final class IndexBuilder {
                 SecondPass.Widths widths = new SecondPass.Widths(PackedColumn.widthFor(classes.size() - 1L),
                         Math.min(SIZE_WIDTH, PackedColumn.widthFor(maxSizeUnits(p1, classes, model))), PackedColumn.widthFor(Math.max(0, n - 1)));
                 SecondPass.Result p2;
-                try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), n == 0 ? 0 : positions.get(0))) {
+                try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), n == 0 ? 0 : positions.get(0), dropBehind)) {
                     p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions, prefetch, () -> {
                         try {
                             return new ObjectDecoder(dump.newInput(), idIndex, classes, resolver, model, noData);

@@ -101,7 +101,15 @@ final class DominatorFile {
     }
 
     PackedArray idom(MemorySegment file) {
-        return new PackedArray(file.asSlice(idomAt, retainedAt - idomAt), nodeCount, shape.nodeWidth());
+        return idomOver(idomSection(file));
+    }
+
+    /** The bytes of the immediate-dominator column (with the packed reads' slack). */
+    MemorySegment idomSection(MemorySegment file) { return file.asSlice(idomAt, retainedAt - idomAt); }
+
+    /** The immediate-dominator column over {@code section}: the file's, or a copy of it being filled. */
+    PackedArray idomOver(MemorySegment section) {
+        return new PackedArray(section, nodeCount, shape.nodeWidth());
     }
 
     MemorySegment retained(MemorySegment file) { return file.asSlice(retainedAt, nodeCount * 4); }

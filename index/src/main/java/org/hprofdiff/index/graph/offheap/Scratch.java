@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.hprofdiff.index.store.MachineMemory;
 
 /**
  * Where the analyses put their temporary per-node and per-edge arrays: never on the Java heap. Native
@@ -45,6 +46,10 @@ public final class Scratch implements AutoCloseable {
     private record Pooled(Arena arena, MemorySegment segment) {}
 
     private final LongSupplier available;
+    /**
+     * What {@link Placement#MEMORY_WHILE_AVAILABLE} leaves the machine: an eighth of its memory, at least 1 GiB, for
+     * the page cache of the files a phase streams and for everything else running.
+     */
     private final long reserve;
 
     private Scratch(Path directory, long memoryBudget, LongSupplier available, long reserve) {
@@ -55,17 +60,7 @@ public final class Scratch implements AutoCloseable {
     }
 
     private Scratch(Path directory, long memoryBudget) {
-        this(directory, memoryBudget, AvailableMemory::now, defaultReserve());
-    }
-
-    /**
-     * What {@link Placement#MEMORY_WHILE_AVAILABLE} leaves the machine: an eighth of its memory, at least 1 GiB, for
-     * the page cache of the files a phase streams and for everything else running.
-     */
-    private static long defaultReserve() {
-        long total = java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getTotalMemorySize() : 0;
-        return Math.max(1L << 30, total / 8);
+        this(directory, memoryBudget, MachineMemory::available, Math.max(1L << 30, MachineMemory.total() / 8));
     }
 
     /** Tests: the machine's available memory as {@code available} tells it, and {@code reserve} kept free. */
@@ -99,7 +94,8 @@ public final class Scratch implements AutoCloseable {
 
     /** Temporary arrays in mapped files under {@code directory}, which must exist. */
     public static Scratch inDirectory(Path directory) {
-        return preferMemory(directory, 0);
+        if (!Files.isDirectory(directory)) throw new IllegalArgumentException(directory + " is not a directory");
+        return new Scratch(directory, 0, () -> -1, 0); // no memory past the budget either
     }
 
     /**
@@ -139,7 +135,7 @@ public final class Scratch implements AutoCloseable {
                 inMemory.put(reused.arena(), reused.segment());
                 memoryInUse += reused.segment().byteSize();
                 open.push(reused.arena());
-                return new Allocation(this, reused.arena(), segment);
+                return new Allocation(this, reused.arena(), segment, true);
             }
             while (!pool.isEmpty() && memoryInUse + pooledBytes + bytes > memoryBudget) unmap(pool.removeLast());
         }
@@ -151,7 +147,7 @@ public final class Scratch implements AutoCloseable {
                 memoryInUse += bytes;
             }
             open.push(arena);
-            return new Allocation(this, arena, segment);
+            return new Allocation(this, arena, segment, memory);
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;
@@ -246,14 +242,26 @@ public final class Scratch implements AutoCloseable {
         }
     }
 
-    @Override
-    public synchronized void close() {
-        while (!open.isEmpty()) release(open.peek());
+    /**
+     * Unmaps the arrays kept for reuse: at the end of a computation, so that the memory they hold goes back to the
+     * page cache the next one reads the index through (after the dominator tree, up to 11 GB on a 39.8 GB dump).
+     */
+    public synchronized void releaseUnused() {
         while (!pool.isEmpty()) unmap(pool.removeLast());
     }
 
-    /** One allocation; closing it gives the memory back before the whole scratch is closed. */
-    public record Allocation(Scratch owner, Arena arena, MemorySegment segment) implements AutoCloseable {
+    @Override
+    public synchronized void close() {
+        while (!open.isEmpty()) release(open.peek());
+        releaseUnused();
+    }
+
+    /**
+     * One allocation; closing it gives the memory back before the whole scratch is closed.
+     *
+     * @param inMemory whether the segment is native memory (false: a mapped file)
+     */
+    public record Allocation(Scratch owner, Arena arena, MemorySegment segment, boolean inMemory) implements AutoCloseable {
         @Override
         public void close() {
             owner.release(arena);

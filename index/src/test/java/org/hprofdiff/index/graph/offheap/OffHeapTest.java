@@ -69,13 +69,6 @@ class OffHeapTest {
     }
 
     @Test
-    void memInfoLinesReadInBytes() {
-        assertEquals(12_345_678L * 1024, AvailableMemory.parseKiB("MemAvailable:   12345678 kB"));
-        long now = AvailableMemory.now();
-        assertTrue(now == -1 || now > 0, "Linux says, anything else does not: " + now);
-    }
-
-    @Test
     void narrowArraysHoldUnsigned32BitValuesAndWideOnesMore() {
         try (Scratch scratch = Scratch.inMemory(); NodeArray narrow = scratch.nodes(3, false); NodeArray wide = scratch.nodes(3, true)) {
             narrow.set(2, NodeArray.NARROW_MAX);
