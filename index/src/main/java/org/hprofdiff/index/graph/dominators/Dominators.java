@@ -104,7 +104,7 @@ public final class Dominators {
             });
 
             PredecessorLists preds = PredecessorLists.build(graph, options.references(), num, scratch, wide, wideOffsets,
-                    sequentialInFiles, () -> steps.within(Step.PREDECESSORS, 0.3));
+                    () -> steps.within(Step.PREDECESSORS, 0.3));
             num.numbers.close(); // what the search kept per object is in the lists now
             steps.done(Step.PREDECESSORS);
             SemiNca.computeInPlace(num.parent, preds, num.rootPredecessor, count, scratch, wide,
@@ -142,9 +142,10 @@ public final class Dominators {
     /**
      * Temporary bytes the computation holds at its peak, while the predecessor lists are filled and read: the
      * search's numbers and counts (8 per object, 16 wide), pre-order vertex and parent, list ends (4 each, 8 wide),
-     * and the lists (4 or 8 per edge). When that is over the memory budget, the arrays written and read front to
-     * back (vertex, list ends) go to mapped files from the start, so that less of what is written at random
-     * spills. Measured on a 20 GB dump (348 M objects) with a 6 GB budget: with the lists spilled their phase took
+     * and the lists (4 or 8 per edge). When that is over the memory budget, the pre-order vertex, written and read
+     * front to back, goes to a mapped file from the start, so that less of what is written at random spills; the
+     * lists and their ends stay in memory past the budget while the machine has it ({@link PredecessorLists}).
+     * Measured on a 20 GB dump (348 M objects) with a 6 GB budget: with the lists spilled their phase took
      * 46 s; with the DFS parents in a file too, the nearest-common-ancestor pass, which climbs them at random,
      * took semi-NCA from 27 to 71 s; hence parents stay in memory.
      */

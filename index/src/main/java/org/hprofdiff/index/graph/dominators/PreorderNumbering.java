@@ -43,6 +43,8 @@ final class PreorderNumbering implements AutoCloseable {
     private final Progress progress;
     private int phase;
     long count = 1;
+    /** Predecessors counted in all: the length of the predecessor lists. */
+    long predecessors;
     long endStrong = Long.MAX_VALUE;
     long endWeak = Long.MAX_VALUE;
 
@@ -157,10 +159,12 @@ final class PreorderNumbering implements AutoCloseable {
                     else if (tp >= endStrong && phase <= rangeOf(tp)) rootPredecessor.set(tp);
                 } else if (tp == 0) {
                     numbers.countPredecessor(t);
+                    predecessors++;
                     next = t;
                     break;
                 } else if (phase <= rangeOf(tp)) {
                     numbers.countPredecessor(t);
+                    predecessors++;
                 }
             }
             if (next >= 0) {
