@@ -113,13 +113,7 @@ public final class Dominators {
             steps.done(Step.SEMI_NCA);
 
             long[] rangeEnds = {num.endStrong, num.endWeak, count};
-            // Put in a file for the numbering's sake, the vertex is read at random from here on (class retained sizes,
-            // the stored columns, the child lists): in memory when the machine has room. On a 39.8 GB dump those
-            // phases took 80 s with it in the file, against 16 s at 21.5 GB where the page cache held it.
-            NodeArray vertexInMemory = sequentialInFiles ? scratch.inMemoryCopy(num.vertex, wide) : null;
-            if (vertexInMemory != null) num.vertex.close();
-            NodeArray vertex = vertexInMemory != null ? vertexInMemory : num.vertex;
-            try (vertexInMemory; PreorderTree tree = PreorderTree.accumulate(graph, num.parent, vertex, count, rangeEnds, wide, scratch, workers)) {
+            try (PreorderTree tree = PreorderTree.accumulate(graph, num.parent, num.vertex, count, rangeEnds, wide, scratch, workers)) {
                 steps.done(Step.RETAINED);
                 long[] classRetained = tree.classRetained(graph.classCount(), scratch, workers);
                 steps.done(Step.CLASS_RETAINED);

@@ -203,22 +203,6 @@ public final class Scratch implements AutoCloseable {
         return directory == null ? Long.MAX_VALUE : memoryBudget;
     }
 
-    /**
-     * A copy of {@code source} in native memory when the machine has room for it
-     * ({@link Placement#MEMORY_WHILE_AVAILABLE}); null when it does not. For an array written front to back into a
-     * file that later phases read at random.
-     */
-    public NodeArray inMemoryCopy(NodeArray source, boolean wide) {
-        Allocation a = allocate(source.length() * NodeArray.bytesPerEntry(wide), Placement.MEMORY_WHILE_AVAILABLE);
-        if (!a.inMemory()) {
-            a.close();
-            return null;
-        }
-        NodeArray copy = NodeArray.over(a.segment(), source.length(), wide, a);
-        for (long i = 0, n = source.length(); i < n; i++) copy.set(i, source.get(i));
-        return copy;
-    }
-
     public LongArray longs(long length) {
         Allocation a = allocate(length * Long.BYTES);
         return new LongArray(a.segment(), length, a);
