@@ -57,9 +57,13 @@ public final class BlobDirectory {
         }
     }
 
-    /** Stores {@code data} under {@code name}, replacing what was there. */
+    /**
+     * Stores {@code data} under {@code name}, replacing what was there. Temporary files that writes killed midway left
+     * behind (an hour old or more: a write takes milliseconds) are deleted on the way.
+     */
     public void write(String name, byte[] data) throws IOException {
         Files.createDirectories(directory);
+        removeAbandoned();
         Path file = fileOf(name);
         Path temporary = Commit.tempSibling(file);
         try (SequentialWriter out = new SequentialWriter(temporary, kind, identity, 0)) {
@@ -68,6 +72,21 @@ public final class BlobDirectory {
             Commit.publish(temporary, file);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static final long ABANDONED_MILLIS = 3_600_000;
+
+    private void removeAbandoned() throws IOException {
+        long before = System.currentTimeMillis() - ABANDONED_MILLIS;
+        try (DirectoryStream<Path> temporary = Files.newDirectoryStream(directory, "*" + SUFFIX + Commit.TEMP_MARK + "*")) {
+            for (Path t : temporary) {
+                try {
+                    if (Files.getLastModifiedTime(t).toMillis() < before) Files.deleteIfExists(t);
+                } catch (NoSuchFileException e) {
+                    // another run removed it first
+                }
+            }
         }
     }
 

@@ -71,6 +71,21 @@ class BlobDirectoryTest {
     }
 
     @Test
+    void temporaryFilesOfKilledWritesAreRemovedOnceOld() throws Exception {
+        blobs().write(NAME, new byte[] {1});
+        Path stored = blobs().files().getFirst();
+        Path old = stored.resolveSibling(stored.getFileName() + Commit.TEMP_MARK + "123-abc");
+        Path fresh = stored.resolveSibling(stored.getFileName() + Commit.TEMP_MARK + "456-def");
+        Files.write(old, new byte[10]);
+        Files.write(fresh, new byte[10]);
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000));
+        assertEquals(List.of(stored), blobs().files(), "temporary files are not blobs");
+        blobs().write("another row", new byte[] {2});
+        assertTrue(Files.notExists(old), "two hours old: a killed write's");
+        assertTrue(Files.exists(fresh), "may be another run's write in progress");
+    }
+
+    @Test
     void nothingStoredReadsAsAbsent() throws Exception {
         assertNull(blobs().read(NAME));
         assertEquals(List.of(), blobs().files());
