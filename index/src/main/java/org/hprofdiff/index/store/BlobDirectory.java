@@ -42,18 +42,10 @@ public final class BlobDirectory {
     /** The blob stored under {@code name}; null when there is none or it cannot be trusted. */
     public byte[] read(String name) {
         Path file = fileOf(name);
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return null;
+            return data(MemorySegment.ofArray(Files.readAllBytes(file)), file);
         } catch (IOException e) {
-            return null; // unreadable: computed again, and the new blob written over it
-        }
-        try {
-            return data(MemorySegment.ofArray(bytes), file);
-        } catch (IndexCorruptException e) {
-            return null;
+            return null; // missing, unreadable or damaged (IndexCorruptException): computed again and written over
         }
     }
 

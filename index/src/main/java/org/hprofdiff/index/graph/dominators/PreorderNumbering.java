@@ -66,7 +66,7 @@ final class PreorderNumbering implements AutoCloseable {
         this.scratch = scratch;
         long n = graph.nodeCount();
         numbers = new NumberAndDegree(scratch, n, wideDegrees);
-        vertex = scratch.nodes(n + 1, wide, sequentialInFiles);
+        vertex = scratch.nodes(n + 1, wide, sequentialInFiles ? Scratch.Placement.FILE : Scratch.Placement.BUDGET);
         parent = scratch.nodes(n + 1, wide);
         rootPredecessor = scratch.bits(n + 1);
         weakTargets = new LongStack(scratch, 1024);

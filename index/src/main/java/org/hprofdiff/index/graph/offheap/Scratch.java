@@ -94,8 +94,7 @@ public final class Scratch implements AutoCloseable {
 
     /** Temporary arrays in mapped files under {@code directory}, which must exist. */
     public static Scratch inDirectory(Path directory) {
-        if (!Files.isDirectory(directory)) throw new IllegalArgumentException(directory + " is not a directory");
-        return new Scratch(directory, 0, () -> -1, 0); // no memory past the budget either
+        return new Scratch(existing(directory), 0, () -> -1, 0); // no memory past the budget either
     }
 
     /**
@@ -103,22 +102,17 @@ public final class Scratch implements AutoCloseable {
      * files under {@code directory} beyond. Native memory is faster (no write-back, huge pages).
      */
     public static Scratch preferMemory(Path directory, long memoryBudget) {
+        return new Scratch(existing(directory), memoryBudget);
+    }
+
+    private static Path existing(Path directory) {
         if (!Files.isDirectory(directory)) throw new IllegalArgumentException(directory + " is not a directory");
-        return new Scratch(directory, memoryBudget);
+        return directory;
     }
 
-    /** A zeroed segment of {@code bytes} bytes, 8-byte aligned. */
+    /** A zeroed segment of {@code bytes} bytes, 8-byte aligned, within the budget ({@link Placement#BUDGET}). */
     public Allocation allocate(long bytes) {
-        return allocate(bytes, false);
-    }
-
-    /**
-     * A zeroed segment; with {@code inFile}, in a mapped file whenever this scratch has a directory, whatever the
-     * memory budget: for arrays read and written front to back, which the page cache serves about as well as
-     * memory, so that the budget stays for the arrays read at random.
-     */
-    public Allocation allocate(long bytes, boolean inFile) {
-        return allocate(bytes, inFile ? Placement.FILE : Placement.BUDGET);
+        return allocate(bytes, Placement.BUDGET);
     }
 
     /** A zeroed segment, 8-byte aligned, placed as {@code placement} says. */
@@ -184,12 +178,7 @@ public final class Scratch implements AutoCloseable {
     }
 
     public NodeArray nodes(long length, boolean wide) {
-        return nodes(length, wide, false);
-    }
-
-    /** Node numbers; {@code inFile}: see {@link #allocate(long, boolean)}. */
-    public NodeArray nodes(long length, boolean wide, boolean inFile) {
-        return nodes(length, wide, inFile ? Placement.FILE : Placement.BUDGET);
+        return nodes(length, wide, Placement.BUDGET);
     }
 
     /** Node numbers, placed as {@code placement} says. */

@@ -27,7 +27,7 @@ class OffHeapTest {
                     assertEquals(0, files.count(), "scratch files are deleted as soon as they are mapped");
                 }
             }
-            try (NodeArray sequential = scratch.nodes(1024, false, true)) { // asked for a file though memory is left
+            try (NodeArray sequential = scratch.nodes(1024, false, Scratch.Placement.FILE)) { // asked for a file though memory is left
                 assertEquals(512 << 10, scratch.memoryInUse());
                 sequential.set(1023, 7);
                 assertEquals(7, sequential.get(1023));
