@@ -1,6 +1,7 @@
 package org.hprofdiff.core.read;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,9 +102,11 @@ public final class HprofReader {
         requireRandomAccess();
         List<HeapRecordRange> ranges = new ArrayList<>();
         Problems problems = new Problems();
-        try (HprofInput in = file.newInput()) {
-            ReadResult walk = new RecordWalker(file, in, topLevel, options.dumpNumber(), ranges::add, problems).walk();
+        try (HprofInput in = file.newInput(); FarHeaders far = FarHeaders.open(file.path())) {
+            ReadResult walk = new RecordWalker(file, in, topLevel, options.dumpNumber(), ranges::add, problems, far).walk();
             return new HeapPlan(ranges, walk, problems);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

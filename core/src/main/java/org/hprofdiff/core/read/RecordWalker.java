@@ -1,5 +1,6 @@
 package org.hprofdiff.core.read;
 
+import java.nio.ByteBuffer;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,10 @@ final class RecordWalker {
     private final Problems problems;
     private final Map<RecordTag, long[]> counts = new EnumMap<>(RecordTag.class);
     private final long knownEnd;
+    /** Null: every header through {@link #in}. */
+    private final FarHeaders farHeaders;
+    /** The end of what this walk last read through {@link #in}: headers far past it are read by {@link #farHeaders}. */
+    private long readUpTo;
     private long unknownRecords;
     private int dumpsSeen;
     private boolean segmentedDumpOpen;
@@ -42,6 +47,13 @@ final class RecordWalker {
     private long recordLength = -1;
 
     RecordWalker(HprofFile file, HprofInput in, HprofVisitor visitor, int wantedDump, HeapRecords heapRecords, Problems problems) {
+        this(file, in, visitor, wantedDump, heapRecords, problems, null);
+    }
+
+    /** A walk that leaves heap records for later, reading the headers it jumps to with {@code farHeaders}. */
+    RecordWalker(HprofFile file, HprofInput in, HprofVisitor visitor, int wantedDump, HeapRecords heapRecords, Problems problems,
+                 FarHeaders farHeaders) {
+        this.farHeaders = farHeaders;
         this.file = file;
         this.in = in;
         this.visitor = visitor;
@@ -74,8 +86,17 @@ final class RecordWalker {
         recordStart = start;
         recordLength = -1;
         in.require(HeapRecordRange.HEADER_BYTES);
-        int code = in.u1At(start);
-        long length = in.u4At(start + 5) & 0xFFFF_FFFFL; // after the tag and the u4 time since the header's timestamp
+        ByteBuffer far = farHeaders != null && start - readUpTo > FarHeaders.FAR ? farHeaders.at(start) : null;
+        int code;
+        long length;
+        if (far != null) {
+            code = far.get(0) & 0xFF;
+            length = far.getInt(5) & 0xFFFF_FFFFL;
+        } else {
+            code = in.u1At(start);
+            length = in.u4At(start + 5) & 0xFFFF_FFFFL; // after the tag and the u4 time since the header's timestamp
+            readUpTo = start + HeapRecordRange.HEADER_BYTES;
+        }
         recordCode = code;
         recordLength = length;
         long end = start + HeapRecordRange.HEADER_BYTES + length;
@@ -138,6 +159,7 @@ final class RecordWalker {
             return;
         }
         long p = start + HeapRecordRange.HEADER_BYTES;
+        readUpTo = p + length;
         switch (tag) {
             case STRING -> {
                 if (!visitor.wantsStrings()) return;
