@@ -193,7 +193,12 @@ public final class Scratch implements AutoCloseable {
     }
 
     public LongArray longs(long length) {
-        Allocation a = allocate(length * Long.BYTES);
+        return longs(length, Placement.BUDGET);
+    }
+
+    /** Longs, placed as {@code placement} says. */
+    public LongArray longs(long length, Placement placement) {
+        Allocation a = allocate(length * Long.BYTES, placement);
         return new LongArray(a.segment(), length, a);
     }
 
