@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Random;
+import org.hprofdiff.index.testing.Residency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +38,11 @@ class PrefetcherTest {
         try (Arena arena = Arena.ofShared(); FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             MemorySegment mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, SIZE, arena);
             assertEquals(expected, consume(file, mapped, null));
-            assertTrue(residentShare(mapped, 32L * MIB) > 0.9, "kept: " + residentShare(mapped, 32L * MIB));
+            assertTrue(Residency.residentShare(mapped, 32L * MIB) > 0.9, "kept: " + Residency.residentShare(mapped, 32L * MIB));
             assertEquals(expected, consume(file, mapped, mapped));
-            double left = residentShare(mapped, 32L * MIB);
+            double left = Residency.residentShare(mapped, 32L * MIB);
             assertTrue(left < 0.1, "the first half should be out of the page cache: " + left + " resident");
-            assertFalse(residentShare(mapped.asSlice(SIZE - MIB), MIB) < 0.5, "the last pages read stay");
+            assertFalse(Residency.residentShare(mapped.asSlice(SIZE - MIB), MIB) < 0.5, "the last pages read stay");
         }
     }
 
@@ -77,21 +75,5 @@ class PrefetcherTest {
             }
         }
         return sum;
-    }
-
-    /** The share of the pages of {@code mapped}'s first {@code bytes} bytes that are in the page cache. */
-    private static double residentShare(MemorySegment mapped, long bytes) throws Throwable {
-        Linker linker = Linker.nativeLinker();
-        MethodHandle mincore = linker.downcallHandle(linker.defaultLookup().find("mincore").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
-        int pages = (int) (bytes / 4096);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment vec = arena.allocate(pages);
-            int rc = (int) mincore.invokeExact(mapped, bytes, vec);
-            assertEquals(0, rc, "mincore");
-            int resident = 0;
-            for (int i = 0; i < pages; i++) if ((vec.get(ValueLayout.JAVA_BYTE, i) & 1) != 0) resident++;
-            return (double) resident / pages;
-        }
     }
 }

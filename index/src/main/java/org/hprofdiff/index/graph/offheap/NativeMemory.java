@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Large zeroed native arrays straight from the kernel ({@code mmap}, freed with {@code munmap} when their
- * arena closes), advised to use 2 MiB pages ({@code madvise(MADV_HUGEPAGE)}).
+ * arena closes), advised to use 2 MiB pages ({@code madvise(MADV_HUGEPAGE)}) and faulted in on another thread
+ * ({@link Prefault}).
  *
  * <p>Why not {@code Arena.allocate}: it zeroes the memory itself, touching every page once before the
  * algorithm does, and the pages are then 4 KiB. The graph algorithms read their arrays at random; with
@@ -56,6 +57,11 @@ final class NativeMemory {
 
     private NativeMemory() {}
 
+    /** Whether large arrays are mappings of their own (Linux with native access), faulted in by {@link Prefault}. */
+    static boolean mapsItsOwn() {
+        return MMAP != null;
+    }
+
     /** A zeroed, 8-byte aligned segment of {@code bytes} bytes that lives as long as {@code arena}. */
     static MemorySegment allocate(Arena arena, long bytes) {
         if (MMAP == null || bytes < WORTH_MAPPING) return arena.allocate(Math.max(bytes, 8), 8);
@@ -72,7 +78,12 @@ final class NativeMemory {
         } catch (Throwable e) {
             // best effort: the memory works the same with small pages
         }
-        return address.reinterpret(length, arena, NativeMemory::unmap).asSlice(0, bytes);
+        MemorySegment mapping = address.reinterpret(length);
+        Prefault.Job prefault = Prefault.start(mapping, MADVISE);
+        return address.reinterpret(length, arena, m -> {
+            prefault.stop();
+            unmap(m);
+        }).asSlice(0, bytes);
     }
 
     private static void unmap(MemorySegment mapping) {
