@@ -10,6 +10,7 @@ import org.hprofdiff.index.graph.offheap.LongStack;
 import org.hprofdiff.index.graph.offheap.PackedArray;
 import org.hprofdiff.index.graph.offheap.PairSort;
 import org.hprofdiff.index.graph.offheap.Scratch;
+import org.hprofdiff.index.graph.offheap.StagedSection;
 
 /**
  * Writes the object-ordinal sections of a stored dominator tree ({@link DominatorFile}) from its pre-order
@@ -54,7 +55,8 @@ final class TreeFileWriter implements AutoCloseable {
         long count = tree.count;
         int parts = workers.threads();
         LongStack[] overflow = new LongStack[parts];
-        try (Staged idomColumn = Staged.of(layout.idomSection(out), scratch); Staged retainedColumn = Staged.of(layout.retained(out), scratch)) {
+        try (StagedSection idomColumn = StagedSection.of(layout.idomSection(out), scratch);
+             StagedSection retainedColumn = StagedSection.of(layout.retained(out), scratch)) {
             PackedArray idomOut = layout.idomOver(idomColumn.segment());
             MemorySegment retainedOut = retainedColumn.segment();
             for (int p = 0; p < parts; p++) overflow[p] = new LongStack(scratch, 64);
@@ -79,44 +81,6 @@ final class TreeFileWriter implements AutoCloseable {
         }
         writeDirectory();
         return summary();
-    }
-
-    /**
-     * A section of the file that is filled at random (by object ordinal, visited in pre-order): filled in native
-     * memory when the machine has room for it, then copied to the file front to back. Stored straight into the
-     * mapped file, every page is dirtied again and again while the kernel writes it back: on a 39.8 GB dump (two
-     * 2.6 GB columns) this step took 46–70 s, against 14 s at 21.5 GB where the page cache held them. Without
-     * the room, the file is filled directly, as before.
-     */
-    private record Staged(MemorySegment file, Scratch.Allocation memory) implements AutoCloseable {
-        static Staged of(MemorySegment file, Scratch scratch) {
-            Scratch.Allocation a = scratch.allocate(file.byteSize(), Scratch.Placement.MEMORY_WHILE_AVAILABLE);
-            if (a.inMemory()) return new Staged(file, a);
-            a.close(); // a sparse scratch file, never touched
-            return new Staged(file, null);
-        }
-
-        /** Where the section is filled. */
-        MemorySegment segment() {
-            return memory == null ? file : memory.segment();
-        }
-
-        /** The filled section into the file, each thread a range. */
-        void copyToFile(Workers workers) {
-            if (memory == null) return;
-            long size = file.byteSize();
-            int parts = workers.threads();
-            workers.run(parts, part -> {
-                long from = Workers.split(size, parts, part, 4096);
-                long to = Workers.split(size, parts, part + 1, 4096);
-                if (to > from) MemorySegment.copy(memory.segment(), from, file, from, to - from);
-            });
-        }
-
-        @Override
-        public void close() {
-            if (memory != null) memory.close();
-        }
     }
 
     /** The overflow table, sorted by ordinal. */

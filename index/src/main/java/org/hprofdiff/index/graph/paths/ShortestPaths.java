@@ -17,9 +17,11 @@ import org.hprofdiff.index.graph.NodeFilter;
 import org.hprofdiff.index.graph.ObjectGraph;
 import org.hprofdiff.index.graph.PhaseListener;
 import org.hprofdiff.index.graph.References;
+import org.hprofdiff.index.graph.Workers;
 import org.hprofdiff.index.graph.offheap.Bits;
 import org.hprofdiff.index.graph.offheap.NodeArray;
 import org.hprofdiff.index.graph.offheap.Scratch;
+import org.hprofdiff.index.graph.offheap.StagedSection;
 
 /**
  * A retention path from the GC roots to every object (docs/semantics.md, section 9), found by one
@@ -115,13 +117,18 @@ public final class ShortestPaths implements AutoCloseable {
                 ch.write(java.nio.ByteBuffer.wrap(new byte[1]));
                 out = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
             }
-            out.set(ValueLayout.JAVA_LONG, 0, MAGIC);
-            out.set(ValueLayout.JAVA_INT, 8, VERSION);
-            out.set(ValueLayout.JAVA_INT, 12, references == References.ALL ? FLAG_ALL_REFERENCES : 0);
-            out.set(ValueLayout.JAVA_LONG, 16, n);
-            out.set(ValueLayout.JAVA_INT, 24, width);
+            // the search writes the entries at random: in memory when there is room, then copied to the file in order
+            try (StagedSection staged = StagedSection.of(out, scratch); Workers workers = Workers.forMachine()) {
+                MemorySegment filled = staged.segment();
+                filled.set(ValueLayout.JAVA_LONG, 0, MAGIC);
+                filled.set(ValueLayout.JAVA_INT, 8, VERSION);
+                filled.set(ValueLayout.JAVA_INT, 12, references == References.ALL ? FLAG_ALL_REFERENCES : 0);
+                filled.set(ValueLayout.JAVA_LONG, 16, n);
+                filled.set(ValueLayout.JAVA_INT, 24, width);
+                new Search(graph, new Entries(filled, width), references, startClasses, n, listener).run(scratch);
+                staged.copyToFile(workers);
+            }
             ShortestPaths paths = new ShortestPaths(arena, out, n, width, references);
-            new Search(graph, paths.entries, references, startClasses, n, listener).run(scratch);
             out.force();
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             listener.phaseDone("paths: breadth-first search", (System.nanoTime() - started) / 1_000_000);
