@@ -119,7 +119,9 @@ public final class Scratch implements AutoCloseable {
     public synchronized Allocation allocate(long bytes, Placement placement) {
         boolean memory = directory == null || switch (placement) {
             case FILE -> false;
-            case BUDGET -> memoryInUse + bytes <= memoryBudget;
+            // a pooled array that fits is memory the machine already gave: reusing it past the budget costs nothing more
+            // (39.8 GB dump: the class retained sizes' 2.5 GB went to a file beside 5.5 GB pooled, 9 → 18 s)
+            case BUDGET -> memoryInUse + bytes <= memoryBudget || pooledFits(bytes);
             case MEMORY_WHILE_AVAILABLE -> memoryInUse + bytes <= memoryBudget || fitsAvailable(bytes);
         };
         if (memory) {
@@ -152,6 +154,11 @@ public final class Scratch implements AutoCloseable {
     private boolean fitsAvailable(long bytes) {
         long now = available.getAsLong();
         return now >= 0 && bytes - pooledBytes + reserve <= now;
+    }
+
+    private boolean pooledFits(long bytes) {
+        for (Pooled p : pool) if (p.segment().byteSize() >= bytes) return true;
+        return false;
     }
 
     /** The smallest pooled array of at least {@code bytes} bytes, taken out of the pool; null if none. */

@@ -69,6 +69,27 @@ class OffHeapTest {
     }
 
     @Test
+    void aPooledArrayIsReusedPastTheBudgetSinceItCostsNothingMore() {
+        try (Scratch scratch = Scratch.withAvailableMemory(dir, 10 << 20, () -> 1L << 40, 0)) {
+            Scratch.Allocation a = scratch.allocate(8 << 20, Scratch.Placement.MEMORY_WHILE_AVAILABLE);
+            Scratch.Allocation b = scratch.allocate(6 << 20, Scratch.Placement.MEMORY_WHILE_AVAILABLE); // past the budget
+            assertEquals(14 << 20, scratch.memoryInUse());
+            a.segment().set(java.lang.foreign.ValueLayout.JAVA_LONG, (5 << 20) - 8, 77);
+            a.close(); // kept mapped for reuse
+            assertEquals(6 << 20, scratch.memoryInUse());
+            try (Scratch.Allocation c = scratch.allocate(5 << 20)) { // 6 + 5 MiB over the 10 MiB budget, but 8 MiB pooled fit
+                assertTrue(c.inMemory(), "the pooled array, not a file");
+                assertEquals(14 << 20, scratch.memoryInUse());
+                assertEquals(0, c.segment().get(java.lang.foreign.ValueLayout.JAVA_LONG, (5 << 20) - 8), "cleared for reuse");
+            }
+            try (Scratch.Allocation d = scratch.allocate(9 << 20)) { // nothing pooled fits 9 MiB: the budget decides
+                assertFalse(d.inMemory());
+            }
+            b.close();
+        }
+    }
+
+    @Test
     void narrowArraysHoldUnsigned32BitValuesAndWideOnesMore() {
         try (Scratch scratch = Scratch.inMemory(); NodeArray narrow = scratch.nodes(3, false); NodeArray wide = scratch.nodes(3, true)) {
             narrow.set(2, NodeArray.NARROW_MAX);
