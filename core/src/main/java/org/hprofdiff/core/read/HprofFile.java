@@ -32,6 +32,8 @@ public final class HprofFile implements AutoCloseable {
     private final MemorySegment mapped;
     /** For HotSpot chunked gzip inflated on several threads: its BLOCKSIZE; else -1. */
     private final int gzipBlockSize;
+    /** The channel of a mapped dump, open until {@link #close}; null otherwise. */
+    private FileChannel channel;
 
     private HprofFile(Path path, long fileSize, DumpSource source, HprofHeader header, Arena arena, MemorySegment mapped, int gzipBlockSize) {
         this.path = path;
@@ -63,7 +65,44 @@ public final class HprofFile implements AutoCloseable {
         }
         HprofHeader header = HeaderParser.parse(path, start, false);
         Arena arena = Arena.ofShared();
-        return new HprofFile(path, size, DumpSource.MAPPED, header, arena, map(path, size, arena), -1);
+        FileChannel channel = openChannel(path, arena);
+        MemorySegment mapped;
+        try {
+            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            arena.close();
+            throw new DumpFormatException(path, "cannot map the file: " + e.getMessage(), e);
+        }
+        HprofFile file = new HprofFile(path, size, DumpSource.MAPPED, header, arena, mapped, -1);
+        file.channel = channel;
+        return file;
+    }
+
+    private static FileChannel openChannel(Path path, Arena arena) throws DumpFormatException {
+        try {
+            return FileChannel.open(path, StandardOpenOption.READ);
+        } catch (IOException e) {
+            arena.close();
+            throw new DumpFormatException(path, "cannot open the file: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // read-only: nothing is lost
+        }
+    }
+
+    /**
+     * The channel the dump was mapped through, kept open while this file is: positional reads of the very file
+     * mapped, even if another file takes its name meanwhile. Only for {@link DumpSource#MAPPED}.
+     */
+    FileChannel channel() {
+        if (channel == null) throw new IllegalStateException(path + " is not mapped (" + source + ")");
+        return channel;
     }
 
     /** Threads that inflate a HotSpot chunked gzip dump: one per core. */
@@ -114,6 +153,7 @@ public final class HprofFile implements AutoCloseable {
     @Override
     public void close() {
         if (arena != null) arena.close();
+        if (channel != null) closeQuietly(channel);
     }
 
     private static InputStream gunzip(Path path) throws IOException {

@@ -102,8 +102,8 @@ public final class HprofReader {
         requireRandomAccess();
         List<HeapRecordRange> ranges = new ArrayList<>();
         Problems problems = new Problems();
-        try (HprofInput in = file.newInput(); FarHeaders far = FarHeaders.open(file.path())) {
-            ReadResult walk = new RecordWalker(file, in, topLevel, options.dumpNumber(), ranges::add, problems, far).walk();
+        try (HprofInput in = file.newInput()) {
+            ReadResult walk = new RecordWalker(file, in, topLevel, options.dumpNumber(), ranges::add, problems, FarHeaders.of(file)).walk();
             return new HeapPlan(ranges, walk, problems);
         } catch (UncheckedIOException e) {
             throw e.getCause();

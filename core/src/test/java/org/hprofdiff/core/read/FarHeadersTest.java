@@ -52,7 +52,8 @@ class FarHeadersTest {
     private record Walk(List<HeapRecordRange> ranges, List<String> topLevel, ReadResult result, long farReads) {}
 
     private static Walk walk(Path file, boolean far) throws Exception {
-        try (HprofFile f = HprofFile.open(file); HprofInput in = f.newInput(); FarHeaders headers = FarHeaders.open(file)) {
+        try (HprofFile f = HprofFile.open(file); HprofInput in = f.newInput()) {
+            FarHeaders headers = FarHeaders.of(f);
             List<HeapRecordRange> ranges = new ArrayList<>();
             EventLog top = new EventLog();
             ReadResult result = new RecordWalker(f, in, top, 1, ranges::add, new Problems(), far ? headers : null).walk();
@@ -84,6 +85,18 @@ class FarHeadersTest {
         // as the readers use it
         try (HprofFile f = HprofFile.open(file)) {
             assertEquals(far.ranges(), new HprofReader(f).plan(new EventLog()).ranges());
+        }
+    }
+
+    @Test
+    void theHeadersComeFromTheFileMappedEvenWhenAnotherTakesItsName() throws Exception {
+        Path file = Files.write(dir.resolve("rotated.hprof"), dump());
+        try (HprofFile f = HprofFile.open(file)) {
+            // a dump rotated under the same name after it was opened: a tiny dump whose records are elsewhere
+            Path other = Files.write(dir.resolve("other.hprof"), TinyDump.bytes());
+            Files.move(other, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            assertEquals(List.of(new HeapRecordRange(31, 200_018, false), new HeapRecordRange(200_078, 200_018, false),
+                    new HeapRecordRange(400_105, 9, false)), new HprofReader(f).plan(new EventLog()).ranges());
         }
     }
 
