@@ -32,16 +32,17 @@ public final class HprofFile implements AutoCloseable {
     private final MemorySegment mapped;
     /** For HotSpot chunked gzip inflated on several threads: its BLOCKSIZE; else -1. */
     private final int gzipBlockSize;
-    /** The channel of a mapped dump, open until {@link #close}; null otherwise. */
-    private FileChannel channel;
+    /** The channel the file was mapped through, open until {@link #close}; null when it is not mapped. */
+    private final FileChannel channel;
 
-    private HprofFile(Path path, long fileSize, DumpSource source, HprofHeader header, Arena arena, MemorySegment mapped, int gzipBlockSize) {
+    private HprofFile(Path path, long fileSize, DumpSource source, HprofHeader header, Arena arena, Mapping mapping, int gzipBlockSize) {
+        this.channel = mapping == null ? null : mapping.channel();
+        this.mapped = mapping == null ? null : mapping.segment();
         this.path = path;
         this.fileSize = fileSize;
         this.source = source;
         this.header = header;
         this.arena = arena;
-        this.mapped = mapped;
         this.gzipBlockSize = gzipBlockSize;
     }
 
@@ -65,27 +66,7 @@ public final class HprofFile implements AutoCloseable {
         }
         HprofHeader header = HeaderParser.parse(path, start, false);
         Arena arena = Arena.ofShared();
-        FileChannel channel = openChannel(path, arena);
-        MemorySegment mapped;
-        try {
-            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
-            arena.close();
-            throw new DumpFormatException(path, "cannot map the file: " + e.getMessage(), e);
-        }
-        HprofFile file = new HprofFile(path, size, DumpSource.MAPPED, header, arena, mapped, -1);
-        file.channel = channel;
-        return file;
-    }
-
-    private static FileChannel openChannel(Path path, Arena arena) throws DumpFormatException {
-        try {
-            return FileChannel.open(path, StandardOpenOption.READ);
-        } catch (IOException e) {
-            arena.close();
-            throw new DumpFormatException(path, "cannot open the file: " + e.getMessage(), e);
-        }
+        return new HprofFile(path, size, DumpSource.MAPPED, header, arena, map(path, size, arena), -1);
     }
 
     private static void closeQuietly(FileChannel ch) {
@@ -101,17 +82,23 @@ public final class HprofFile implements AutoCloseable {
      * mapped, even if another file takes its name meanwhile. Only for {@link DumpSource#MAPPED}.
      */
     FileChannel channel() {
-        if (channel == null) throw new IllegalStateException(path + " is not mapped (" + source + ")");
+        if (!isRandomAccess()) throw new IllegalStateException(path + " is not mapped (" + source + ")");
         return channel;
     }
 
     /** Threads that inflate a HotSpot chunked gzip dump: one per core. */
     private static final int INFLATE_THREADS = Runtime.getRuntime().availableProcessors();
 
-    private static MemorySegment map(Path path, long size, Arena arena) throws DumpFormatException {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            return ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+    /** A mapped file and the channel it was mapped through, which stays open (positional reads of the very file mapped). */
+    private record Mapping(FileChannel channel, MemorySegment segment) {}
+
+    private static Mapping map(Path path, long size, Arena arena) throws DumpFormatException {
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(path, StandardOpenOption.READ);
+            return new Mapping(ch, ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena));
         } catch (IOException | RuntimeException e) {
+            if (ch != null) closeQuietly(ch);
             arena.close();
             throw new DumpFormatException(path, "cannot map the file: " + e.getMessage(), e);
         }
