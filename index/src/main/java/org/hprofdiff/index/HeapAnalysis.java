@@ -310,7 +310,6 @@ public final class HeapAnalysis implements AutoCloseable {
         return paths;
     }
 
-
     private ShortestPaths openPaths(Path file) throws IOException {
         ShortestPaths p = ShortestPaths.open(file);
         String wrong = p.nodeCount() != graph.nodeCount() ? "it has " + p.nodeCount() + " objects, the index " + graph.nodeCount()

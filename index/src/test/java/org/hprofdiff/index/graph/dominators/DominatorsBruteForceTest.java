@@ -39,7 +39,8 @@ class DominatorsBruteForceTest {
         int graphs = wide || tight || overBudget ? 300 : 1000;
         long[] seen = new long[4]; // weakly reachable objects, kept unreachable objects, deep dominators, nested classes
         // over budget: a budget of nothing, so the arrays are placed as for a dump bigger than memory (the lists and
-        // their ends in memory past the budget, the stored columns filled in memory; the rest in mapped files)
+        // their ends and semi-NCA's forest in memory past the budget, the stored columns filled in memory; the rest in
+        // mapped files)
         try (Scratch scratch = overBudget ? Scratch.preferMemory(dir, 0) : Scratch.inMemory()) {
             for (long seed = 1; seed <= graphs; seed++) {
                 InMemoryGraph g = RandomSmallGraphs.create(seed);
