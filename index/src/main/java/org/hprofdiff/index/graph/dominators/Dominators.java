@@ -103,7 +103,7 @@ public final class Dominators {
                 return pre != 0 && num.rangeOf(pre) == 0;
             });
 
-            PredecessorLists preds = PredecessorLists.build(graph, options.references(), num, scratch, wide, wideOffsets,
+            PredecessorLists preds = PredecessorLists.build(graph, options.references(), num, scratch, wide, wideOffsets, workers,
                     () -> steps.within(Step.PREDECESSORS, 0.3));
             num.numbers.close(); // what the search kept per object is in the lists now
             steps.done(Step.PREDECESSORS);
