@@ -128,7 +128,15 @@ public final class DumpIndex implements AutoCloseable {
      * {@code java.lang.ref.Reference} (any subclass) or the static {@code java.lang.ref.Finalizer.unfinalized}.
      */
     public boolean isWeakEdge(long edge) {
-        return (weakBits.get(edge >>> 6) >>> (edge & 63) & 1) != 0;
+        return isWeakEdge(weakBits, edge);
+    }
+
+    /** The outbound edges' weak flags, one bit per edge ({@link #isWeakEdge(PackedColumn, long)} reads them). */
+    public PackedColumn weakFlags() { return weakBits; }
+
+    /** Whether {@code flags} (the weak flags or a copy of them) mark {@code edge} weak. */
+    public static boolean isWeakEdge(PackedColumn flags, long edge) {
+        return (flags.get(edge >>> 6) >>> (edge & 63) & 1) != 0;
     }
 
     /** Where outbound edge {@code edge} of {@code ordinal} comes from (decodes the object again; for labels). */

@@ -1,11 +1,15 @@
 package org.hprofdiff.index;
 
+import java.lang.foreign.MemorySegment;
 import org.hprofdiff.index.table.ClassInfo;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.core.summary.ClassNames;
 import org.hprofdiff.index.graph.EdgeLabel;
 import org.hprofdiff.index.graph.ObjectGraph;
 import org.hprofdiff.index.graph.RootContext;
+import org.hprofdiff.index.graph.WalkedGraph;
+import org.hprofdiff.index.graph.offheap.Scratch;
+import org.hprofdiff.index.store.PackedColumn;
 import org.hprofdiff.index.table.ClassTable;
 import org.hprofdiff.index.table.EdgeOrigin;
 import org.hprofdiff.index.table.Edges;
@@ -23,6 +27,8 @@ import org.hprofdiff.index.table.ThreadInfo;
 public final class IndexGraph implements ObjectGraph {
     private final DumpIndex index;
     private final Edges out;
+    /** The outbound edges' weak flags (the index's, or a copy in memory: {@link #forWalk}). */
+    private final PackedColumn weakFlags;
     private final RootTable roots;
     private final ClassTable classes;
     /** Root-table entries whose object is in the dump, in table order; null when that is every entry. */
@@ -47,6 +53,7 @@ public final class IndexGraph implements ObjectGraph {
     public IndexGraph(DumpIndex index) {
         this.index = index;
         this.out = index.outbound();
+        this.weakFlags = index.weakFlags();
         this.roots = index.roots();
         this.classes = index.classes();
         long all = roots.size();
@@ -75,6 +82,49 @@ public final class IndexGraph implements ObjectGraph {
         }
     }
 
+    /** {@code base} reading its edges and weak flags from {@code out} and {@code weakFlags} (copies in memory). */
+    private IndexGraph(IndexGraph base, Edges out, PackedColumn weakFlags) {
+        this.index = base.index;
+        this.out = out;
+        this.weakFlags = weakFlags;
+        this.roots = base.roots;
+        this.classes = base.classes;
+        this.presentRoots = base.presentRoots;
+        this.tableRoots = base.tableRoots;
+        this.standIns = base.standIns;
+        this.rootCount = base.rootCount;
+        this.objectArrayClass = base.objectArrayClass;
+        this.instanceClass = base.instanceClass;
+        this.classObjectOrdinal = base.classObjectOrdinal;
+        this.definingLoaders.addAll(base.definingLoaders);
+        this.loaderClass = base.loaderClass;
+        this.shadowedNames = base.shadowedNames;
+        this.permanentLoaders = base.permanentLoaders;
+    }
+
+    /**
+     * Copies the edge columns a walk reads at random (row starts, targets, weak flags: about 6.5 bytes per edge)
+     * into native memory placed {@link Scratch.Placement#MEMORY_WHILE_AVAILABLE}; without the room, this graph as it
+     * is. Measured on a 39.8 GB dump (1.4 billion references, 7.3 GB copied in 3.8 s) on the 2-core VM: the
+     * breadth-first search after the tree 41–55 s reading the mapped index, 29–41 s from the copies.
+     */
+    @Override
+    public WalkedGraph forWalk(Scratch scratch) {
+        long edgeBytes = out.bytesToCopy();
+        Scratch.Allocation memory = scratch.allocate(edgeBytes + weakFlags.fileBytes(), Scratch.Placement.MEMORY_WHILE_AVAILABLE);
+        if (!memory.inMemory()) {
+            memory.close(); // a sparse scratch file, never touched
+            return WalkedGraph.asIs(this);
+        }
+        try {
+            MemorySegment m = memory.segment();
+            return new WalkedGraph(new IndexGraph(this, out.copiedInto(m), weakFlags.copiedInto(m.asSlice(edgeBytes))), true, memory);
+        } catch (RuntimeException | Error e) {
+            memory.close();
+            throw e;
+        }
+    }
+
     public DumpIndex index() { return index; }
 
     @Override public long nodeCount() { return index.objectCount(); }
@@ -93,7 +143,7 @@ public final class IndexGraph implements ObjectGraph {
 
     @Override public long edgeTarget(long edge) { return out.target(edge); }
 
-    @Override public boolean isWeakEdge(long edge) { return index.isWeakEdge(edge); }
+    @Override public boolean isWeakEdge(long edge) { return DumpIndex.isWeakEdge(weakFlags, edge); }
 
     @Override public long rootCount() { return rootCount; }
 

@@ -54,12 +54,13 @@ final class PathsBesideTree {
         return memory > 0 && tree + ShortestPaths.bytesWhileSearching(n, edges) + shared <= memory / 10 * 8;
     }
 
-    /** Called by the tree's computation, on its thread: finds the path starts, then starts the search. */
-    void start(NodeFilter stronglyReachable) {
+    /** Called by the tree's computation, on its thread: finds the path starts, then starts the search (on a core of its own). */
+    boolean start(NodeFilter stronglyReachable) {
         long[] starts = ShortestPaths.staticStartClasses(graph, stronglyReachable);
         PhaseListener kept = (phase, millis) -> times.add(new String[] {phase, Long.toString(millis)});
         task = new FutureTask<>(() -> ShortestPaths.compute(graph, references, starts, file, scratch, kept));
         Thread.ofPlatform().name("hprof-diff shortest paths").daemon().start(task);
+        return true;
     }
 
     boolean started() {

@@ -1,6 +1,8 @@
 package org.hprofdiff.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,6 +14,9 @@ import java.util.stream.Stream;
 import org.hprofdiff.core.read.HprofFile;
 import org.hprofdiff.core.summary.ClassStats;
 import org.hprofdiff.core.summary.Summarizer;
+import org.hprofdiff.index.graph.ObjectGraph;
+import org.hprofdiff.index.graph.WalkedGraph;
+import org.hprofdiff.index.graph.offheap.Scratch;
 import org.hprofdiff.index.table.EdgeOrigin;
 import org.hprofdiff.index.table.Edges;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +123,38 @@ class IndexEdgesTest {
             assertEquals(expected.weak.get(id), weak, "weak edges of 0x" + Long.toHexString(id));
         }
         assertEquals(weakEdges, index.manifest().counts().weakEdges());
+    }
+
+    /**
+     * The graph made for a walk over copies of the edge columns in memory answers as the graph over the mapped
+     * index (checked above against the independent decoding), and gives its memory back when closed; a scratch
+     * without memory to spare gives the graph itself.
+     */
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void aGraphMadeForAWalkReadsTheSameEdgesFromMemory(Path dump) throws Exception {
+        IndexGraph mapped = new IndexGraph(index(dump));
+        long n = mapped.nodeCount();
+        try (Scratch scratch = Scratch.inMemory()) {
+            try (WalkedGraph walked = mapped.forWalk(scratch)) {
+                assertTrue(walked.copied());
+                assertTrue(scratch.memoryInUse() > 0);
+                ObjectGraph copy = walked.graph();
+                for (long o = 0; o <= n; o++) assertEquals(mapped.firstEdge(o), copy.firstEdge(o), "first edge of " + o);
+                for (long e = 0, edges = mapped.firstEdge(n); e < edges; e++) {
+                    assertEquals(mapped.edgeTarget(e), copy.edgeTarget(e), "target of edge " + e);
+                    assertEquals(mapped.isWeakEdge(e), copy.isWeakEdge(e), "weak edge " + e);
+                }
+                assertEquals(mapped.rootCount(), copy.rootCount());
+                for (long r = 0; r < mapped.rootCount(); r++) assertEquals(mapped.rootNode(r), copy.rootNode(r));
+                for (int c = 0; c < mapped.classCount(); c++) assertEquals(mapped.permanentClass(c), copy.permanentClass(c), "class " + c);
+            }
+            assertEquals(0, scratch.memoryInUse(), "closed, the copies are given back");
+        }
+        try (Scratch files = Scratch.inDirectory(dir); WalkedGraph walked = mapped.forWalk(files)) {
+            assertFalse(walked.copied());
+            assertSame(mapped, walked.graph());
+        }
     }
 
     private static String label(EdgeOrigin origin) {

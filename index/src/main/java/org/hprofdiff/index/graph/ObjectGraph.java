@@ -1,6 +1,7 @@
 package org.hprofdiff.index.graph;
 
 import org.hprofdiff.core.format.GcRootKind;
+import org.hprofdiff.index.graph.offheap.Scratch;
 
 /**
  * The object graph of one heap dump as the analyses (dominators, retained sizes, paths, suspects) read it.
@@ -95,5 +96,14 @@ public interface ObjectGraph {
      */
     default String loaderName(long node) {
         return null;
+    }
+
+    /**
+     * This graph for one walk that reads the edges at random ({@link WalkedGraph}): a graph over mapped files copies
+     * its edge columns into {@code scratch}'s memory when the machine has room. Ask after the walk's own arrays, so
+     * that they take the budget first. A graph in memory answers itself.
+     */
+    default WalkedGraph forWalk(Scratch scratch) {
+        return WalkedGraph.asIs(this);
     }
 }

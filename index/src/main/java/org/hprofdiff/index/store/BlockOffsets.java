@@ -43,6 +43,17 @@ public final class BlockOffsets {
 
     public long length() { return length; }
 
+    /** Bytes {@link #copiedInto} copies: the bases and the distances (the wide values, rare, stay where they are). */
+    public long bytesToCopy() { return base.fileBytes() + delta.byteSize(); }
+
+    /** The same column read from copies of its bases and distances in {@code memory} (at least {@link #bytesToCopy()} long). */
+    public BlockOffsets copiedInto(MemorySegment memory) {
+        PackedColumn bases = base.copiedInto(memory);
+        MemorySegment distances = memory.asSlice(base.fileBytes(), delta.byteSize());
+        distances.copyFrom(delta);
+        return new BlockOffsets(bases, distances, wide, length);
+    }
+
     public static long blocks(long length) {
         return (length + BLOCK - 1) >>> BLOCK_SHIFT;
     }

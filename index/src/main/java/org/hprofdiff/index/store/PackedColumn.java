@@ -38,6 +38,16 @@ public final class PackedColumn {
 
     public long length() { return length; }
 
+    /** Bytes {@link #copiedInto} copies: the whole file, header and footer included. */
+    public long fileBytes() { return file.byteSize(); }
+
+    /** The same column read from a copy of its file in {@code memory} (at least {@link #fileBytes()} long). */
+    public PackedColumn copiedInto(MemorySegment memory) {
+        MemorySegment copy = memory.asSlice(0, file.byteSize());
+        copy.copyFrom(file);
+        return new PackedColumn(copy, width, length);
+    }
+
     public int width() { return width; }
 
     /** Bytes needed per element so that every value in [0, maxValue] fits. */

@@ -1,5 +1,6 @@
 package org.hprofdiff.index.table;
 
+import java.lang.foreign.MemorySegment;
 import java.util.function.LongConsumer;
 import org.hprofdiff.index.store.BlockOffsets;
 import org.hprofdiff.index.store.PackedColumn;
@@ -33,6 +34,15 @@ public final class Edges {
 
     /** The edges' other ends, in edge order. */
     public PackedColumn targets() { return targets; }
+
+    /** Bytes {@link #copiedInto} copies. */
+    public long bytesToCopy() { return offsets.bytesToCopy() + targets.fileBytes(); }
+
+    /** The same edges read from copies of their columns in {@code memory} (at least {@link #bytesToCopy()} long). */
+    public Edges copiedInto(MemorySegment memory) {
+        long at = offsets.bytesToCopy();
+        return new Edges(offsets.copiedInto(memory), targets.copiedInto(memory.asSlice(at, targets.fileBytes())));
+    }
 
     /** Number of edges. */
     public long count() { return targets.length(); }

@@ -106,6 +106,9 @@ class LimitFreeArithmeticTest {
         try (Arena arena = Arena.ofShared()) {
             BlockOffsets offsets = blockOffsets(arena, "mixed", values);
             for (int i = 0; i < values.length; i++) assertEquals(values[i], offsets.get(i), "value " + i);
+            // a copy in memory (a graph made for a walk) holds the bases and distances; its wide blocks read the file's
+            BlockOffsets copy = offsets.copiedInto(arena.allocate(offsets.bytesToCopy()));
+            for (int i = 0; i < values.length; i++) assertEquals(values[i], copy.get(i), "copied value " + i);
         }
     }
 

@@ -62,9 +62,10 @@ public final class Dominators {
      */
     @FunctionalInterface
     public interface Numbered {
-        Numbered NONE = stronglyReachable -> {};
+        Numbered NONE = stronglyReachable -> false;
 
-        void numbered(NodeFilter stronglyReachable);
+        /** Returns whether work now runs beside the tree on a core of its own (the tree's passes then take one less). */
+        boolean numbered(NodeFilter stronglyReachable);
     }
 
     public static DominatorTree compute(ObjectGraph graph, Options options, Path file, Scratch scratch,
@@ -98,13 +99,14 @@ public final class Dominators {
             num.run(options.keepUnreachable());
             long count = num.count;
             steps.done(Step.NUMBERING);
-            numbered.numbered(node -> {
+            boolean besides = numbered.numbered(node -> {
                 long pre = num.numbers.pre(node);
                 return pre != 0 && num.rangeOf(pre) == 0;
             });
 
+            int listThreads = Math.max(1, workers.threads() - (besides ? 1 : 0));
             PredecessorLists preds = PredecessorLists.build(graph, options.references(), num, scratch, wide, wideOffsets, workers,
-                    () -> steps.within(Step.PREDECESSORS, 0.3));
+                    listThreads, () -> steps.within(Step.PREDECESSORS, 0.3));
             num.numbers.close(); // what the search kept per object is in the lists now
             steps.done(Step.PREDECESSORS);
             SemiNca.computeInPlace(num.parent, preds, num.rootPredecessor, count, scratch, wide,

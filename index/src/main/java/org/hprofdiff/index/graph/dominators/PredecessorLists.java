@@ -47,10 +47,11 @@ final class PredecessorLists implements AutoCloseable {
 
     /**
      * Builds the lists: {@code wide} when a pre-order number may exceed 32 bits, {@code wideOffsets} when a
-     * list offset may (it is at least {@code wide}, since {@link #end} later holds pre-order numbers too).
+     * list offset may (it is at least {@code wide}, since {@link #end} later holds pre-order numbers too), on at
+     * most {@code threads} of {@code workers}' threads (fewer while other work runs beside the tree).
      */
     static PredecessorLists build(ObjectGraph graph, References references, PreorderNumbering num, Scratch scratch,
-                                  boolean wide, boolean wideOffsets, Workers workers, Runnable progress) {
+                                  boolean wide, boolean wideOffsets, Workers workers, int threads, Runnable progress) {
         long count = num.count;
         // Both stay in native memory past the budget whenever the machine has it: the lists are written at random
         // while the edges stream past, and semi-NCA reads the ends from the last down, which a mapped file serves
@@ -73,7 +74,7 @@ final class PredecessorLists implements AutoCloseable {
         boolean followWeak = references.followsWeakEdges();
         NumberAndDegree numbers = num.numbers;
         long n = graph.nodeCount();
-        int parts = Math.min(workers.threads(), MAX_PARTS);
+        int parts = Math.min(Math.min(threads, workers.threads()), MAX_PARTS);
         workers.run(parts, part -> {
             long from = Workers.split(n, parts, part, 1);
             long to = Workers.split(n, parts, part + 1, 1);

@@ -17,6 +17,7 @@ import org.hprofdiff.index.graph.NodeFilter;
 import org.hprofdiff.index.graph.ObjectGraph;
 import org.hprofdiff.index.graph.PhaseListener;
 import org.hprofdiff.index.graph.References;
+import org.hprofdiff.index.graph.WalkedGraph;
 import org.hprofdiff.index.graph.Workers;
 import org.hprofdiff.index.graph.offheap.Bits;
 import org.hprofdiff.index.graph.offheap.NodeArray;
@@ -178,7 +179,8 @@ public final class ShortestPaths implements AutoCloseable {
 
     /** The breadth-first search, family by family (see the class comment). */
     private static final class Search {
-        private final ObjectGraph graph;
+        /** The graph searched; in {@link #run}, the one made for the walk (its edges may be copies that live as long). */
+        private ObjectGraph graph;
         private final Entries entries;
         private final boolean followWeak;
         private final References references;
@@ -204,7 +206,10 @@ public final class ShortestPaths implements AutoCloseable {
 
         void run(Scratch scratch) {
             entries.fill(nodes);
-            try (NodeArray q = scratch.nodes(Math.max(nodes, 1), NodeArray.needsWide(nodes)); Bits t = scratch.bits(Math.max(nodes, 1))) {
+            // the edges in memory for the walk, asked for after its arrays so that they take the budget first
+            try (NodeArray q = scratch.nodes(Math.max(nodes, 1), NodeArray.needsWide(nodes)); Bits t = scratch.bits(Math.max(nodes, 1));
+                 WalkedGraph walked = graph.forWalk(scratch)) {
+                graph = walked.graph();
                 queue = q;
                 threads = t;
                 for (long r = 0, roots = graph.rootCount(); r < roots; r++) {
