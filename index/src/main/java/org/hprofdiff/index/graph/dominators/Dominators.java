@@ -4,18 +4,16 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import org.hprofdiff.index.graph.NodeFilter;
 import org.hprofdiff.index.graph.ObjectGraph;
 import org.hprofdiff.index.graph.PhaseListener;
 import org.hprofdiff.index.graph.References;
 import org.hprofdiff.index.graph.Workers;
 import org.hprofdiff.index.graph.offheap.NodeArray;
+import org.hprofdiff.index.graph.offheap.OutputFile;
 import org.hprofdiff.index.graph.offheap.PackedArray;
 import org.hprofdiff.index.graph.offheap.Scratch;
 
@@ -124,8 +122,9 @@ public final class Dominators {
                 int nodeWidth = wide ? 8 : PackedArray.widthFor(n + 1);
                 DominatorFile layout = new DominatorFile(new DominatorFile.Shape(n, graph.classCount(), count - 1, nodeWidth,
                         tree.sizeShift, plan.overflow(), plan.parents() + 1, plan.children() + plan.rootChildren(), plan.threshold()));
-                return store(file, layout, tuning.durable(), out -> {
-                    try (TreeFileWriter writer = new TreeFileWriter(num, tree, plan, layout, out, workers, scratch)) {
+                return store(file, layout, tuning.durable(), output -> {
+                    MemorySegment out = output.mapping();
+                    try (TreeFileWriter writer = new TreeFileWriter(num, tree, plan, layout, output, workers, scratch)) {
                         ReachabilitySummary summary = writer.writeColumns(tuning.unitsLimit());
                         steps.done(Step.COLUMNS);
                         writer.writeChildLists();
@@ -157,20 +156,19 @@ public final class Dominators {
     }
 
     private interface Contents {
-        void write(MemorySegment out) throws IOException;
+        void write(OutputFile out) throws IOException;
     }
 
     /** Writes the file under a temporary name, forces it to disk when durable, renames it into place, maps it. */
     private static DominatorTree store(Path file, DominatorFile layout, boolean durable, Contents contents, Runnable stored) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         Arena arena = Arena.ofShared();
-        try {
-            MemorySegment out = create(temporary, layout.fileSize, arena);
+        try (OutputFile out = OutputFile.create(temporary, layout.fileSize, arena)) {
             contents.write(out);
             if (durable) out.force();
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             stored.run();
-            return new DominatorTree(arena, out.asReadOnly(), layout);
+            return new DominatorTree(arena, out.mapping().asReadOnly(), layout);
         } catch (IOException | RuntimeException | Error e) {
             arena.close();
             Files.deleteIfExists(temporary);
@@ -178,14 +176,6 @@ public final class Dominators {
         }
     }
 
-    private static MemorySegment create(Path path, long size, Arena arena) throws IOException {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ch.position(size - 1);
-            ch.write(ByteBuffer.wrap(new byte[1]));
-            return ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
-        }
-    }
 
     /** The computation's steps with their share of the whole (measured on generated 2 and 4 GB dumps), for a percentage that moves. */
     enum Step {

@@ -1,5 +1,6 @@
 package org.hprofdiff.index.graph.dominators;
 
+import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.EnumMap;
@@ -7,6 +8,7 @@ import org.hprofdiff.index.graph.Workers;
 import org.hprofdiff.index.graph.offheap.Bits;
 import org.hprofdiff.index.graph.offheap.LongArray;
 import org.hprofdiff.index.graph.offheap.LongStack;
+import org.hprofdiff.index.graph.offheap.OutputFile;
 import org.hprofdiff.index.graph.offheap.PackedArray;
 import org.hprofdiff.index.graph.offheap.PairSort;
 import org.hprofdiff.index.graph.offheap.Scratch;
@@ -27,6 +29,7 @@ final class TreeFileWriter implements AutoCloseable {
     private final PreorderTree tree;
     private final PreorderTree.ListPlan plan;
     private final DominatorFile layout;
+    private final OutputFile output;
     private final MemorySegment out;
     private final Workers workers;
     private final Scratch scratch;
@@ -36,13 +39,14 @@ final class TreeFileWriter implements AutoCloseable {
     /** Per 64 ordinals: listed objects before them, so that a listed object's slot is a count of bits. */
     private LongArray listedBefore;
 
-    TreeFileWriter(PreorderNumbering num, PreorderTree tree, PreorderTree.ListPlan plan, DominatorFile layout, MemorySegment out,
+    TreeFileWriter(PreorderNumbering num, PreorderTree tree, PreorderTree.ListPlan plan, DominatorFile layout, OutputFile output,
                    Workers workers, Scratch scratch) {
         this.num = num;
         this.tree = tree;
         this.plan = plan;
         this.layout = layout;
-        this.out = out;
+        this.output = output;
+        this.out = output.mapping();
         this.workers = workers;
         this.scratch = scratch;
         this.n = layout.nodeCount;
@@ -50,13 +54,13 @@ final class TreeFileWriter implements AutoCloseable {
     }
 
     /** Immediate dominators, retained sizes, overflow table, groups and the list directory; returns the group totals. */
-    ReachabilitySummary writeColumns(long unitsLimit) {
+    ReachabilitySummary writeColumns(long unitsLimit) throws IOException {
         int shift = layout.shape.retainedShift();
         long count = tree.count;
         int parts = workers.threads();
         LongStack[] overflow = new LongStack[parts];
-        try (StagedSection idomColumn = StagedSection.of(layout.idomSection(out), scratch);
-             StagedSection retainedColumn = StagedSection.of(layout.retained(out), scratch)) {
+        try (StagedSection idomColumn = StagedSection.of(output, layout.idomSection(out), scratch);
+             StagedSection retainedColumn = StagedSection.of(output, layout.retained(out), scratch)) {
             PackedArray idomOut = layout.idomOver(idomColumn.segment());
             MemorySegment retainedOut = retainedColumn.segment();
             for (int p = 0; p < parts; p++) overflow[p] = new LongStack(scratch, 64);

@@ -21,6 +21,7 @@ import org.hprofdiff.index.graph.WalkedGraph;
 import org.hprofdiff.index.graph.Workers;
 import org.hprofdiff.index.graph.offheap.Bits;
 import org.hprofdiff.index.graph.offheap.NodeArray;
+import org.hprofdiff.index.graph.offheap.OutputFile;
 import org.hprofdiff.index.graph.offheap.Scratch;
 import org.hprofdiff.index.graph.offheap.StagedSection;
 
@@ -109,17 +110,11 @@ public final class ShortestPaths implements AutoCloseable {
         int width = Entries.widthFor(Math.max(graph.firstEdge(n), graph.rootCount()));
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         Arena arena = Arena.ofShared();
-        try {
-            MemorySegment out;
-            long size = HEADER + n * width + Long.BYTES; // slack: an entry is read and written as one unaligned long
-            try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                ch.position(size - 1);
-                ch.write(java.nio.ByteBuffer.wrap(new byte[1]));
-                out = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
-            }
+        long size = HEADER + n * width + Long.BYTES; // slack: an entry is read and written as one unaligned long
+        try (OutputFile output = OutputFile.create(temporary, size, arena)) {
+            MemorySegment out = output.mapping();
             // the search writes the entries at random: in memory when there is room, then copied to the file in order
-            try (StagedSection staged = StagedSection.of(out, scratch); Workers workers = Workers.forMachine()) {
+            try (StagedSection staged = StagedSection.of(output, out, scratch); Workers workers = Workers.forMachine()) {
                 MemorySegment filled = staged.segment();
                 filled.set(ValueLayout.JAVA_LONG, 0, MAGIC);
                 filled.set(ValueLayout.JAVA_INT, 8, VERSION);
@@ -130,7 +125,7 @@ public final class ShortestPaths implements AutoCloseable {
                 staged.copyToFile(workers);
             }
             ShortestPaths paths = new ShortestPaths(arena, out, n, width, references);
-            out.force();
+            output.force();
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             listener.phaseDone("paths: breadth-first search", (System.nanoTime() - started) / 1_000_000);
             return paths;
