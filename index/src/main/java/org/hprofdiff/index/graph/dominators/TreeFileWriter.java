@@ -97,7 +97,7 @@ final class TreeFileWriter implements AutoCloseable {
         try (LongArray table = scratch.longs(2 * pairs)) {
             long at = 0;
             for (LongStack s : byPart) for (long i = 0; i < s.size(); i++) table.set(at++, s.get(i));
-            PairSort.byKey(table, pairs);
+            PairSort.byKey(table, pairs, n - 1, scratch);
             MemorySegment target = layout.overflow(out);
             for (long i = 0; i < 2 * pairs; i++) target.setAtIndex(ValueLayout.JAVA_LONG, i, table.get(i));
         }
