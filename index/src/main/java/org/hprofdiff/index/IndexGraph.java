@@ -118,7 +118,7 @@ public final class IndexGraph implements ObjectGraph {
         }
         try {
             MemorySegment m = memory.segment();
-            return new WalkedGraph(new IndexGraph(this, out.copiedInto(m), weakFlags.copiedInto(m.asSlice(edgeBytes))), true, memory);
+            return new WalkedGraph(new IndexGraph(this, out.copiedInto(m), weakFlags.copiedInto(m.asSlice(edgeBytes))), memory);
         } catch (RuntimeException | Error e) {
             memory.close();
             throw e;

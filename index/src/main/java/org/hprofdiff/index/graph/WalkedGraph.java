@@ -1,5 +1,7 @@
 package org.hprofdiff.index.graph;
 
+import org.hprofdiff.index.graph.offheap.Scratch;
+
 /**
  * A graph for one walk that reads its edges at random (the shortest paths' breadth-first search), with what it
  * holds for the walk: {@link ObjectGraph#forWalk} copies the index's edge columns into native memory when the
@@ -11,24 +13,22 @@ package org.hprofdiff.index.graph;
  * cost more than the copy saved (numbering 90 s, against 48–81 s reading the mapped index).
  *
  * @param graph  the graph to walk: the same answers as the one it was made from
- * @param copied whether its edge columns are copies in memory
- * @param held   what to release when the walk is done
+ * @param memory where its edge columns were copied, given back on {@link #close()}; null when nothing was copied
  */
-public record WalkedGraph(ObjectGraph graph, boolean copied, AutoCloseable held) implements AutoCloseable {
+public record WalkedGraph(ObjectGraph graph, Scratch.Allocation memory) implements AutoCloseable {
 
     /** {@code graph} itself, nothing copied. */
     public static WalkedGraph asIs(ObjectGraph graph) {
-        return new WalkedGraph(graph, false, () -> {});
+        return new WalkedGraph(graph, null);
+    }
+
+    /** Whether its edge columns are copies in memory. */
+    public boolean copied() {
+        return memory != null;
     }
 
     @Override
     public void close() {
-        try {
-            held.close();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        if (memory != null) memory.close();
     }
 }

@@ -21,11 +21,14 @@ public final class StagedSection implements AutoCloseable {
     private static final long CHUNK = 64L << 20;
     private final OutputFile file;
     private final MemorySegment section;
+    /** Where the section starts in the file. */
+    private final long position;
     private final Scratch.Allocation memory;
 
-    private StagedSection(OutputFile file, MemorySegment section, Scratch.Allocation memory) {
+    private StagedSection(OutputFile file, MemorySegment section, long position, Scratch.Allocation memory) {
         this.file = file;
         this.section = section;
+        this.position = position;
         this.memory = memory;
     }
 
@@ -34,11 +37,11 @@ public final class StagedSection implements AutoCloseable {
      * {@link Scratch.Placement#MEMORY_WHILE_AVAILABLE}.
      */
     public static StagedSection of(OutputFile file, MemorySegment section, Scratch scratch) {
-        file.positionOf(section); // a slice of that file, or refused now rather than after the fill
+        long position = file.positionOf(section); // a slice of that file, or refused before any memory is taken
         Scratch.Allocation a = scratch.allocate(section.byteSize(), Scratch.Placement.MEMORY_WHILE_AVAILABLE);
-        if (a.inMemory()) return new StagedSection(file, section, a);
+        if (a.inMemory()) return new StagedSection(file, section, position, a);
         a.close(); // a sparse scratch file, never touched
-        return new StagedSection(file, section, null);
+        return new StagedSection(file, section, position, null);
     }
 
     /** Where the section is filled: zeroed memory, or the file itself. */
@@ -50,7 +53,6 @@ public final class StagedSection implements AutoCloseable {
     public void copyToFile(Workers workers) throws IOException {
         if (memory == null) return;
         long size = section.byteSize();
-        long start = file.positionOf(section);
         int parts = workers.threads();
         try {
             workers.run(parts, part -> {
@@ -59,7 +61,7 @@ public final class StagedSection implements AutoCloseable {
                 for (long at = from; at < to; at += CHUNK) {
                     ByteBuffer chunk = memory.segment().asSlice(at, Math.min(CHUNK, to - at)).asByteBuffer();
                     try {
-                        while (chunk.hasRemaining()) file.channel().write(chunk, start + at + chunk.position());
+                        while (chunk.hasRemaining()) file.channel().write(chunk, position + at + chunk.position());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
