@@ -27,6 +27,11 @@ public final class LongArray implements AutoCloseable {
 
     public void add(long index, long delta) { segment.setAtIndex(LONG, index, segment.getAtIndex(LONG, index) + delta); }
 
+    /** Copies the first {@code count} values into {@code to}, in one bulk copy. */
+    public void copyTo(LongArray to, long count) {
+        MemorySegment.copy(segment, 0, to.segment, 0, count * Long.BYTES);
+    }
+
     public void fill(long value) {
         if (value == 0) segment.fill((byte) 0);
         else for (long i = 0; i < length; i++) segment.setAtIndex(LONG, i, value);

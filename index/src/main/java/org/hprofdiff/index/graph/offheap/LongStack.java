@@ -40,7 +40,7 @@ public final class LongStack implements AutoCloseable {
 
     private void grow() {
         LongArray bigger = scratch.longs(items.length() * 2);
-        for (long i = 0; i < size; i++) bigger.set(i, items.get(i));
+        items.copyTo(bigger, size); // one by one, this was 2 % of the depth-first numbering of a 39.8 GB dump
         items.close();
         items = bigger;
     }
