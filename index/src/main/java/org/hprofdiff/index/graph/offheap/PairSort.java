@@ -44,7 +44,7 @@ public final class PairSort {
                 from = to;
                 to = t;
             }
-            if (from != a) for (long i = 0; i < 2 * pairs; i++) a.set(i, from.get(i));
+            if (from != a) from.copyTo(a, 2 * pairs);
         }
     }
 
