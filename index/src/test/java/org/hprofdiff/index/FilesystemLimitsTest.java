@@ -2,8 +2,10 @@ package org.hprofdiff.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hprofdiff.index.bench.IndexMain;
+import org.hprofdiff.index.store.SequentialWriter;
 import org.hprofdiff.index.testprograms.BulkGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +48,22 @@ class FilesystemLimitsTest {
         // with room, the same build succeeds
         try (DumpIndex index = IndexCache.openOrBuild(dump, IndexOptions.defaults().withEnvironment(Map.of()), BuildProgress.SILENT)) {
             assertEquals(List.of(), index.verify());
+        }
+    }
+
+    /** The disk fills while buffers are written behind the caller: the failure is the caller's, as an IOException naming the file. */
+    @Test
+    void aWriteBehindThatFindsTheDiskFullIsThrownToTheWriter() throws Exception {
+        try (TmpfsMount small = TmpfsMount.mount(dir.resolve("tiny"), "1m")) {
+            Path file = small.dir.resolve("column");
+            IOException e;
+            try (SequentialWriter w = SequentialWriter.column(file, "test.full", new byte[16], 8)) {
+                // 8 MiB into 1 MiB: a buffer written behind fails, and a later flush (not only finish) throws it
+                e = assertThrows(IOException.class, () -> {
+                    for (long i = 0; i < 1 << 20; i++) w.putLong(i);
+                });
+            }
+            assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("space"), e.getMessage());
         }
     }
 
