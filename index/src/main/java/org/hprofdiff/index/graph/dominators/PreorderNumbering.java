@@ -5,6 +5,7 @@ import org.hprofdiff.index.graph.References;
 import org.hprofdiff.index.graph.offheap.Bits;
 import org.hprofdiff.index.graph.offheap.LongStack;
 import org.hprofdiff.index.graph.offheap.NodeArray;
+import org.hprofdiff.index.graph.offheap.OrderedFill;
 import org.hprofdiff.index.graph.offheap.Scratch;
 
 /**
@@ -20,8 +21,9 @@ import org.hprofdiff.index.graph.offheap.Scratch;
  * While it walks, it counts each object's predecessors in the dominator graph: a retaining edge u→t counts
  * when u's range is not below t's (what is only weakly reachable, or garbage, keeps nothing stronger alive),
  * and it flags the objects whose predecessors include the virtual root. The search is iterative: the stack
- * is the chain of DFS parents ({@link #parent}) plus one edge cursor per object on the current path (a stack
- * as deep as the search, not an array over all objects).
+ * is the chain of DFS parents ({@link #parent}) plus each object on the current path with its next edge
+ * ({@link SearchPath}: as deep as the search, not an array over all objects), so that {@link #vertex} is only
+ * written, front to back ({@link OrderedFill}).
  */
 final class PreorderNumbering implements AutoCloseable {
     private final ObjectGraph graph;
@@ -38,8 +40,10 @@ final class PreorderNumbering implements AutoCloseable {
     final Bits rootPredecessor;
 
     private final LongStack weakTargets;
-    /** Next edge to look at of each object on the current search path, the deepest on top. */
-    private final LongStack cursors;
+    /** Each object on the current search path with the next edge to look at, the deepest on top. */
+    private final SearchPath path;
+    /** Writes {@link #vertex} as objects are numbered; complete when {@link #run} returns. */
+    private final OrderedFill vertexFill;
     private final Progress progress;
     private int phase;
     long count = 1;
@@ -70,7 +74,8 @@ final class PreorderNumbering implements AutoCloseable {
         parent = scratch.nodes(n + 1, wide);
         rootPredecessor = scratch.bits(n + 1);
         weakTargets = new LongStack(scratch, 1024);
-        cursors = new LongStack(scratch, 1024);
+        path = new SearchPath(scratch, wideDegrees);
+        vertexFill = new OrderedFill(vertex, 1);
     }
 
     void run(boolean keepUnreachable) {
@@ -91,6 +96,7 @@ final class PreorderNumbering implements AutoCloseable {
             phase = 2;
             enterUnreachable();
         }
+        vertexFill.finish();
     }
 
     /** Which range a pre-order number is in: 0 strong, 1 weak, 2 kept unreachable. */
@@ -145,8 +151,8 @@ final class PreorderNumbering implements AutoCloseable {
         long cur = number(entry, 0);
         rootPredecessor.set(cur);
         while (cur != 0) {
-            long node = vertex.get(cur);
-            long e = cursors.peek();
+            long node = path.node();
+            long e = path.edge();
             long end = graph.firstEdge(node + 1);
             long next = -1;
             while (e < end) {
@@ -168,10 +174,10 @@ final class PreorderNumbering implements AutoCloseable {
                 }
             }
             if (next >= 0) {
-                cursors.replaceTop(e);
+                path.setEdge(e);
                 cur = number(next, cur);
             } else {
-                cursors.pop();
+                path.pop();
                 cur = parent.get(cur);
             }
         }
@@ -180,12 +186,12 @@ final class PreorderNumbering implements AutoCloseable {
     private long number(long node, long parentPre) {
         long pre = count++;
         numbers.setPre(node, pre);
-        vertex.set(pre, node);
+        vertexFill.append(node);
         parent.set(pre, parentPre);
         // No loads of the targets ahead of the loop that visits them: measured on a generated 2 GB dump (35 M
         // objects, whose references mostly point near their holder, as in real heaps) reading every target's
         // number and edge offsets first cost 25 % more CPU; on a random graph without locality it saved 10 %.
-        cursors.push(graph.firstEdge(node));
+        path.push(node, graph.firstEdge(node));
         if ((pre & PROGRESS_EVERY) == 0) progress.numbered(pre);
         return pre;
     }
@@ -194,7 +200,8 @@ final class PreorderNumbering implements AutoCloseable {
 
     @Override
     public void close() {
-        cursors.close();
+        vertexFill.close();
+        path.close();
         weakTargets.close();
         rootPredecessor.close();
         parent.close();

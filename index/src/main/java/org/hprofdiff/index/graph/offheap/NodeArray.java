@@ -1,6 +1,7 @@
 package org.hprofdiff.index.graph.offheap;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
 import java.lang.foreign.ValueLayout;
 
 /**
@@ -34,8 +35,15 @@ public sealed interface NodeArray extends AutoCloseable permits NodeArray.Narrow
 
     void fill(long value);
 
+    /** The scratch file this array maps from its first byte, or null when it is native memory (or a view). */
+    FileChannel file();
+
     @Override
     void close();
+
+    private static FileChannel fileOf(AutoCloseable owner) {
+        return owner instanceof Scratch.Allocation a ? a.file() : null;
+    }
 
     final class Narrow implements NodeArray {
         private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
@@ -59,6 +67,8 @@ public sealed interface NodeArray extends AutoCloseable permits NodeArray.Narrow
             if (value == 0) segment.fill((byte) 0);
             else for (long i = 0; i < length; i++) segment.setAtIndex(INT, i, (int) value);
         }
+
+        @Override public FileChannel file() { return NodeArray.fileOf(owner); }
 
         @Override public void close() { Closing.quietly(owner); }
     }
@@ -85,6 +95,8 @@ public sealed interface NodeArray extends AutoCloseable permits NodeArray.Narrow
             if (value == 0) segment.fill((byte) 0);
             else for (long i = 0; i < length; i++) segment.setAtIndex(LONG, i, value);
         }
+
+        @Override public FileChannel file() { return NodeArray.fileOf(owner); }
 
         @Override public void close() { Closing.quietly(owner); }
     }

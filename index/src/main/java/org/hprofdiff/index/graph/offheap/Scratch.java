@@ -131,19 +131,20 @@ public final class Scratch implements AutoCloseable {
                 inMemory.put(reused.arena(), reused.segment());
                 memoryInUse += reused.segment().byteSize();
                 open.push(reused.arena());
-                return new Allocation(this, reused.arena(), segment, true);
+                return new Allocation(this, reused.arena(), segment, null);
             }
             while (!pool.isEmpty() && memoryInUse + pooledBytes + bytes > memoryBudget) unmap(pool.removeLast());
         }
         Arena arena = Arena.ofShared();
         try {
-            MemorySegment segment = memory ? NativeMemory.allocate(arena, bytes) : mapTemporary(arena, bytes);
+            FileChannel file = memory ? null : createTemporary(arena, bytes);
+            MemorySegment segment = memory ? NativeMemory.allocate(arena, bytes) : map(file, arena, bytes);
             if (memory) {
                 inMemory.put(arena, segment);
                 memoryInUse += bytes;
             }
             open.push(arena);
-            return new Allocation(this, arena, segment, memory);
+            return new Allocation(this, arena, segment, file);
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;
@@ -214,16 +215,42 @@ public final class Scratch implements AutoCloseable {
         return new Bits(a.segment(), length, a);
     }
 
-    private MemorySegment mapTemporary(Arena arena, long bytes) {
+    /**
+     * A sparse scratch file of {@code bytes} bytes (pages appear zeroed when first touched), open until {@code arena}
+     * closes: its channel is how {@link OrderedFill} writes an array without faulting its pages in. Opened to be
+     * deleted on close, which on Linux removes its name at once (the channel and the mapping keep the file): a crash
+     * leaves nothing behind.
+     */
+    private FileChannel createTemporary(Arena arena, long bytes) {
         Path file = directory.resolve("scratch-" + ProcessHandle.current().pid() + "-" + (counter++) + ".tmp");
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE)) {
-            long size = Math.max(bytes, 8);
-            ch.position(size - 1);
-            ch.write(java.nio.ByteBuffer.wrap(new byte[1])); // sparse: pages appear zeroed when first touched
-            return ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE);
+            ch.write(java.nio.ByteBuffer.wrap(new byte[1]), Math.max(bytes, 8) - 1);
+            FileChannel opened = ch;
+            MemorySegment.NULL.reinterpret(0, arena, ignored -> closeQuietly(opened)); // closed with the arena
+            return ch;
         } catch (IOException e) {
+            closeQuietly(ch);
             throw new UncheckedIOException("cannot create scratch file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch == null) return;
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // a scratch file: nothing was to be kept
+        }
+    }
+
+    private static MemorySegment map(FileChannel file, Arena arena, long bytes) {
+        try {
+            return file.map(FileChannel.MapMode.READ_WRITE, 0, Math.max(bytes, 8), arena);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot map a scratch file of " + bytes + " bytes: " + e.getMessage(), e);
         }
     }
 
@@ -260,9 +287,14 @@ public final class Scratch implements AutoCloseable {
     /**
      * One allocation; closing it gives the memory back before the whole scratch is closed.
      *
-     * @param inMemory whether the segment is native memory (false: a mapped file)
+     * @param file the scratch file the segment maps, open until the allocation is closed; null for native memory
      */
-    public record Allocation(Scratch owner, Arena arena, MemorySegment segment, boolean inMemory) implements AutoCloseable {
+    public record Allocation(Scratch owner, Arena arena, MemorySegment segment, FileChannel file) implements AutoCloseable {
+        /** Whether the segment is native memory (false: a mapped file). */
+        public boolean inMemory() {
+            return file == null;
+        }
+
         @Override
         public void close() {
             owner.release(arena);
