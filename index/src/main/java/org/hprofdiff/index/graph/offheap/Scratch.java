@@ -36,6 +36,8 @@ public final class Scratch implements AutoCloseable {
     private final Path directory; // null: everything in memory
     private final long memoryBudget;
     private final Map<Arena, MemorySegment> inMemory = new HashMap<>();
+    /** The scratch files of the open allocations in files, closed (and so deleted) when their allocation is. */
+    private final Map<Arena, FileChannel> files = new HashMap<>();
     private final Deque<Arena> open = new ArrayDeque<>();
     /** Mapped native arrays given back, ready for reuse; their bytes count in {@link #pooledBytes}, not in use. */
     private final List<Pooled> pool = new ArrayList<>();
@@ -136,17 +138,20 @@ public final class Scratch implements AutoCloseable {
             while (!pool.isEmpty() && memoryInUse + pooledBytes + bytes > memoryBudget) unmap(pool.removeLast());
         }
         Arena arena = Arena.ofShared();
+        FileChannel file = null;
         try {
-            FileChannel file = memory ? null : createTemporary(arena, bytes);
+            file = memory ? null : createTemporary(bytes);
             MemorySegment segment = memory ? NativeMemory.allocate(arena, bytes) : map(file, arena, bytes);
             if (memory) {
                 inMemory.put(arena, segment);
                 memoryInUse += bytes;
             }
+            if (file != null) files.put(arena, file);
             open.push(arena);
             return new Allocation(this, arena, segment, file);
         } catch (RuntimeException | Error e) {
             arena.close();
+            closeQuietly(file);
             throw e;
         }
     }
@@ -216,20 +221,18 @@ public final class Scratch implements AutoCloseable {
     }
 
     /**
-     * A sparse scratch file of {@code bytes} bytes (pages appear zeroed when first touched), open until {@code arena}
-     * closes: its channel is how {@link OrderedFill} writes an array without faulting its pages in. Opened to be
-     * deleted on close, which on Linux removes its name at once (the channel and the mapping keep the file): a crash
-     * leaves nothing behind.
+     * A sparse scratch file of {@code bytes} bytes (pages appear zeroed when first touched), open until its
+     * allocation is released: its channel is how {@link OrderedFill} writes an array without faulting its pages in.
+     * Opened to be deleted on close, which on Linux removes its name at once (the channel and the mapping keep the
+     * file): a crash leaves nothing behind.
      */
-    private FileChannel createTemporary(Arena arena, long bytes) {
+    private FileChannel createTemporary(long bytes) {
         Path file = directory.resolve("scratch-" + ProcessHandle.current().pid() + "-" + (counter++) + ".tmp");
         FileChannel ch = null;
         try {
             ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE);
             ch.write(java.nio.ByteBuffer.wrap(new byte[1]), Math.max(bytes, 8) - 1);
-            FileChannel opened = ch;
-            MemorySegment.NULL.reinterpret(0, arena, ignored -> closeQuietly(opened)); // closed with the arena
             return ch;
         } catch (IOException e) {
             closeQuietly(ch);
@@ -259,6 +262,7 @@ public final class Scratch implements AutoCloseable {
         MemorySegment segment = inMemory.remove(arena);
         if (segment == null) {
             arena.close();
+            closeQuietly(files.remove(arena));
             return;
         }
         memoryInUse -= segment.byteSize();
