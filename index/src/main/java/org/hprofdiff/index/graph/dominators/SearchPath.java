@@ -20,10 +20,6 @@ final class SearchPath implements AutoCloseable {
         this.packed = !wide;
     }
 
-    boolean isEmpty() {
-        return stack.isEmpty();
-    }
-
     void push(long node, long edge) {
         if (packed) {
             stack.push(node << 32 | edge);

@@ -35,7 +35,7 @@ public sealed interface NodeArray extends AutoCloseable permits NodeArray.Narrow
 
     void fill(long value);
 
-    /** The scratch file this array maps from its first byte, or null when it is native memory (or a view). */
+    /** The scratch file this array maps from its first byte, or null when it is native memory. */
     FileChannel file();
 
     @Override

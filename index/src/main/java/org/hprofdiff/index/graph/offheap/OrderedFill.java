@@ -26,9 +26,8 @@ public final class OrderedFill implements AutoCloseable {
     private final WriteBehind behind;
     /** The index the next value goes to. */
     private long next;
-    /** The index of the first value in the buffer being filled. */
-    private long bufferStart;
     private MemorySegment segment;
+    /** Bytes in the buffer being filled: its values start at index {@code next - position / width}. */
     private int position;
 
     /** Fills {@code array} from index {@code from} on. */
@@ -36,7 +35,6 @@ public final class OrderedFill implements AutoCloseable {
         this.array = array;
         this.width = array instanceof NodeArray.Wide ? Long.BYTES : Integer.BYTES;
         this.next = from;
-        this.bufferStart = from;
         FileChannel file = array.file();
         this.behind = file == null ? null : new WriteBehind(BUFFER, ByteOrder.nativeOrder(), (full, at) -> {
             for (long p = at; full.hasRemaining(); ) p += file.write(full, p);
@@ -66,11 +64,10 @@ public final class OrderedFill implements AutoCloseable {
 
     private void flush() {
         try {
-            segment = behind.handOver(position, bufferStart * width);
+            segment = behind.handOver(position, (next - position / width) * width);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a scratch file: " + e.getMessage(), e);
         }
-        bufferStart = next;
         position = 0;
     }
 
