@@ -16,7 +16,7 @@ final class HeapRangeWorkers {
     private HeapRangeWorkers() {}
 
     /** Runs the workers; their problem lists are added to {@code problems}. */
-    static <V extends HprofVisitor> List<V> run(HprofFile file, List<HeapRecordRange> ranges, int threads,
+    static <V extends HprofVisitor> List<V> run(HprofFile file, List<HeapRecordRange> ranges, DirectSpans spans, int threads,
                                                 Supplier<V> perThread, List<Problems> problems, AtomicLong done, ReadProgress progress) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1: " + threads);
         List<V> visitors = new ArrayList<>(threads);
@@ -34,9 +34,9 @@ final class HeapRangeWorkers {
         for (int i = 1; i < threads; i++) {
             int w = i;
             started.add(Thread.ofPlatform().name("hprof-heap-" + w).start(
-                    () -> work(file, ranges, next, failed, visitors.get(w), workerProblems.get(w), errors, w, done, progress)));
+                    () -> work(file, ranges, spans, next, failed, visitors.get(w), workerProblems.get(w), errors, w, done, progress)));
         }
-        work(file, ranges, next, failed, visitors.get(0), workerProblems.get(0), errors, 0, done, progress);
+        work(file, ranges, spans, next, failed, visitors.get(0), workerProblems.get(0), errors, 0, done, progress);
         boolean interrupted = false;
         for (Thread t : started) {
             while (true) {
@@ -57,7 +57,7 @@ final class HeapRangeWorkers {
         return visitors;
     }
 
-    private static void work(HprofFile file, List<HeapRecordRange> ranges, AtomicInteger next, AtomicBoolean failed,
+    private static void work(HprofFile file, List<HeapRecordRange> ranges, DirectSpans spans, AtomicInteger next, AtomicBoolean failed,
                              HprofVisitor visitor, Problems problems, Throwable[] errors, int worker, AtomicLong done, ReadProgress progress) {
         try {
             HprofInput in = file.newMappedInput();
@@ -65,12 +65,30 @@ final class HeapRangeWorkers {
             int i;
             while (!failed.get() && (i = next.getAndIncrement()) < ranges.size()) {
                 HeapRecordRange range = ranges.get(i);
-                parse(in, parser, visitor, range);
+                parse(in, spans, i, parser, visitor, range);
                 progress.bytesDone(done.addAndGet(HeapRecordRange.HEADER_BYTES + range.length()));
             }
         } catch (Throwable e) {
             failed.set(true);
             errors[worker] = e;
+        }
+    }
+
+    /**
+     * Parses range {@code item} of {@code spans} from the bytes read ahead for it, or through the mapping when they were
+     * not (or {@code spans} is null), and releases it.
+     */
+    static void parse(HprofInput in, DirectSpans spans, int item, HeapRecordParser parser, HprofVisitor visitor, HeapRecordRange range) {
+        if (spans == null) {
+            parse(in, parser, visitor, range);
+            return;
+        }
+        try {
+            in.view(spans.acquire(item));
+            parse(in, parser, visitor, range);
+        } finally {
+            in.view(null);
+            spans.release(item);
         }
     }
 

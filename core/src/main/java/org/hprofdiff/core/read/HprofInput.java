@@ -23,6 +23,8 @@ public final class HprofInput implements AutoCloseable {
     private static final int MIN_STREAM_WINDOW = 1 << 20;
 
     private MemorySegment window;
+    /** The mapped file this input was made over (null for a stream), which {@link #view} returns to. */
+    private final MemorySegment wholeFile;
     private long windowStart;
     private long windowEnd;
     private long pos;
@@ -39,6 +41,7 @@ public final class HprofInput implements AutoCloseable {
         this.windowEnd = windowStart + window.byteSize();
         this.pos = windowStart;
         this.stream = stream;
+        this.wholeFile = stream == null ? window : null;
     }
 
     /** Reads over a mapped file (or any segment) whose byte 0 is dump offset 0. */
@@ -51,6 +54,18 @@ public final class HprofInput implements AutoCloseable {
         HprofInput in = new HprofInput(MemorySegment.NULL, 0, stream);
         in.streamBuffer = new byte[MIN_STREAM_WINDOW];
         return in;
+    }
+
+    /**
+     * Reads over {@code part} from now on (bytes of the dump read into memory, see {@link DirectSpans}), or over the
+     * whole mapped file again when it is null. Positions stay offsets in the dump; reading outside the part fails.
+     * Only for an input over a mapped file.
+     */
+    public void view(DirectSpans.Window part) {
+        if (stream != null) throw new IllegalStateException("a stream has no other view");
+        window = part == null ? wholeFile : part.bytes();
+        windowStart = part == null ? 0 : part.fileStart();
+        windowEnd = windowStart + window.byteSize();
     }
 
     public void idSize(int idSize) { this.idSize = idSize; }

@@ -51,22 +51,33 @@ public final class HprofReader {
     private final HprofFile file;
     private final Options options;
     private final ReadProgress progress;
+    private final boolean bypassPageCache;
 
     public HprofReader(HprofFile file, Options options) {
-        this(file, options, ReadProgress.NONE);
+        this(file, options, ReadProgress.NONE, false);
     }
 
-    private HprofReader(HprofFile file, Options options, ReadProgress progress) {
+    private HprofReader(HprofFile file, Options options, ReadProgress progress, boolean bypassPageCache) {
         this.file = file;
         this.options = options;
         this.progress = progress;
+        this.bypassPageCache = bypassPageCache;
     }
 
     public Options options() { return options; }
 
     /** This reader, telling {@code progress} how far each read has come (see {@link ReadProgress}). */
     public HprofReader withProgress(ReadProgress progress) {
-        return new HprofReader(file, options, progress);
+        return new HprofReader(file, options, progress, bypassPageCache);
+    }
+
+    /**
+     * This reader, reading the heap records of its parallel reads ({@link #readHeap}, {@link #readHeapInOrder}) into
+     * memory with {@code O_DIRECT} instead of through the page cache (see {@link DirectSpans}): for a dump that does
+     * not stay in the page cache anyway, one larger than the memory beside what the reading builds.
+     */
+    public HprofReader bypassingPageCache() {
+        return new HprofReader(file, options, progress, true);
     }
 
     public HprofReader(HprofFile file) {
@@ -134,7 +145,7 @@ public final class HprofReader {
         AtomicLong done = new AtomicLong(file.fileSize() - plan.heapBytes());
         int first = inOrder == null ? 0 : parseBeforeSplit(ranges, splittable, parts, done, () -> inOrder, () -> {});
         List<V> visitors = first == ranges.size() && inOrder != null ? List.of() // the in-order visitor took everything
-                : HeapRangeWorkers.run(file, ranges.subList(first, ranges.size()), threads, perThread, parts, done, progress);
+                : readRanges(ranges.subList(first, ranges.size()), threads, perThread, parts, done);
         return new ParallelRead<>(merged(walk, Problems.merge(parts)), visitors);
     }
 
@@ -154,8 +165,35 @@ public final class HprofReader {
             if (buffer.isEmpty()) buffer.add(pipeline.newBuffer());
             return pipeline.visitor(buffer.getFirst(), true);
         }, () -> pipeline.commit(buffer.getFirst()));
-        OrderedHeapWorkers.run(file, ranges.subList(first, ranges.size()), threads, pipeline, parts, done, progress);
+        List<HeapRecordRange> rest = ranges.subList(first, ranges.size());
+        try (DirectSpans spans = directSpans(rest, threads)) {
+            OrderedHeapWorkers.run(file, rest, spans, threads, pipeline, parts, done, progress);
+        }
         return merged(plan.walk(), Problems.merge(parts));
+    }
+
+    private <V extends HprofVisitor> List<V> readRanges(List<HeapRecordRange> ranges, int threads, Supplier<V> perThread, List<Problems> parts,
+                                                        AtomicLong done) {
+        try (DirectSpans spans = directSpans(ranges, threads)) {
+            return HeapRangeWorkers.run(file, ranges, spans, threads, perThread, parts, done, progress);
+        }
+    }
+
+    /**
+     * The ranges read ahead into memory with {@code O_DIRECT} when this reader bypasses the page cache (see
+     * {@link #bypassingPageCache}); null otherwise, or where direct reads are not possible. A truncated range is left
+     * to the mapping, which reports where its data ends.
+     */
+    private DirectSpans directSpans(List<HeapRecordRange> ranges, int threads) {
+        if (!bypassPageCache || ranges.isEmpty()) return null;
+        long[] starts = new long[ranges.size()];
+        long[] ends = new long[ranges.size()];
+        for (int i = 0; i < starts.length; i++) {
+            HeapRecordRange r = ranges.get(i);
+            starts[i] = r.offset();
+            ends[i] = r.truncated() ? r.offset() : r.end();
+        }
+        return DirectSpans.start(file.path(), file.fileSize(), starts, ends, 2 + 2 * threads);
     }
 
     /**

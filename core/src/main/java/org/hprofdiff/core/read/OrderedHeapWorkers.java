@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class OrderedHeapWorkers<B> {
     private final HprofFile file;
     private final List<HeapRecordRange> ranges;
+    /** The ranges read ahead into memory, or null: read through the mapping. */
+    private final DirectSpans spans;
     private final RecordPipeline<B> pipeline;
     private final int window;
     private final BlockingQueue<B> free;
@@ -30,9 +32,11 @@ final class OrderedHeapWorkers<B> {
 
     private record Failure(Throwable error) {}
 
-    private OrderedHeapWorkers(HprofFile file, List<HeapRecordRange> ranges, RecordPipeline<B> pipeline, AtomicLong done, ReadProgress progress) {
+    private OrderedHeapWorkers(HprofFile file, List<HeapRecordRange> ranges, DirectSpans spans, RecordPipeline<B> pipeline, AtomicLong done,
+                               ReadProgress progress) {
         this.file = file;
         this.ranges = ranges;
+        this.spans = spans;
         this.pipeline = pipeline;
         this.window = Math.max(1, pipeline.window());
         this.free = new ArrayBlockingQueue<>(window);
@@ -46,12 +50,12 @@ final class OrderedHeapWorkers<B> {
 
     /**
      * Parses {@code ranges} (already past the split) on {@code threads} workers and commits them in order; each
-     * worker's problems are added to {@code problems}.
+     * worker's problems are added to {@code problems}. {@code spans}, when not null, holds range i as its item i.
      */
-    static <B> void run(HprofFile file, List<HeapRecordRange> ranges, int threads, RecordPipeline<B> pipeline, List<Problems> problems,
-                        AtomicLong done, ReadProgress progress) {
+    static <B> void run(HprofFile file, List<HeapRecordRange> ranges, DirectSpans spans, int threads, RecordPipeline<B> pipeline,
+                        List<Problems> problems, AtomicLong done, ReadProgress progress) {
         if (ranges.isEmpty()) return;
-        new OrderedHeapWorkers<>(file, ranges, pipeline, done, progress).run(Math.max(1, threads), problems);
+        new OrderedHeapWorkers<>(file, ranges, spans, pipeline, done, progress).run(Math.max(1, threads), problems);
     }
 
     private void run(int threads, List<Problems> problems) {
@@ -99,7 +103,7 @@ final class OrderedHeapWorkers<B> {
             Object result;
             try {
                 HprofVisitor visitor = pipeline.visitor(buffer, false);
-                HeapRangeWorkers.parse(in, new HeapRecordParser(in, visitor, problems), visitor, range);
+                HeapRangeWorkers.parse(in, spans, i, new HeapRecordParser(in, visitor, problems), visitor, range);
                 result = buffer;
             } catch (Throwable e) {
                 result = new Failure(e);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +111,21 @@ class ParallelReadTest {
             assertEquals(read.result().heapRecordCount(), plan.ranges().size());
             assertTrue(plan.ranges().size() > 50, "many segments: " + plan.ranges().size());
             assertEquals(heap.truth().count(org.hprofdiff.testdata.synth.ObjectKind.INSTANCE), instances);
+        }
+    }
+
+    @Test
+    void readWithoutThePageCacheTheHeapIsTheSame() throws Exception {
+        SyntheticHeap heap = SyntheticHeapReadTest.smallHeap(HeapOptions.hotspot64(), 20000);
+        Path file = dir.resolve("direct.hprof");
+        heap.writeTo(file, Layout.hotspot().withSegmentBodyLimit(3000), DumpFiles.Compression.NONE);
+        assumeTrue(DirectSpans.possible(file), "no O_DIRECT on " + dir);
+        try (HprofFile f = HprofFile.open(file)) {
+            ClassNameCollector names = new ClassNameCollector();
+            ParallelRead<HistogramVisitor> read = new HprofReader(f).bypassingPageCache().readParallel(3, names, HistogramVisitor::new);
+            HistogramVisitor all = new HistogramVisitor();
+            read.visitors().forEach(all::addAll);
+            SyntheticHeapReadTest.assertMatches(heap.truth(), new SyntheticHeapReadTest.Counted(all, names.countsByName(all), read.result()));
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hprofdiff.core.format.GcRootKind;
+import org.hprofdiff.core.read.DirectSpans;
 import org.hprofdiff.core.read.HprofFile;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.read.ReadResult;
@@ -91,6 +92,18 @@ public final class IndexBuilder {
         this.progress = progress;
     }
 
+    /**
+     * Whether the passes read the dump with {@code O_DIRECT} instead of through the page cache; null: when the dump
+     * is too big to stay cached beside its index ({@link Prefetcher#worthDropping}) and its file system allows it.
+     */
+    private Boolean bypassPageCache;
+
+    /** Makes both passes read the dump without the page cache, or through it, whatever its size (tests). */
+    public IndexBuilder bypassPageCache(boolean bypass) {
+        this.bypassPageCache = bypass;
+        return this;
+    }
+
     /** Lowers the first pass's capture capacity (tests: records that do not fit are handled in pieces). */
     IndexBuilder captureCapacity(int objects) {
         this.captureCapacity = objects;
@@ -108,10 +121,13 @@ public final class IndexBuilder {
             phase("pass 1", dump.fileSize());
             FirstPass p1 = new FirstPass(workDir, digest, sizeOverrides);
             ReadResult read;
-            // a dump too big to stay cached beside its index leaves the cache as it is read: the index files stay
-            MemorySegment dropBehind = Prefetcher.worthDropping(dump.fileSize(), MachineMemory.total()) ? dump.mapped() : null;
-            try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), 0, dropBehind)) {
-                read = FirstPassRead.run(dump, dumpNumber, sizeOverrides, p1, threads, captureCapacity, prefetch, progress);
+            // a dump too big to stay cached beside its index does not go through the page cache (or leaves it as it is
+            // read, where direct reads are not possible): the index files stay
+            boolean tooBig = Prefetcher.worthDropping(dump.fileSize(), MachineMemory.total());
+            boolean direct = bypassPageCache != null ? bypassPageCache : tooBig && DirectSpans.possible(dump.path());
+            MemorySegment dropBehind = tooBig && !direct ? dump.mapped() : null;
+            try (Prefetcher prefetch = direct ? Prefetcher.none() : Prefetcher.start(dump.path(), dump.fileSize(), 0, dropBehind)) {
+                read = FirstPassRead.run(dump, dumpNumber, sizeOverrides, p1, threads, captureCapacity, prefetch, direct, progress);
                 p1.finish();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -168,8 +184,9 @@ public final class IndexBuilder {
                 SecondPass.Widths widths = new SecondPass.Widths(PackedColumn.widthFor(classes.size() - 1L),
                         Math.min(SIZE_WIDTH, PackedColumn.widthFor(maxSizeUnits(p1, classes, model))), PackedColumn.widthFor(Math.max(0, n - 1)));
                 SecondPass.Result p2;
-                try (Prefetcher prefetch = Prefetcher.start(dump.path(), dump.fileSize(), n == 0 ? 0 : positions.get(0), dropBehind)) {
-                    p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions, prefetch, () -> {
+                try (Prefetcher prefetch = direct ? Prefetcher.none() : Prefetcher.start(dump.path(), dump.fileSize(), n == 0 ? 0 : positions.get(0), dropBehind);
+                     DirectSpans spans = direct ? SecondPass.spans(dump, n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions, threads) : null) {
+                    p2 = SecondPass.run(n, p1.unitStarts.toArray(), p1.giantUnits.toArray(), positions, prefetch, spans, () -> {
                         try {
                             return new ObjectDecoder(dump.newInput(), idIndex, classes, resolver, model, noData);
                         } catch (IOException e) {

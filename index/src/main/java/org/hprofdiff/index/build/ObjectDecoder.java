@@ -2,6 +2,7 @@ package org.hprofdiff.index.build;
 
 import org.hprofdiff.core.format.BasicType;
 import org.hprofdiff.core.format.HeapTag;
+import org.hprofdiff.core.read.DirectSpans;
 import org.hprofdiff.core.read.HeapRecordAt;
 import org.hprofdiff.core.read.HprofInput;
 import org.hprofdiff.core.size.SizeModel;
@@ -44,6 +45,11 @@ final class ObjectDecoder {
         this.model = model;
         this.sizeShift = Integer.numberOfTrailingZeros(model.objectAlignment());
         this.noData = noData;
+    }
+
+    /** Reads records from {@code part} of the dump from now on, or through the mapping when it is null. */
+    void view(DirectSpans.Window part) {
+        in.view(part);
     }
 
     /** Decodes the object with this ordinal whose record starts at {@code pos}. */

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.hprofdiff.core.read.DirectSpans;
+import org.hprofdiff.core.read.HprofFile;
 import org.hprofdiff.index.BuildProgress;
 import org.hprofdiff.index.table.ObjectPositions;
 import org.hprofdiff.index.store.BlockOffsets;
@@ -40,11 +42,43 @@ final class SecondPass {
     /** Column widths, fixed before the pass from what the first pass bounded. */
     record Widths(int classIndex, int sizeUnits, int targets) {}
 
+    /**
+     * The work units' bytes read ahead without the page cache: unit u's records lie in {@code [start(u), start(u + 1))},
+     * where start is the position of a unit's first object with a record (the file's end after the last unit), when
+     * positions grow with ordinals (otherwise {@link #decodeUnit} reads what is not in them through the mapping).
+     * Giant units are not read: the committer reads them through the mapping, slice by slice. Null where the dump
+     * cannot be read so.
+     */
+    static DirectSpans spans(HprofFile dump, long objectCount, long[] unitStarts, long[] giantUnits, ObjectPositions positions, int threads) {
+        int units = unitStarts.length;
+        long[] starts = new long[units];
+        long[] ends = new long[units];
+        long next = dump.fileSize();
+        int giant = giantUnits.length - 1;
+        for (int u = units - 1; u >= 0; u--) {
+            long to = u + 1 < units ? unitStarts[u + 1] : objectCount;
+            long start = -1;
+            for (long ord = unitStarts[u]; ord < to && start < 0; ord++) {
+                long pos = positions.get(ord);
+                if (pos != ObjectPositions.NONE) start = pos;
+            }
+            boolean isGiant = giant >= 0 && giantUnits[giant] == unitStarts[u];
+            if (isGiant) giant--;
+            starts[u] = start < 0 || isGiant ? 0 : start;
+            ends[u] = start < 0 || isGiant ? 0 : next; // empty: not read
+            if (start >= 0) next = start;
+        }
+        return DirectSpans.start(dump.path(), dump.fileSize(), starts, ends, WINDOW_PER_THREAD * threads + 2);
+    }
+
+    private static final int WINDOW_PER_THREAD = 4;
+
+    /** @param spans the units read ahead ({@link #spans}), or null: every unit is read through the mapping */
     static Result run(long objectCount, long[] unitStarts, long[] giantUnits, ObjectPositions positions, Prefetcher prefetch,
-                      Supplier<ObjectDecoder> decoders,
+                      DirectSpans spans, Supplier<ObjectDecoder> decoders,
                       int classCount, Widths widths, Path workDir, byte[] identity, Parallel parallel,
                       BuildProgress progress) throws IOException {
-        int window = parallel.threads() * 4;
+        int window = parallel.threads() * WINDOW_PER_THREAD;
         ArrayBlockingQueue<UnitBuffer> free = new ArrayBlockingQueue<>(window);
         for (int i = 0; i < window; i++) free.add(new UnitBuffer());
         ThreadLocal<ObjectDecoder> decoder = ThreadLocal.withInitial(decoders);
@@ -76,12 +110,23 @@ final class SecondPass {
                     long to = submitted + 1 < units ? unitStarts[submitted + 1] : objectCount;
                     long pos = positions.get(from);
                     if (pos != ObjectPositions.NONE) prefetch.consumedUpTo(pos);
+                    // taken here, in unit order, so that a unit waiting for its bytes never holds back the units before it
+                    DirectSpans.Window part = spans == null ? null : spans.acquire(submitted);
                     if (giantIndex < giantUnits.length && giantUnits[giantIndex] == from) {
                         giantIndex++;
+                        if (spans != null) spans.release(submitted);
                         inFlight.add(CompletableFuture.completedFuture(null)); // decoded by the committer
                     } else {
                         UnitBuffer b = free.poll();
-                        inFlight.add(parallel.pool().submit(() -> decodeUnit(decoder.get(), positions, from, to, b)));
+                        int unit = submitted;
+                        long end = part == null ? 0 : part.fileStart() + part.bytes().byteSize();
+                        inFlight.add(parallel.pool().submit(() -> {
+                            try {
+                                return decodeUnit(decoder.get(), positions, from, to, part, end, b);
+                            } finally {
+                                if (spans != null) spans.release(unit);
+                            }
+                        }));
                     }
                     submitted++;
                 }
@@ -130,9 +175,30 @@ final class SecondPass {
         return w;
     }
 
-    private static UnitBuffer decodeUnit(ObjectDecoder decoder, ObjectPositions positions, long from, long to, UnitBuffer b) {
+    /**
+     * Decodes objects [from, to) into {@code b}, from {@code part} (the unit's bytes read ahead, up to {@code end}) or
+     * through the mapping when it is null. A record that starts in the part lies in it whole: records do not overlap,
+     * and a part ends where a record starts (the next unit's first) or at the file's end. One that starts outside it
+     * (positions that do not grow with ordinals) is read through the mapping.
+     */
+    private static UnitBuffer decodeUnit(ObjectDecoder decoder, ObjectPositions positions, long from, long to, DirectSpans.Window part, long end,
+                                         UnitBuffer b) {
         b.reset();
-        for (long ord = from; ord < to; ord++) decoder.decode(ord, positions.get(ord), b);
+        long start = part == null ? end : part.fileStart();
+        try {
+            boolean inPart = false;
+            for (long ord = from; ord < to; ord++) {
+                long pos = positions.get(ord);
+                boolean fits = pos != ObjectPositions.NONE && pos >= start && pos < end;
+                if (fits != inPart) {
+                    decoder.view(fits ? part : null);
+                    inPart = fits;
+                }
+                decoder.decode(ord, pos, b);
+            }
+        } finally {
+            decoder.view(null);
+        }
         return b;
     }
 

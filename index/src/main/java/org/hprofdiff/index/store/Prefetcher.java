@@ -48,6 +48,11 @@ public final class Prefetcher implements AutoCloseable {
         thread.setDaemon(true);
     }
 
+    /** A prefetcher that does nothing: for a pass that reads the dump without the page cache. */
+    public static Prefetcher none() {
+        return new Prefetcher(null, 0, null, Distances.DEFAULT, null);
+    }
+
     /** Starts reading {@code file} ahead from byte {@code from}; a no-op prefetcher when that is not possible. */
     public static Prefetcher start(Path file, long size, long from) {
         return start(file, size, from, null);

@@ -30,7 +30,7 @@ public final class FirstPassBench {
                 Path work = Files.createTempDirectory(dump.getParent(), "fpb");
                 FirstPass p1 = new FirstPass(work, new byte[16], SizeModelOverrides.NONE);
                 try (Prefetcher prefetch = Prefetcher.start(f.path(), f.fileSize(), 0)) {
-                    FirstPassRead.run(f, 1, SizeModelOverrides.NONE, p1, threads, RecordCapture.DEFAULT_CAPACITY, prefetch, BuildProgress.SILENT);
+                    FirstPassRead.run(f, 1, SizeModelOverrides.NONE, p1, threads, RecordCapture.DEFAULT_CAPACITY, prefetch, false, BuildProgress.SILENT);
                     p1.finish();
                 } finally {
                     p1.closeQuietly();
