@@ -55,6 +55,8 @@ public final class DirectSpans implements AutoCloseable {
     /** At most this many groups wait for their consumers, read or not (items not read take no buffer). */
     private final int maxGroups;
     private boolean closed;
+    /** Guarded by {@link #lock}: the reading thread has ended (every item published, or it stopped). */
+    private boolean readerEnded;
 
     /** Items [first, end) read into {@code window}, with how many of them are not released yet. */
     private static final class Group {
@@ -81,7 +83,7 @@ public final class DirectSpans implements AutoCloseable {
         this.ends = ends;
         this.maxGroups = 4 * buffers;
         for (int i = 0; i < buffers; i++) free.add(arena.allocate(BUFFER_BYTES + 2L * align, align));
-        this.reader = Thread.ofPlatform().name("hprof-direct-read").daemon().unstarted(this::readAll);
+        this.reader = Thread.ofPlatform().name("hprof-direct-read").daemon().unstarted(this::run);
     }
 
     /**
@@ -119,7 +121,7 @@ public final class DirectSpans implements AutoCloseable {
             while (true) {
                 Group g = groupOf(item);
                 if (g != null) return g.window == NOT_READ ? null : g.window;
-                if (closed) return null;
+                if (closed || readerEnded) return null; // never read: through the mapping
                 changed.awaitUninterruptibly();
             }
         } finally {
@@ -148,6 +150,21 @@ public final class DirectSpans implements AutoCloseable {
             if (item >= g.first && item < g.end) return g;
         }
         return null;
+    }
+
+    /** Reads every item; however it ends, no consumer is left waiting for an item it will not read. */
+    private void run() {
+        try {
+            readAll();
+        } finally {
+            lock.lock();
+            try {
+                readerEnded = true;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     private void readAll() {

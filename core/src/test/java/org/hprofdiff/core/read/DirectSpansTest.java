@@ -3,12 +3,14 @@ package org.hprofdiff.core.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -84,6 +86,8 @@ class DirectSpansTest {
             Thread other = Thread.ofPlatform().start(consumer);
             consumer.run();
             other.join();
+            // once the reader has ended, an item it never read does not keep its consumer waiting
+            assertNull(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> spans.acquire(starts.length)));
         }
         assertEquals(List.of(), problems);
         assertEquals(starts.length - 3, read[0]);
