@@ -22,6 +22,7 @@ import org.hprofdiff.core.summary.Summarizer;
 import org.hprofdiff.index.DumpIndex;
 import org.hprofdiff.index.IndexCache;
 import org.hprofdiff.index.IndexOptions;
+import org.hprofdiff.index.store.Prefetcher;
 import org.hprofdiff.index.table.StoredSummary;
 
 /**
@@ -117,7 +118,10 @@ final class DumpReader {
             long started = System.nanoTime();
             Summarizer.Result result;
             try {
-                result = Summarizer.summarize(file, new HprofReader.Options(dumpOptions.dumpNumber()), sizeOptions.overrides(), threads, progress::advance);
+                // a dump too big for the page cache is read around it, as the index reads it
+                boolean direct = file.isRandomAccess() && Prefetcher.readsDirect(path, file.fileSize());
+                result = Summarizer.summarize(file, new HprofReader.Options(dumpOptions.dumpNumber(), direct), sizeOptions.overrides(), threads,
+                        progress::advance);
             } finally {
                 progress.finish();
             }

@@ -39,45 +39,45 @@ import java.util.function.Supplier;
  */
 public final class HprofReader {
 
-    /** @param dumpNumber which heap dump of the file to visit, 1-based */
-    public record Options(int dumpNumber) {
+    /**
+     * @param dumpNumber      which heap dump of the file to visit, 1-based
+     * @param bypassPageCache read the heap records of the parallel reads ({@link #readHeap}, {@link #readHeapInOrder})
+     *                        into memory with {@code O_DIRECT} instead of through the page cache (see {@link DirectSpans}):
+     *                        for a dump that does not stay in the page cache anyway, one larger than the memory beside
+     *                        what the reading builds
+     */
+    public record Options(int dumpNumber, boolean bypassPageCache) {
         public static final Options DEFAULT = new Options(1);
 
         public Options {
             if (dumpNumber < 1) throw new IllegalArgumentException("dump number must be >= 1: " + dumpNumber);
+        }
+
+        /** Heap dump {@code dumpNumber}, read through the page cache. */
+        public Options(int dumpNumber) {
+            this(dumpNumber, false);
         }
     }
 
     private final HprofFile file;
     private final Options options;
     private final ReadProgress progress;
-    private final boolean bypassPageCache;
 
     public HprofReader(HprofFile file, Options options) {
-        this(file, options, ReadProgress.NONE, false);
+        this(file, options, ReadProgress.NONE);
     }
 
-    private HprofReader(HprofFile file, Options options, ReadProgress progress, boolean bypassPageCache) {
+    private HprofReader(HprofFile file, Options options, ReadProgress progress) {
         this.file = file;
         this.options = options;
         this.progress = progress;
-        this.bypassPageCache = bypassPageCache;
     }
 
     public Options options() { return options; }
 
     /** This reader, telling {@code progress} how far each read has come (see {@link ReadProgress}). */
     public HprofReader withProgress(ReadProgress progress) {
-        return new HprofReader(file, options, progress, bypassPageCache);
-    }
-
-    /**
-     * This reader, reading the heap records of its parallel reads ({@link #readHeap}, {@link #readHeapInOrder}) into
-     * memory with {@code O_DIRECT} instead of through the page cache (see {@link DirectSpans}): for a dump that does
-     * not stay in the page cache anyway, one larger than the memory beside what the reading builds.
-     */
-    public HprofReader bypassingPageCache() {
-        return new HprofReader(file, options, progress, true);
+        return new HprofReader(file, options, progress);
     }
 
     public HprofReader(HprofFile file) {
@@ -181,11 +181,11 @@ public final class HprofReader {
 
     /**
      * The ranges read ahead into memory with {@code O_DIRECT} when this reader bypasses the page cache (see
-     * {@link #bypassingPageCache}); null otherwise, or where direct reads are not possible. A truncated range is left
+     * {@link Options#bypassPageCache}); null otherwise, or where direct reads are not possible. A truncated range is left
      * to the mapping, which reports where its data ends.
      */
     private DirectSpans directSpans(List<HeapRecordRange> ranges, int threads) {
-        if (!bypassPageCache || ranges.isEmpty()) return null;
+        if (!options.bypassPageCache() || ranges.isEmpty()) return null;
         long[] starts = new long[ranges.size()];
         long[] ends = new long[ranges.size()];
         for (int i = 0; i < starts.length; i++) {

@@ -122,7 +122,7 @@ class ParallelReadTest {
         assumeTrue(DirectSpans.possible(file), "no O_DIRECT on " + dir);
         try (HprofFile f = HprofFile.open(file)) {
             ClassNameCollector names = new ClassNameCollector();
-            ParallelRead<HistogramVisitor> read = new HprofReader(f).bypassingPageCache().readParallel(3, names, HistogramVisitor::new);
+            ParallelRead<HistogramVisitor> read = new HprofReader(f, new HprofReader.Options(1, true)).readParallel(3, names, HistogramVisitor::new);
             HistogramVisitor all = new HistogramVisitor();
             read.visitors().forEach(all::addAll);
             SyntheticHeapReadTest.assertMatches(heap.truth(), new SyntheticHeapReadTest.Counted(all, names.countsByName(all), read.result()));

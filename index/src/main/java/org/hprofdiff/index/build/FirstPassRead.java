@@ -65,14 +65,14 @@ final class FirstPassRead implements RecordPipeline<RecordCapture> {
      *
      * @param captureCapacity objects a record's capture holds ({@link RecordCapture#DEFAULT_CAPACITY}; tests make it
      *                        small to exercise the captures of records that do not fit)
-     * @param bypassPageCache read the heap records with {@code O_DIRECT} (see {@link HprofReader#bypassingPageCache})
+     * @param bypassPageCache read the heap records with {@code O_DIRECT} (see {@link HprofReader.Options#bypassPageCache})
      */
     static ReadResult run(HprofFile dump, int dumpNumber, SizeModelOverrides overrides, FirstPass p1, int threads, int captureCapacity,
                           Prefetcher prefetch, boolean bypassPageCache, BuildProgress progress) throws IOException {
-        HprofReader reader = new HprofReader(dump, new HprofReader.Options(dumpNumber));
+        HprofReader reader = new HprofReader(dump, new HprofReader.Options(dumpNumber, bypassPageCache));
         HeapPlan plan = reader.plan(p1.topLevel());
         FirstPassRead read = new FirstPassRead(dump, reader, p1, threads, captureCapacity, prefetch, progress);
-        ReadResult result = (bypassPageCache ? reader.bypassingPageCache() : reader).readHeapInOrder(plan, threads, read);
+        ReadResult result = reader.readHeapInOrder(plan, threads, read);
         if (!p1.histogram.merge(read.parts)) {
             // a dump no JVM writes (a class dumped twice, say): only a pass in file order counts it as one pass does
             p1.histogram = new HistogramBuilder(overrides);

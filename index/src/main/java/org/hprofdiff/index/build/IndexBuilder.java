@@ -94,7 +94,7 @@ public final class IndexBuilder {
 
     /**
      * Whether the passes read the dump with {@code O_DIRECT} instead of through the page cache; null: when the dump
-     * is too big to stay cached beside its index ({@link Prefetcher#worthDropping}) and its file system allows it.
+     * is too big to stay cached beside its index and its file system allows it ({@link Prefetcher#readsDirect}).
      */
     private Boolean bypassPageCache;
 
@@ -124,7 +124,7 @@ public final class IndexBuilder {
             // a dump too big to stay cached beside its index does not go through the page cache (or leaves it as it is
             // read, where direct reads are not possible): the index files stay
             boolean tooBig = Prefetcher.worthDropping(dump.fileSize(), MachineMemory.total());
-            boolean direct = bypassPageCache != null ? bypassPageCache : tooBig && DirectSpans.possible(dump.path());
+            boolean direct = bypassPageCache != null ? bypassPageCache : Prefetcher.readsDirect(dump.path(), dump.fileSize());
             MemorySegment dropBehind = tooBig && !direct ? dump.mapped() : null;
             try (Prefetcher prefetch = direct ? Prefetcher.none() : Prefetcher.start(dump.path(), dump.fileSize(), 0, dropBehind)) {
                 read = FirstPassRead.run(dump, dumpNumber, sizeOverrides, p1, threads, captureCapacity, prefetch, direct, progress);

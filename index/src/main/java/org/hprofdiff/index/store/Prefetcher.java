@@ -9,6 +9,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.hprofdiff.core.read.DirectSpans;
 
 /**
  * Asks the kernel to read a file ahead of a sequential consumer ({@code posix_fadvise(WILLNEED)} on the
@@ -82,6 +83,15 @@ public final class Prefetcher implements AutoCloseable {
      */
     public static boolean worthDropping(long dumpBytes, long memoryBytes) {
         return memoryBytes > 0 && dumpBytes > memoryBytes / 2;
+    }
+
+    /**
+     * Whether a pass over the dump {@code file} of {@code fileBytes} should read it with {@code O_DIRECT} instead of
+     * through the page cache (see {@code core/…/read/DirectSpans}): when it is {@link #worthDropping worth dropping}
+     * from the page cache on this machine, and its file system allows it.
+     */
+    public static boolean readsDirect(Path file, long fileBytes) {
+        return worthDropping(fileBytes, MachineMemory.total()) && DirectSpans.possible(file);
     }
 
     /** The consumer has read everything before {@code position}. */
