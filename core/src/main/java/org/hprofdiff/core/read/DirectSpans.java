@@ -97,7 +97,7 @@ public final class DirectSpans implements AutoCloseable {
         try {
             align = (int) Math.max(4096, Files.getFileStore(file).getBlockSize());
             channel = FileChannel.open(file, StandardOpenOption.READ, ExtendedOpenOption.DIRECT);
-        } catch (IOException | UnsupportedOperationException | ArithmeticException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             return null;
         }
         DirectSpans spans = new DirectSpans(channel, fileSize, align, starts, ends, Math.max(1, buffers));

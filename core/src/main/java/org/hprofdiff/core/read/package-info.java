@@ -8,6 +8,9 @@
  * (non-heap records first on the calling thread, then heap records on N threads); {@code plan(topLevel)} +
  * {@code readHeap(plan, ...)} / {@code readRange(range, visitor)} for callers that parse the heap records
  * more than once ({@link org.hprofdiff.core.read.HeapPlan}, {@link org.hprofdiff.core.read.HeapRecordRange}).
+ * With {@code Options.bypassPageCache} the parallel reads take the heap records from memory that
+ * {@link org.hprofdiff.core.read.DirectSpans} read ahead with {@code O_DIRECT} (for a dump bigger than the page
+ * cache can keep); {@code HprofInput.view} points a thread's input at such a buffer.
  *
  * <p>Random access: {@link org.hprofdiff.core.read.HeapRecordAt} reads one object record at a known position (what
  * an index stores per object): tag, id, class id, array length and element type, where fields and elements start.
