@@ -84,6 +84,16 @@ final class SyntheticDumps {
         return p;
     }
 
+    /** The first 3/5 of {@link #largeGenerated}, in {@code dir}: a dump cut inside a heap record. */
+    static Path largeGeneratedCut(Path dir) throws Exception {
+        Path whole = largeGenerated();
+        Path cut = dir.resolve("cut.hprof");
+        try (var in = Files.newInputStream(whole); var out = Files.newOutputStream(cut)) {
+            out.write(in.readNBytes((int) (Files.size(whole) * 3 / 5)));
+        }
+        return cut;
+    }
+
     private static void write(SyntheticHeap h, Path p, Layout layout) throws Exception {
         Files.createDirectories(DIR);
         Path tmp = p.resolveSibling(p.getFileName() + ".tmp");

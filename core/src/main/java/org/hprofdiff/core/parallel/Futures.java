@@ -54,4 +54,21 @@ public final class Futures {
         }
         return first;
     }
+
+    /**
+     * Waits for {@code thread} to end however long it takes (it may hold memory or a mapped file the caller lets go of
+     * next); an interrupt meanwhile is kept on the calling thread for later.
+     */
+    public static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.hprofdiff.core.parallel.Futures;
 
 /**
  * Reads the parts of a dump a pass will parse ("items": heap records, the second pass's work units), in file
@@ -249,16 +250,7 @@ public final class DirectSpans implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                reader.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        Futures.joinUninterruptibly(reader);
         try {
             channel.close();
         } catch (IOException e) {

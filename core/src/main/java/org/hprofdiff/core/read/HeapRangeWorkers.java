@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.hprofdiff.core.parallel.Futures;
 
 /**
  * Parses heap records of a mapped dump on several threads. Each thread has its own input, parser, problem
@@ -37,18 +38,7 @@ final class HeapRangeWorkers {
                     () -> work(file, ranges, spans, next, failed, visitors.get(w), workerProblems.get(w), errors, w, done, progress)));
         }
         work(file, ranges, spans, next, failed, visitors.get(0), workerProblems.get(0), errors, 0, done, progress);
-        boolean interrupted = false;
-        for (Thread t : started) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // finish joining: the workers hold the mapped file
-                }
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        for (Thread t : started) Futures.joinUninterruptibly(t); // the workers hold the mapped file
         for (Throwable e : errors) {
             if (e instanceof RuntimeException r) throw r;
             if (e instanceof Error err) throw err;

@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hprofdiff.core.parallel.Futures;
 
 /**
  * Runs a {@link RecordPipeline}: records parsed on worker threads into the pipeline's buffers, committed on the
@@ -126,18 +127,9 @@ final class OrderedHeapWorkers<B> {
 
     /** Lets every worker end (they may wait for a buffer) and waits for them: they hold the mapped file. */
     private static void stop(List<Thread> workers) {
-        boolean interrupted = false;
         for (Thread t : workers) {
             t.interrupt();
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            Futures.joinUninterruptibly(t);
         }
-        if (interrupted) Thread.currentThread().interrupt();
     }
 }
