@@ -55,6 +55,7 @@ public final class DirectSpans implements AutoCloseable {
     private final List<Group> groups = new ArrayList<>();
     /** At most this many groups wait for their consumers, read or not (items not read take no buffer). */
     private final int maxGroups;
+    /** Guarded by {@link #lock}: {@link #close} was called; nothing is read or waited for any more. */
     private boolean closed;
     /** Guarded by {@link #lock}: the reading thread has ended (every item published, or it stopped). */
     private boolean readerEnded;
@@ -169,30 +170,30 @@ public final class DirectSpans implements AutoCloseable {
     }
 
     private void readAll() {
-        long item = 0;
-        int n = starts.length;
-        while (item < n) {
-            long first = item;
-            long from = starts[(int) first];
-            long to = ends[(int) first];
-            if (to <= from || to > fileSize || to - from > BUFFER_BYTES) {
+        int item = 0;
+        while (item < starts.length) {
+            int first = item++;
+            if (!readable(first)) {
                 if (!publish(new Group(first, first + 1, NOT_READ, null))) return;
-                item++;
                 continue;
             }
-            long alignedFrom = from - from % align;
-            item++;
-            // the next items join while they follow in the file and the whole still fits one buffer
-            while (item < n && starts[(int) item] >= to && ends[(int) item] > starts[(int) item] && ends[(int) item] <= fileSize
-                    && ends[(int) item] - alignedFrom <= BUFFER_BYTES && starts[(int) item] - to < align) {
-                to = ends[(int) item];
-                item++;
+            long alignedFrom = starts[first] - starts[first] % align;
+            long to = ends[first];
+            // the next items join while they follow in the file (less than a block apart) and all still fit one buffer
+            while (item < starts.length && readable(item) && starts[item] >= to && starts[item] - to < align
+                    && ends[item] - alignedFrom <= BUFFER_BYTES) {
+                to = ends[item++];
             }
             MemorySegment buffer = takeFree();
             if (buffer == null) return; // closed
             Window window = read(buffer, alignedFrom, to);
             if (!publish(new Group(first, item, window == null ? NOT_READ : window, buffer))) return;
         }
+    }
+
+    /** Whether item {@code i} can be read into a buffer: not empty, inside the file, not longer than a buffer. */
+    private boolean readable(int i) {
+        return ends[i] > starts[i] && ends[i] <= fileSize && ends[i] - starts[i] <= BUFFER_BYTES;
     }
 
     /** Reads file bytes [alignedFrom, to) (the end rounded up to the alignment, cut at the file's end) into the buffer. */

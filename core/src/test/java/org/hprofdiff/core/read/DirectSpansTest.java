@@ -102,7 +102,7 @@ class DirectSpansTest {
         DirectSpans spans = DirectSpans.start(file, 1 << 20, new long[] {0, 65536}, new long[] {4096, 69632}, 1);
         assertNotNull(spans);
         assertNotNull(spans.acquire(0));
-        spans.close(); // returns: the reader stops waiting
+        assertTimeoutPreemptively(Duration.ofSeconds(30), spans::close, "close stops the reader waiting for a buffer");
         assertNull(spans.acquire(1), "never read: the mapping reads it");
     }
 }
