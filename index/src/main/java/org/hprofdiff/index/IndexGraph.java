@@ -1,6 +1,7 @@
 package org.hprofdiff.index;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import org.hprofdiff.index.table.ClassInfo;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.core.summary.ClassNames;
@@ -138,6 +139,12 @@ public final class IndexGraph implements ObjectGraph {
     @Override public String className(int classIndex) { return classes.get(classIndex).javaName(); }
 
     @Override public int classObjectIndex(long node) { return index.classObjectIndex(node); }
+
+    /** From the class table (a scan of every object's class took 2–3 s on a 39.8 GB dump before each path search). */
+    @Override
+    public long[] classObjects() {
+        return Arrays.stream(classObjectOrdinal).filter(o -> o >= 0).sorted().distinct().toArray();
+    }
 
     @Override public long firstEdge(long node) { return out.start(node); }
 

@@ -1,5 +1,6 @@
 package org.hprofdiff.index;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -250,6 +251,18 @@ class IndexEdgesTest {
                 assertEquals(expected.classNames.get(classId), index.classOf(o).name(), "class of 0x" + Long.toHexString(id));
             }
         }
+    }
+
+    /** The graph's class objects, read from the class table, are the objects the dump holds as class records, ascending. */
+    @ParameterizedTest
+    @MethodSource("dumps")
+    void classObjectsAreTheDumpsClassRecords(Path dump) throws Exception {
+        DumpIndex index = index(dump);
+        ReferenceDecoder expected = DECODED.get(dump);
+        long[] decoded = expected.kinds.entrySet().stream().filter(e -> e.getValue() == 'C')
+                .mapToLong(e -> index.ordinalOf(e.getKey())).sorted().toArray();
+        assertTrue(decoded.length > 0, "the dump has class records");
+        assertArrayEquals(decoded, new IndexGraph(index).classObjects());
     }
 
     /** Objects and shallow bytes per class name: the index's per-object sizes add up to core's histogram of the dump. */

@@ -1,5 +1,6 @@
 package org.hprofdiff.index.graph;
 
+import java.util.Arrays;
 import org.hprofdiff.core.format.GcRootKind;
 import org.hprofdiff.index.graph.offheap.Scratch;
 
@@ -36,6 +37,21 @@ public interface ObjectGraph {
      * stands for (so a path can say {@code static Foo.INSTANCE}); otherwise -1.
      */
     int classObjectIndex(long node);
+
+    /**
+     * Cold. The objects that stand for a class ({@link #classObjectIndex} not -1), ascending, each once. This default
+     * asks every object; a graph that knows its class table answers from it.
+     */
+    default long[] classObjects() {
+        long[] found = new long[16];
+        int count = 0;
+        for (long node = 0, n = nodeCount(); node < n; node++) {
+            if (classObjectIndex(node) < 0) continue;
+            if (count == found.length) found = Arrays.copyOf(found, count * 2);
+            found[count++] = node;
+        }
+        return Arrays.copyOf(found, count);
+    }
 
     /** Hot. First edge number of {@code node}; {@code firstEdge(nodeCount())} is the number of edges. */
     long firstEdge(long node);

@@ -86,16 +86,10 @@ public final class ShortestPaths implements AutoCloseable {
     public static long[] staticStartClasses(ObjectGraph graph, NodeFilter reachable) {
         boolean[] classClass = new boolean[graph.classCount()];
         for (int c = 0; c < classClass.length; c++) classClass[c] = graph.className(c).equals("java.lang.Class");
-        long[] found = new long[16];
-        int count = 0;
-        for (long node = 0, n = graph.nodeCount(); node < n; node++) {
-            if (!classClass[graph.classIndex(node)]) continue;
+        return Arrays.stream(graph.classObjects()).filter(node -> {
             int stands = graph.classObjectIndex(node);
-            if (stands < 0 || !graph.permanentClass(stands) || !reachable.test(node)) continue;
-            if (count == found.length) found = Arrays.copyOf(found, count * 2);
-            found[count++] = node;
-        }
-        return Arrays.copyOf(found, count);
+            return classClass[graph.classIndex(node)] && stands >= 0 && graph.permanentClass(stands) && reachable.test(node);
+        }).toArray();
     }
 
     /**
