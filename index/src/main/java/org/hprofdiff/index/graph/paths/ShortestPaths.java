@@ -99,12 +99,12 @@ public final class ShortestPaths implements AutoCloseable {
      */
     public static ShortestPaths compute(ObjectGraph graph, References references, long[] startClasses, Path file, Scratch scratch,
                                         PhaseListener listener) throws IOException {
-        long started = System.nanoTime();
         long n = graph.nodeCount();
         int width = Entries.widthFor(Math.max(graph.firstEdge(n), graph.rootCount()));
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         Arena arena = Arena.ofShared();
         long size = HEADER + n * width + Long.BYTES; // slack: an entry is read and written as one unaligned long
+        long searched = 0;
         try (OutputFile output = OutputFile.create(temporary, size, arena)) {
             MemorySegment out = output.mapping();
             // the search writes the entries at random: in memory when there is room, then copied to the file in order
@@ -116,12 +116,13 @@ public final class ShortestPaths implements AutoCloseable {
                 filled.set(ValueLayout.JAVA_LONG, 16, n);
                 filled.set(ValueLayout.JAVA_INT, 24, width);
                 new Search(graph, new Entries(filled, width), references, startClasses, n, listener).run(scratch);
+                searched = System.nanoTime();
                 staged.copyToFile(workers);
             }
             ShortestPaths paths = new ShortestPaths(arena, out, n, width, references);
             output.force();
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            listener.phaseDone("paths: breadth-first search", (System.nanoTime() - started) / 1_000_000);
+            listener.phaseDone("paths: store", (System.nanoTime() - searched) / 1_000_000);
             return paths;
         } catch (IOException | RuntimeException | Error e) {
             arena.close();
@@ -194,11 +195,14 @@ public final class ShortestPaths implements AutoCloseable {
         }
 
         void run(Scratch scratch) {
+            long started = System.nanoTime();
             entries.fill(nodes);
             // the edges in memory for the walk, asked for after its arrays so that they take the budget first
             try (NodeArray q = scratch.nodes(Math.max(nodes, 1), NodeArray.needsWide(nodes)); Bits t = scratch.bits(Math.max(nodes, 1));
                  WalkedGraph walked = graph.forWalk(scratch)) {
                 graph = walked.graph();
+                long ready = System.nanoTime();
+                listener.phaseDone(walked.copied() ? "paths: arrays, edges copied to memory" : "paths: arrays", (ready - started) / 1_000_000);
                 queue = q;
                 threads = t;
                 for (long r = 0, roots = graph.rootCount(); r < roots; r++) {
@@ -210,6 +214,7 @@ public final class ShortestPaths implements AutoCloseable {
                     else enterRoots(family);
                     head = expand(head, family == RootFamily.STATIC_FIELD);
                 }
+                listener.phaseDone("paths: breadth-first search", (System.nanoTime() - ready) / 1_000_000);
             }
         }
 
