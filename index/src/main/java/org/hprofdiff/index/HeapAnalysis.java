@@ -409,6 +409,13 @@ public final class HeapAnalysis implements AutoCloseable {
         return MergedPaths.merge(graph, sp, tree, targets, mergeOptions, scratch);
     }
 
+    /** The merged shortest paths of a few objects named one by one (a suspect's): no pass over all objects. */
+    public PathTree mergedPathsOf(long... nodes) throws IOException {
+        ShortestPaths sp = shortestPaths(); // first: computes the tree alongside when neither is stored yet
+        DominatorTree tree = dominators();
+        return MergedPaths.mergeFew(graph, sp, tree, nodes, MergedPaths.Options.DEFAULT, scratch);
+    }
+
     /** Leak suspects (docs/semantics.md, section 11), largest first. */
     public List<LeakSuspects.Suspect> suspects(LeakSuspects.Options suspectOptions) throws IOException {
         ShortestPaths sp = shortestPaths(); // first: computes the tree alongside when neither is stored yet

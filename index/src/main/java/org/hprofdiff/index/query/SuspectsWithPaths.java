@@ -35,7 +35,7 @@ public final class SuspectsWithPaths {
 
     /** One object's shortest path, as the leaf of a merged tree of one path; null when no path reaches it. */
     private static PathNode pathOf(HeapAnalysis analysis, long node) throws IOException {
-        PathTree tree = analysis.mergedPaths(n -> n == node, MergedPaths.Options.DEFAULT);
+        PathTree tree = analysis.mergedPathsOf(node);
         PathNode at = tree.top();
         while (!at.children().isEmpty()) at = at.children().getFirst();
         return at == tree.top() ? null : at;

@@ -64,6 +64,14 @@ final class NativeMemory {
 
     /** A zeroed, 8-byte aligned segment of {@code bytes} bytes that lives as long as {@code arena}. */
     static MemorySegment allocate(Arena arena, long bytes) {
+        return allocate(arena, bytes, false);
+    }
+
+    /**
+     * As {@link #allocate(Arena, long)}; {@code sparse} for an array touched at a few places: its pages are 4 KiB and
+     * come only when first touched (not populated ahead), so a handful of touches cost a handful of pages.
+     */
+    static MemorySegment allocate(Arena arena, long bytes, boolean sparse) {
         if (MMAP == null || bytes < WORTH_MAPPING) return arena.allocate(Math.max(bytes, 8), 8);
         long length = (bytes + HUGE_PAGE - 1) & -HUGE_PAGE;
         MemorySegment address;
@@ -73,6 +81,7 @@ final class NativeMemory {
             return arena.allocate(bytes, 8);
         }
         if (address.address() == -1L) throw new OutOfMemoryError("mmap of " + length + " bytes failed");
+        if (sparse) return address.reinterpret(length, arena, NativeMemory::unmap).asSlice(0, bytes);
         try {
             int ignored = (int) MADVISE.invokeExact(address, length, MADV_HUGEPAGE);
         } catch (Throwable e) {

@@ -12,8 +12,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.hprofdiff.index.store.MachineMemory;
 
@@ -41,6 +43,8 @@ public final class Scratch implements AutoCloseable {
     private final Deque<Arena> open = new ArrayDeque<>();
     /** Mapped native arrays given back, ready for reuse; their bytes count in {@link #pooledBytes}, not in use. */
     private final List<Pooled> pool = new ArrayList<>();
+    /** Sparse arrays in use ({@link #allocateSparse}): unmapped when given back, their untouched pages never reused. */
+    private final Set<Arena> notPooled = new HashSet<>();
     private long memoryInUse;
     private long pooledBytes;
     private long counter;
@@ -118,7 +122,21 @@ public final class Scratch implements AutoCloseable {
     }
 
     /** A zeroed segment, 8-byte aligned, placed as {@code placement} says. */
-    public synchronized Allocation allocate(long bytes, Placement placement) {
+    public Allocation allocate(long bytes, Placement placement) {
+        return allocate(bytes, placement, false);
+    }
+
+    /**
+     * A zeroed segment for an array a computation touches at a few places (one object's path in a per-object memo):
+     * within the budget, a mapping of its own whose pages come only when first touched, 4 KiB at a time; never a
+     * pooled array, which would be cleared whole first, and never pooled afterwards. On a 39.8 GB dump the memo of one
+     * suspect's path, 5.2 GB populated ahead and with huge pages, cost 4–5 s of a 7–8 s `suspects` run.
+     */
+    public Allocation allocateSparse(long bytes) {
+        return allocate(bytes, Placement.BUDGET, true);
+    }
+
+    private synchronized Allocation allocate(long bytes, Placement placement, boolean sparse) {
         boolean memory = directory == null || switch (placement) {
             case FILE -> false;
             // a pooled array that fits is memory the machine already gave: reusing it past the budget costs nothing more
@@ -126,7 +144,7 @@ public final class Scratch implements AutoCloseable {
             case BUDGET -> memoryInUse + bytes <= memoryBudget || pooledFits(bytes);
             case MEMORY_WHILE_AVAILABLE -> memoryInUse + bytes <= memoryBudget || fitsAvailable(bytes);
         };
-        if (memory) {
+        if (memory && !sparse) {
             Pooled reused = takePooled(bytes);
             if (reused != null) {
                 MemorySegment segment = reused.segment().asSlice(0, bytes).fill((byte) 0);
@@ -135,16 +153,19 @@ public final class Scratch implements AutoCloseable {
                 open.push(reused.arena());
                 return new Allocation(this, reused.arena(), segment, null);
             }
+        }
+        if (memory) {
             while (!pool.isEmpty() && memoryInUse + pooledBytes + bytes > memoryBudget) unmap(pool.removeLast());
         }
         Arena arena = Arena.ofShared();
         FileChannel file = null;
         try {
             file = memory ? null : createTemporary(bytes);
-            MemorySegment segment = memory ? NativeMemory.allocate(arena, bytes) : map(file, arena, bytes);
+            MemorySegment segment = memory ? NativeMemory.allocate(arena, bytes, sparse) : map(file, arena, bytes);
             if (memory) {
                 inMemory.put(arena, segment);
                 memoryInUse += bytes;
+                if (sparse) notPooled.add(arena);
             }
             if (file != null) files.put(arena, file);
             open.push(arena);
@@ -185,6 +206,11 @@ public final class Scratch implements AutoCloseable {
         p.arena().close();
     }
 
+    /** Bytes of the arrays kept mapped for reuse (tests). */
+    synchronized long pooledBytes() {
+        return pooledBytes;
+    }
+
     /** Bytes of native memory the allocations still open hold. */
     public synchronized long memoryInUse() {
         return memoryInUse;
@@ -217,6 +243,18 @@ public final class Scratch implements AutoCloseable {
 
     public Bits bits(long length) {
         Allocation a = allocate(((length + 63) >>> 6) * Long.BYTES);
+        return new Bits(a.segment(), length, a);
+    }
+
+    /** Node numbers touched at a few places ({@link #allocateSparse}). */
+    public NodeArray sparseNodes(long length, boolean wide) {
+        Allocation a = allocateSparse(length * (wide ? Long.BYTES : Integer.BYTES));
+        return NodeArray.over(a.segment(), length, wide, a);
+    }
+
+    /** Bits touched at a few places ({@link #allocateSparse}). */
+    public Bits sparseBits(long length) {
+        Allocation a = allocateSparse(((length + 63) >>> 6) * Long.BYTES);
         return new Bits(a.segment(), length, a);
     }
 
@@ -266,7 +304,8 @@ public final class Scratch implements AutoCloseable {
             return;
         }
         memoryInUse -= segment.byteSize();
-        if (segment.byteSize() >= NativeMemory.WORTH_MAPPING) {
+        boolean sparse = notPooled.remove(arena);
+        if (segment.byteSize() >= NativeMemory.WORTH_MAPPING && !sparse) {
             pool.add(new Pooled(arena, segment));
             pooledBytes += segment.byteSize();
         } else {

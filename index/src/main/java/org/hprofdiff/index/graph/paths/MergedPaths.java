@@ -1,6 +1,7 @@
 package org.hprofdiff.index.graph.paths;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,10 +29,27 @@ public final class MergedPaths {
         public static final Options DEFAULT = new Options(true);
     }
 
+    /** The merged paths of every object {@code targets} accepts (one pass over all objects). */
     public static PathTree merge(ObjectGraph graph, ShortestPaths paths, DominatorTree dominators, NodeFilter targets,
                                  Options options, Scratch scratch) {
-        try (Merger merger = new Merger(graph, paths, dominators, targets, options, scratch)) {
-            return merger.run();
+        try (Merger merger = new Merger(graph, paths, dominators, targets, options, scratch, false)) {
+            for (long node = 0, n = graph.nodeCount(); node < n; node++) {
+                if (targets.test(node)) merger.add(node);
+            }
+            return merger.finish();
+        }
+    }
+
+    /**
+     * The merged paths of a few objects named one by one (a suspect's path): no pass over all objects, and the
+     * per-object memos take pages only where the paths go ({@link Scratch#allocateSparse}).
+     */
+    public static PathTree mergeFew(ObjectGraph graph, ShortestPaths paths, DominatorTree dominators, long[] targets,
+                                    Options options, Scratch scratch) {
+        long[] sorted = Arrays.stream(targets).sorted().distinct().toArray();
+        try (Merger merger = new Merger(graph, paths, dominators, node -> Arrays.binarySearch(sorted, node) >= 0, options, scratch, true)) {
+            for (long node : sorted) merger.add(node);
+            return merger.finish();
         }
     }
 
@@ -49,41 +67,46 @@ public final class MergedPaths {
         private final Bits targetAbove;    // ... and its value
         private final Map<Integer, PathNode> nodes = new HashMap<>();
 
-        Merger(ObjectGraph graph, ShortestPaths paths, DominatorTree dominators, NodeFilter targets, Options options, Scratch scratch) {
+        private long count;
+        private long withoutPath;
+        private long retainedTotal;
+
+        /** @param few whether only a few targets will be added: the per-object memos then take pages only where touched */
+        Merger(ObjectGraph graph, ShortestPaths paths, DominatorTree dominators, NodeFilter targets, Options options, Scratch scratch,
+               boolean few) {
             this.graph = graph;
             this.paths = paths;
             this.dominators = dominators;
             this.targets = targets;
             long n = Math.max(1, graph.nodeCount());
-            trie = new PathTrie(graph, paths, options.collapseChains(), scratch);
-            known = scratch.bits(n);
-            targetAbove = scratch.bits(n);
+            trie = new PathTrie(graph, paths, options.collapseChains(), scratch, few);
+            known = few ? scratch.sparseBits(n) : scratch.bits(n);
+            targetAbove = few ? scratch.sparseBits(n) : scratch.bits(n);
             nodes.put(PathTrie.TOP, new PathNode(null, null));
         }
 
-        PathTree run() {
-            long count = 0;
-            long withoutPath = 0;
-            long retainedTotal = 0;
-            for (long node = 0, n = graph.nodeCount(); node < n; node++) {
-                if (!targets.test(node)) continue;
-                count++;
-                long retained = dominators.reachability(node).inTree() && !dominatedByTarget(node) ? dominators.retainedSize(node) : 0;
-                retainedTotal += retained;
-                if (!paths.hasPath(node)) {
-                    withoutPath++;
-                    continue;
-                }
-                boolean loader = graph.definesClasses(node);
-                String loaderName = loader ? PathStep.Loader.fold(graph.loaderName(node)) : null;
-                PathNode leaf = node(trie.child(trie.prefixOf(node), new PathStep.Target(trie.className(graph.classIndex(node)), loaderName)));
-                leaf.sample(node);
-                long pinned = trie.firstLoader(node);
-                if (pinned != PathTrie.NO_LOADER) leaf.loader(pinned);
-                else if (loader) leaf.loader(node);
-                leaf.objects++;
-                leaf.retainedBytes += retained;
+        /** Merges the path of {@code node}, a target, in ascending order of targets. */
+        void add(long node) {
+            count++;
+            long retained = dominators.reachability(node).inTree() && !dominatedByTarget(node) ? dominators.retainedSize(node) : 0;
+            retainedTotal += retained;
+            if (!paths.hasPath(node)) {
+                withoutPath++;
+                return;
             }
+            boolean loader = graph.definesClasses(node);
+            String loaderName = loader ? PathStep.Loader.fold(graph.loaderName(node)) : null;
+            PathNode leaf = node(trie.child(trie.prefixOf(node), new PathStep.Target(trie.className(graph.classIndex(node)), loaderName)));
+            leaf.sample(node);
+            long pinned = trie.firstLoader(node);
+            if (pinned != PathTrie.NO_LOADER) leaf.loader(pinned);
+            else if (loader) leaf.loader(node);
+            leaf.objects++;
+            leaf.retainedBytes += retained;
+        }
+
+        /** The tree of the targets added: each node's totals summed up, children largest first. */
+        PathTree finish() {
             List<Integer> ids = new ArrayList<>(nodes.keySet());
             ids.sort(Comparator.reverseOrder()); // a child's id is larger than its parent's
             for (int id : ids) {

@@ -41,15 +41,21 @@ public final class PathTrie implements AutoCloseable {
 
     /** @param collapseChains one or more steps through the same field of the same class become one step marked {@code +} */
     public PathTrie(ObjectGraph graph, ShortestPaths paths, boolean collapseChains, Scratch scratch) {
+        this(graph, paths, collapseChains, scratch, false);
+    }
+
+    /** As {@link #PathTrie(ObjectGraph, ShortestPaths, boolean, Scratch)}; {@code few}: the paths of a few objects only ({@link Scratch#allocateSparse}). */
+    PathTrie(ObjectGraph graph, ShortestPaths paths, boolean collapseChains, Scratch scratch, boolean few) {
         this.graph = graph;
         this.paths = paths;
         this.holders = new EdgeHolders(graph);
         this.collapseChains = collapseChains;
         this.classNames = new String[graph.classCount()];
         long n = Math.max(1, graph.nodeCount());
-        NodeArray m = scratch.nodes(n, NodeArray.needsWide(n + 2));
+        boolean wide = NodeArray.needsWide(n + 2);
+        NodeArray m = few ? scratch.sparseNodes(n, wide) : scratch.nodes(n, wide);
         try {
-            loaders = scratch.nodes(n, NodeArray.needsWide(n + 2));
+            loaders = few ? scratch.sparseNodes(n, wide) : scratch.nodes(n, wide);
         } catch (RuntimeException | Error e) {
             m.close();
             throw e;

@@ -3,9 +3,13 @@ package org.hprofdiff.index.graph.offheap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hprofdiff.index.testing.Residency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +141,49 @@ class OffHeapTest {
             assertEquals(4, PackedArray.widthFor(700_000_001L), "an ordinal of a 700-million-object dump");
             assertEquals(5, PackedArray.widthFor(5_000_000_000L));
             assertEquals(1, PackedArray.widthFor(0));
+        }
+    }
+
+    /**
+     * A sparse array takes pages only where it is touched (the kernel's residency bits, after a wait long enough for
+     * a populating thread to have faulted much of it), reads as zero, and is neither taken from the pool (a pooled
+     * array would be cleared whole) nor put in it when given back.
+     */
+    @Test
+    void aSparseArrayTakesPagesOnlyWhereTouchedAndIsNeverPooled() throws Throwable {
+        assumeTrue(NativeMemory.mapsItsOwn(), "no native access on Linux: arrays come from Arena.allocate");
+        long bytes = 64L << 20;
+        try (Scratch scratch = Scratch.inMemory()) {
+            long pooledAddress;
+            try (LongArray pooled = scratch.longs(bytes / 8)) { // given back to the pool
+                pooledAddress = pooled.address();
+            }
+            try (Scratch.Allocation sparse = scratch.allocateSparse(bytes)) {
+                MemorySegment s = sparse.segment();
+                assertTrue(s.address() != pooledAddress, "not the pooled array");
+                s.set(ValueLayout.JAVA_LONG, 8 * 12_345, 7);
+                s.set(ValueLayout.JAVA_LONG, bytes - 8, 9);
+                for (long at = 0; at < bytes; at += 1 << 20) {
+                    if (at != 8 * 12_345 - (8 * 12_345) % (1 << 20)) assertEquals(0, s.get(ValueLayout.JAVA_LONG, at), "zero at " + at);
+                }
+                Thread.sleep(300); // a populating thread would have faulted in much of it by now
+                double share = Residency.residentShare(s, bytes);
+                assertTrue(share < 0.01, "share of its pages in memory: " + share);
+                assertEquals(7, s.get(ValueLayout.JAVA_LONG, 8 * 12_345));
+                assertEquals(9, s.get(ValueLayout.JAVA_LONG, bytes - 8));
+            }
+            assertEquals(0, scratch.memoryInUse());
+            assertEquals(bytes, scratch.pooledBytes(), "the pool holds the plain array only");
+            try (LongArray again = scratch.longs(bytes / 8)) {
+                assertEquals(pooledAddress, again.address(), "the plain array is reused");
+            }
+            try (NodeArray nodes = scratch.sparseNodes(1 << 20, false); Bits bits = scratch.sparseBits(1L << 26)) {
+                nodes.set(100, 5);
+                bits.set(100);
+                assertEquals(5, nodes.get(100));
+                assertEquals(0, nodes.get(101));
+                assertTrue(bits.get(100) && !bits.get(101));
+            }
         }
     }
 

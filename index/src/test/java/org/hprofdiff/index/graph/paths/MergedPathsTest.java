@@ -121,6 +121,34 @@ class MergedPathsTest {
         return out;
     }
 
+    /**
+     * Objects named one by one (a suspect's path) merge as the same objects picked by a filter over all objects do: the
+     * managers together, and each manager alone (9 + 1 trees; the filtered merges are checked above against the drawing).
+     */
+    @Test
+    void aFewObjectsNamedOneByOneMergeAsAFilterPickingThemDoes() throws IOException {
+        InMemoryGraph g = incident();
+        List<Long> managers = new ArrayList<>();
+        for (long node = 0; node < g.nodeCount(); node++) if (g.className(g.classIndex(node)).equals(PCM)) managers.add(node);
+        assertEquals(9, managers.size());
+        try (ShortestPaths sp = ShortestPaths.compute(g, References.STRONG, dir.resolve("p"), scratch, PhaseListener.NONE);
+             DominatorTree dt = Dominators.compute(g, Dominators.Options.DEFAULT, dir.resolve("d"), scratch, PhaseListener.NONE)) {
+            List<long[]> sets = new ArrayList<>();
+            sets.add(managers.reversed().stream().mapToLong(Long::longValue).toArray()); // in any order
+            for (long m : managers) sets.add(new long[] {m});
+            for (long[] set : sets) {
+                PathTree filtered = MergedPaths.merge(g, sp, dt, node -> java.util.Arrays.stream(set).anyMatch(x -> x == node),
+                        MergedPaths.Options.DEFAULT, scratch);
+                PathTree named = MergedPaths.mergeFew(g, sp, dt, set, MergedPaths.Options.DEFAULT, scratch);
+                String what = java.util.Arrays.toString(set);
+                assertEquals(lines(filtered.top(), true), lines(named.top(), true), what);
+                assertEquals(filtered.targets(), named.targets(), what);
+                assertEquals(filtered.withoutPath(), named.withoutPath(), what);
+                assertEquals(filtered.retainedBytes(), named.retainedBytes(), what);
+            }
+        }
+    }
+
     @Test
     void incidentPathsMergeBySignature() throws IOException {
         PathTree tree = merge(incident(), PCM, MergedPaths.Options.DEFAULT);
