@@ -97,7 +97,7 @@ public final class HistogramCommand implements Callable<Integer> {
             // the graph is needed anyway: its index (built first if need be) holds the summary too
             try (HeapAnalysis analysis = GraphSession.open(io, path, location, dump, sizes, references.analysisOptions(), out,
                     List.of(HeapAnalysis.DOMINATOR_TREE))) {
-                RetainedColumn.Applied applied = RetainedColumn.of(analysis, reader.read(path, analysis.index()).summary());
+                RetainedColumn.Applied applied = RetainedColumn.of(analysis, reader.read(path, analysis.index()).summary(), groupBy);
                 GraphSession.noteComputed(analysis, out);
                 report = HistogramQuery.run(applied.summary(), query, applied.column());
             }

@@ -18,6 +18,9 @@ import org.hprofdiff.index.graph.dominators.DominatorTree;
 public final class RetainedSums {
     private RetainedSums() {}
 
+    /** Up to this many keys of several classes are summed by climbing the dominators (usually one: java.lang.Class's). */
+    private static final int FEW_GROUPS = 8;
+
     /**
      * Each key's class-level retained bytes: its one class's from the tree, or its classes' together (java.lang.Class's
      * class objects and its instances share a key); no entry for a key without classes.
@@ -40,7 +43,9 @@ public final class RetainedSums {
             }
         });
         if (!group.isEmpty()) {
-            long[] sums = tree.retainedByGroup(analysis.graph(), c -> groupOf[c], group.size(), analysis.scratch());
+            long[] sums = group.size() <= FEW_GROUPS
+                    ? tree.retainedByFewGroups(analysis.graph(), c -> groupOf[c], group.size(), analysis.scratch())
+                    : tree.retainedByGroup(analysis.graph(), c -> groupOf[c], group.size(), analysis.scratch());
             group.forEach((key, g) -> out.put(key, sums[g]));
         }
         return out;

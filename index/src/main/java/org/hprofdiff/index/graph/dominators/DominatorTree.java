@@ -12,6 +12,7 @@ import java.util.function.IntUnaryOperator;
 import org.hprofdiff.index.graph.ObjectGraph;
 import org.hprofdiff.index.graph.References;
 import org.hprofdiff.index.graph.Workers;
+import org.hprofdiff.index.graph.offheap.Bits;
 import org.hprofdiff.index.graph.offheap.NodeArray;
 import org.hprofdiff.index.graph.offheap.PackedArray;
 import org.hprofdiff.index.graph.offheap.Scratch;
@@ -141,6 +142,55 @@ public final class DominatorTree implements AutoCloseable {
      */
     public long[] retainedByGroup(ObjectGraph graph, IntUnaryOperator groupOfClass, int groupCount, Scratch scratch) {
         return retainedByGroups(graph, List.of(new Grouping(groupOfClass, groupCount)), scratch).getFirst();
+    }
+
+    /**
+     * {@link #retainedByGroup} for a few groups, without building child lists or walking the tree: one pass over the
+     * objects' classes finds each group's objects, and each climbs its dominators until an object of its own group
+     * (then it is not counted), the virtual root, or an object climbed past before, whose answer is remembered per
+     * group in two sparse bit sets ({@link Scratch#sparseBits}). For the histogram rows that hold several classes
+     * (java.lang.Class's class objects and its instances): on a 39.8 GB dump the walk took about 20 s. Each group
+     * costs two bits per object it climbs past, so keep the groups few.
+     */
+    public long[] retainedByFewGroups(ObjectGraph graph, IntUnaryOperator groupOfClass, int groupCount, Scratch scratch) {
+        long n = layout.nodeCount;
+        long root = virtualRoot();
+        long outside = notInTree();
+        int[] groupOf = new int[graph.classCount()];
+        for (int c = 0; c < groupOf.length; c++) groupOf[c] = groupOfClass.applyAsInt(c);
+        long[] sums = new long[groupCount];
+        Bits[] climbed = new Bits[groupCount];
+        Bits[] groupAbove = new Bits[groupCount];
+        try {
+            for (int g = 0; g < groupCount; g++) {
+                climbed[g] = scratch.sparseBits(Math.max(1, n));
+                groupAbove[g] = scratch.sparseBits(Math.max(1, n));
+            }
+            for (long x = 0; x < n; x++) {
+                int g = groupOf[graph.classIndex(x)];
+                if (g < 0 || immediateDominator(x) == outside) continue;
+                long start = immediateDominator(x);
+                long y = start;
+                boolean above;
+                while (true) { // is an object of group g at or above y?
+                    if (y == root) { above = false; break; }
+                    if (climbed[g].get(y)) { above = groupAbove[g].get(y); break; }
+                    if (groupOf[graph.classIndex(y)] == g) { above = true; break; }
+                    y = immediateDominator(y);
+                }
+                for (long z = start; z != y; z = immediateDominator(z)) {
+                    climbed[g].set(z);
+                    if (above) groupAbove[g].set(z);
+                }
+                if (!above) sums[g] += retainedSize(x);
+            }
+            return sums;
+        } finally {
+            for (int g = 0; g < groupCount; g++) {
+                if (climbed[g] != null) climbed[g].close();
+                if (groupAbove[g] != null) groupAbove[g].close();
+            }
+        }
     }
 
     /**

@@ -114,6 +114,12 @@ class DominatorsBruteForceTest {
         assertEquals(expected.treeBytes, grouped.get(1)[0], what + " every class in one group");
         assertEquals(expected.retainedByClassesOtherThanTheFirst(g), grouped.get(2)[0], what + " every class but the first in one group");
         assertEquals(expected.classRetained[0], t.retainedByGroup(g, c -> c == 0 ? 0 : -1, 1, scratch)[0], what + " the first class alone");
+        // the same groups without the walk: climbing each group's objects' dominators
+        long[] eachAlone = t.retainedByFewGroups(g, c -> c, g.classCount(), scratch);
+        for (int c = 0; c < g.classCount(); c++) assertEquals(expected.classRetained[c], eachAlone[c], what + " class " + c + " retained, climbing");
+        assertEquals(expected.treeBytes, t.retainedByFewGroups(g, c -> 0, 1, scratch)[0], what + " every class in one group, climbing");
+        assertEquals(expected.retainedByClassesOtherThanTheFirst(g), t.retainedByFewGroups(g, c -> c == 0 ? -1 : 0, 1, scratch)[0],
+                what + " every class but the first in one group, climbing");
         for (Reachability r : Reachability.values()) {
             assertEquals(objects[r.ordinal()], t.summary().of(r).objects(), what + " " + r + " objects");
             assertEquals(bytes[r.ordinal()], t.summary().of(r).bytes(), what + " " + r + " bytes");
