@@ -32,7 +32,17 @@ public final class MergedPaths {
     /** The merged paths of every object {@code targets} accepts (one pass over all objects). */
     public static PathTree merge(ObjectGraph graph, ShortestPaths paths, DominatorTree dominators, NodeFilter targets,
                                  Options options, Scratch scratch) {
-        try (Merger merger = new Merger(graph, paths, dominators, targets, options, scratch, false)) {
+        return merge(graph, paths, dominators, targets, options, scratch, false);
+    }
+
+    /**
+     * As {@link #merge(ObjectGraph, ShortestPaths, DominatorTree, NodeFilter, Options, Scratch)}; {@code few} when the
+     * filter accepts few objects (a class of a handful of instances): the per-object memos then take pages only where
+     * the paths go ({@link Scratch#allocateSparse}) instead of being faulted in whole.
+     */
+    public static PathTree merge(ObjectGraph graph, ShortestPaths paths, DominatorTree dominators, NodeFilter targets,
+                                 Options options, Scratch scratch, boolean few) {
+        try (Merger merger = new Merger(graph, paths, dominators, targets, options, scratch, few)) {
             for (long node = 0, n = graph.nodeCount(); node < n; node++) {
                 if (targets.test(node)) merger.add(node);
             }
