@@ -149,7 +149,7 @@ public final class DominatorTree implements AutoCloseable {
      * objects' classes finds each group's objects, and each climbs its dominators until an object of its own group
      * (then it is not counted), the virtual root, or an object climbed past before, whose answer is remembered per
      * group in two sparse bit sets ({@link Scratch#sparseBits}). For the histogram rows that hold several classes
-     * (java.lang.Class's class objects and its instances): on a 39.8 GB dump the walk took about 20 s. Each group
+     * (java.lang.Class's class objects and its instances): on a 39.8 GB dump a walk takes about 30 s. Each group
      * costs two bits per object it climbs past, so keep the groups few.
      */
     public long[] retainedByFewGroups(ObjectGraph graph, IntUnaryOperator groupOfClass, int groupCount, Scratch scratch) {

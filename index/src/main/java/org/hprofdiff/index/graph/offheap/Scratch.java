@@ -130,7 +130,7 @@ public final class Scratch implements AutoCloseable {
      * A zeroed segment for an array a computation touches at a few places (one object's path in a per-object memo):
      * within the budget, a mapping of its own whose pages come only when first touched, 4 KiB at a time; never a
      * pooled array, which would be cleared whole first, and never pooled afterwards. On a 39.8 GB dump the memo of one
-     * suspect's path, 5.2 GB populated ahead and with huge pages, cost 4–5 s of a 7–8 s `suspects` run.
+     * suspect's path, 5.2 GB populated ahead and with huge pages, cost 3.5–4 s of a 6.6–6.9 s `suspects` run.
      */
     public Allocation allocateSparse(long bytes) {
         return allocate(bytes, Placement.BUDGET, true);
