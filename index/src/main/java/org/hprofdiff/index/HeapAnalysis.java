@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.hprofdiff.core.read.DumpFormatException;
 import org.hprofdiff.index.build.InboundEdges;
 import org.hprofdiff.index.graph.NodeFilter;
-import org.hprofdiff.index.table.ClassInfo;
 import org.hprofdiff.index.graph.References;
 import org.hprofdiff.index.graph.dominators.DominatorTree;
 import org.hprofdiff.index.graph.dominators.Dominators;
@@ -25,6 +24,7 @@ import org.hprofdiff.index.graph.suspects.LeakSuspects;
 import org.hprofdiff.index.store.BlobDirectory;
 import org.hprofdiff.index.store.Commit;
 import org.hprofdiff.index.store.MachineMemory;
+import org.hprofdiff.index.table.ClassInfo;
 import org.hprofdiff.index.table.Edges;
 import org.hprofdiff.index.table.IndexVerifier;
 
@@ -402,10 +402,7 @@ public final class HeapAnalysis implements AutoCloseable {
     public PathTree mergedPaths(boolean[] classes) throws IOException {
         long instances = 0;
         for (ClassInfo c : index.classes().all()) if (classes[c.index()]) instances += c.instances();
-        ShortestPaths sp = shortestPaths(); // first: computes the tree alongside when neither is stored yet
-        DominatorTree tree = dominators();
-        return MergedPaths.merge(graph, sp, tree, NodeFilter.ofClasses(graph, classes), MergedPaths.Options.DEFAULT, scratch,
-                instances <= FEW_TARGETS);
+        return mergedPaths(NodeFilter.ofClasses(graph, classes), MergedPaths.Options.DEFAULT, instances <= FEW_TARGETS);
     }
 
     /**
@@ -417,9 +414,13 @@ public final class HeapAnalysis implements AutoCloseable {
 
     /** The merged shortest paths of the objects {@code targets} accepts. */
     public PathTree mergedPaths(NodeFilter targets, MergedPaths.Options mergeOptions) throws IOException {
+        return mergedPaths(targets, mergeOptions, false);
+    }
+
+    private PathTree mergedPaths(NodeFilter targets, MergedPaths.Options mergeOptions, boolean few) throws IOException {
         ShortestPaths sp = shortestPaths(); // first: computes the tree alongside when neither is stored yet
         DominatorTree tree = dominators();
-        return MergedPaths.merge(graph, sp, tree, targets, mergeOptions, scratch);
+        return MergedPaths.merge(graph, sp, tree, targets, mergeOptions, scratch, few);
     }
 
     /** The merged shortest paths of a few objects named one by one (a suspect's): no pass over all objects. */
