@@ -159,13 +159,19 @@ public final class DirectSpans implements AutoCloseable {
         try {
             readAll();
         } finally {
-            lock.lock();
-            try {
-                readerEnded = true;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            ended(false);
+        }
+    }
+
+    /** Records that {@link #close} was called ({@code byClose}) or that the reader ended, and wakes whoever waits. */
+    private void ended(boolean byClose) {
+        lock.lock();
+        try {
+            if (byClose) closed = true;
+            else readerEnded = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -244,13 +250,7 @@ public final class DirectSpans implements AutoCloseable {
     /** Stops reading and frees the buffers; call once no consumer uses a window any more. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            closed = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        ended(true);
         Futures.joinUninterruptibly(reader);
         try {
             channel.close();

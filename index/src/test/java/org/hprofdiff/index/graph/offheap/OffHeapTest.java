@@ -163,9 +163,7 @@ class OffHeapTest {
                 assertTrue(s.address() != pooledAddress, "not the pooled array");
                 s.set(ValueLayout.JAVA_LONG, 8 * 12_345, 7);
                 s.set(ValueLayout.JAVA_LONG, bytes - 8, 9);
-                for (long at = 0; at < bytes; at += 1 << 20) {
-                    if (at != 8 * 12_345 - (8 * 12_345) % (1 << 20)) assertEquals(0, s.get(ValueLayout.JAVA_LONG, at), "zero at " + at);
-                }
+                for (long at = 0; at < bytes; at += 1 << 20) assertEquals(0, s.get(ValueLayout.JAVA_LONG, at), "zero at " + at);
                 Thread.sleep(300); // a populating thread would have faulted in much of it by now
                 double share = Residency.residentShare(s, bytes);
                 assertTrue(share < 0.01, "share of its pages in memory: " + share);
